@@ -1,0 +1,279 @@
+//! Subcommands of `bantin`, each an adapter: parse, open the library, call
+//! the core, print (DESIGN §7). Words and output formats here are a contract
+//! that tests and scripts rely on: extend them, do not rename them.
+//!
+//! Errors go to stderr as Vietnamese sentences with exit code 1; usage errors
+//! exit 2.
+
+mod bench;
+mod output;
+
+use std::path::{Path, PathBuf};
+
+use bantin::import::{self, ImportError};
+use bantin::model::{Content, RevisionReason};
+use bantin::store::{Library, SearchOptions, StoreError, default_library_path};
+use clap::{Parser, Subcommand};
+
+use output::Out;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "bantin",
+    version,
+    about = "Bản Tin — thư viện bài viết, tìm kiếm và xuất bản cho Ban Dân vận",
+    disable_help_subcommand = true
+)]
+struct Cli {
+    /// Tệp thư viện (mặc định: thư mục dữ liệu của người dùng)
+    #[arg(long, env = "BANTIN_LIBRARY", global = true, value_name = "TỆP")]
+    library: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Nhập các tệp Markdown vào thư viện (tất cả hoặc không tệp nào)
+    Import {
+        #[arg(required = true, value_name = "TỆP.md")]
+        files: Vec<PathBuf>,
+    },
+    /// Liệt kê các bài viết
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Xem một bài viết
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+        /// In bản xem trước dạng HTML
+        #[arg(long, conflicts_with = "json")]
+        html: bool,
+    },
+    /// Xem lịch sử phiên bản của một bài viết
+    History {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Tìm bài viết (có dấu hay không dấu đều được)
+    Search {
+        #[arg(required = true, value_name = "TỪ KHÓA")]
+        query: Vec<String>,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Khôi phục một phiên bản cũ (ghi thành phiên bản mới)
+    Restore { id: i64, rev: u32 },
+    /// Lưu nội dung một tệp Markdown thành phiên bản mới của bài viết
+    Save {
+        id: i64,
+        #[arg(value_name = "TỆP.md")]
+        file: PathBuf,
+    },
+    /// Sao lưu thư viện ra một tệp mới
+    Backup {
+        #[arg(short = 'o', long = "output", value_name = "TỆP")]
+        output: PathBuf,
+    },
+    /// Kiểm tra thư viện có nguyên vẹn không
+    Check {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Thông tin đơn vị (dùng cho báo cáo, bản tin)
+    Profile {
+        #[command(subcommand)]
+        action: ProfileAction,
+    },
+    /// Thêm các bài viết mẫu vào thư viện
+    Sample {
+        /// Chỉ thêm khi thư viện chưa có bài nào
+        #[arg(long)]
+        if_empty: bool,
+    },
+    /// Đo tốc độ thư viện (nhập, mở, tìm kiếm) trên dữ liệu tạo ra
+    Bench {
+        #[arg(long, default_value_t = 10_000)]
+        articles: usize,
+        #[arg(long, default_value_t = 800)]
+        words: usize,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum ProfileAction {
+    /// In thông tin đơn vị
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Đặt một trường (xem danh sách bằng "bantin profile show")
+    Set { key: String, value: String },
+}
+
+/// What a subcommand can fail with: a sentence for the editor.
+#[derive(Debug, thiserror::Error)]
+enum CliError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    #[error("{0}")]
+    Message(String),
+}
+
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            return match e.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                    let _ = e.print();
+                    0
+                }
+                _ => {
+                    eprintln!(
+                        "Lệnh chưa đúng cú pháp. Gõ \"bantin --help\" để xem cách dùng.\n\n{}",
+                        e.render()
+                    );
+                    2
+                }
+            };
+        }
+    };
+    let mut out = Out::stdout();
+    match dispatch(cli, &mut out) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("Lỗi: {e}");
+            1
+        }
+    }
+}
+
+fn library_path(cli_path: Option<PathBuf>) -> Result<PathBuf, CliError> {
+    cli_path.or_else(default_library_path).ok_or_else(|| {
+        CliError::Message(
+            "Không xác định được thư mục dữ liệu của người dùng; hãy chỉ rõ bằng --library TỆP."
+                .into(),
+        )
+    })
+}
+
+fn open(path: &Path) -> Result<Library, CliError> {
+    Ok(Library::open(path, chrono::Utc::now())?)
+}
+
+fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
+    let path = library_path(cli.library)?;
+    let now = chrono::Utc::now();
+    match cli.command {
+        Command::Import { files } => {
+            let lib = open(&path)?;
+            for (id, title) in import::import_files(&lib, &files, now)? {
+                out.line(&format!("{id}\t{title}"));
+            }
+        }
+        Command::List { json } => {
+            let lib = open(&path)?;
+            out.articles(&lib.list_articles()?, json);
+        }
+        Command::Show { id, json, html } => {
+            let lib = open(&path)?;
+            let article = lib.article(id)?;
+            if html {
+                out.line(&output::preview_html(&article));
+            } else {
+                out.article(&article, json);
+            }
+        }
+        Command::History { id, json } => {
+            let lib = open(&path)?;
+            out.history(&lib.history(id)?, json);
+        }
+        Command::Search { query, json, limit } => {
+            let lib = open(&path)?;
+            let hits = lib.search(&query.join(" "), &SearchOptions { limit })?;
+            out.hits(&hits, json);
+        }
+        Command::Restore { id, rev } => {
+            let lib = open(&path)?;
+            let number = lib.restore_revision(id, rev, now)?;
+            let article = lib.article(id)?;
+            out.line(&format!(
+                "{id}\t{}\tphiên bản {number} (khôi phục từ phiên bản {rev})",
+                article.content.title
+            ));
+        }
+        Command::Save { id, file } => {
+            let lib = open(&path)?;
+            let prepared = import::prepare_file(&file)?;
+            let current = lib.article(id)?;
+            let content = Content {
+                status: current.content.status,
+                ..prepared.content
+            };
+            for (_, asset) in &prepared.images {
+                lib.put_asset(asset, now)?;
+            }
+            match lib.save_article(id, &content, RevisionReason::Save, now)? {
+                Some(n) => out.line(&format!("{id}\t{}\tphiên bản {n}", content.title)),
+                None => out.line(&format!("{id}\t{}\tkhông có gì thay đổi", content.title)),
+            }
+        }
+        Command::Backup { output } => {
+            let lib = open(&path)?;
+            lib.backup(&output)?;
+            out.line(&format!("Đã sao lưu thư viện vào {}", output.display()));
+        }
+        Command::Check { json } => {
+            let lib = open(&path)?;
+            let report = lib.check()?;
+            out.check(&report, json);
+            return Ok(if report.ok { 0 } else { 1 });
+        }
+        Command::Profile { action } => {
+            let lib = open(&path)?;
+            match action {
+                ProfileAction::Show { json } => out.profile(&lib.profile()?, json),
+                ProfileAction::Set { key, value } => {
+                    if !bantin::model::Profile::is_known_key(&key) {
+                        return Err(CliError::Message(format!(
+                            "Không có trường \"{key}\" trong thông tin đơn vị. Các trường: {}.",
+                            bantin::model::PROFILE_KEYS
+                                .iter()
+                                .map(|(k, _)| *k)
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )));
+                    }
+                    lib.set_profile_field(&key, &value)?;
+                    out.line(&format!("{key}\t{value}"));
+                }
+            }
+        }
+        Command::Sample { if_empty } => {
+            let lib = open(&path)?;
+            if if_empty && lib.count_articles()? > 0 {
+                out.line(&format!(
+                    "Thư viện {} đã có bài viết; không thêm bài mẫu.",
+                    path.display()
+                ));
+            } else {
+                for (id, title) in bantin::sample::add_samples(&lib, now)? {
+                    out.line(&format!("{id}\t{title}"));
+                }
+            }
+        }
+        Command::Bench { articles, words } => bench::run(articles, words, out)?,
+    }
+    Ok(0)
+}

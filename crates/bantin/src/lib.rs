@@ -1,0 +1,24 @@
+//! Bản Tin's core: the article library and everything made from it.
+//!
+//! The pipeline (DESIGN §1), each stage a module:
+//! - [`markdown`] turns an article's Markdown into a [`doc::Document`];
+//! - [`preview`] renders a `Document` as safe HTML for the live preview;
+//! - [`store`] keeps articles, revisions, images and settings in one SQLite file;
+//! - [`import`] brings Markdown files into a library, all or nothing;
+//! - [`text`] holds the Vietnamese text rules (NFC, search folding, tone
+//!   style, dates, numbers) every other stage uses.
+//!
+//! Side effects (files, database, clock) live at the edges: `store`,
+//! `import`, and the two front doors, the `bantin` CLI and the desktop app.
+
+pub mod doc;
+pub mod import;
+pub mod markdown;
+pub mod model;
+pub mod preview;
+pub mod sample;
+pub mod store;
+pub mod text;
+
+pub use model::{Article, ArticleId, Content, Kind, Status};
+pub use store::{Library, StoreError};

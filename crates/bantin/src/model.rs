@@ -1,0 +1,288 @@
+//! The domain types every part of Bản Tin talks about: articles, their
+//! revisions and assets, and the organisation profile.
+//!
+//! They are plain data (serde, chrono). The field names of their JSON form are
+//! a contract: the CLI's `--json` output and the desktop app read them, so
+//! rename nothing; add fields instead.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Row id of an article in the library.
+pub type ArticleId = i64;
+
+/// What an article is: a news item for the bulletin/portal, or a Party report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Kind {
+    #[default]
+    #[serde(rename = "tin-bai")]
+    TinBai,
+    #[serde(rename = "bao-cao")]
+    BaoCao,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 2] = [Kind::TinBai, Kind::BaoCao];
+
+    /// The stable code stored in the library and written in front matter.
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::TinBai => "tin-bai",
+            Kind::BaoCao => "bao-cao",
+        }
+    }
+
+    /// The label editors see.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::TinBai => "Tin bài",
+            Kind::BaoCao => "Báo cáo",
+        }
+    }
+
+    /// Accepts the code or the Vietnamese label in any spelling
+    /// ("bao-cao", "Báo cáo", "BAO CAO").
+    pub fn parse(s: &str) -> Option<Kind> {
+        let folded = crate::text::slugify(s);
+        Kind::ALL.into_iter().find(|k| k.code() == folded)
+    }
+}
+
+/// Where an article is in the editorial workflow.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Status {
+    #[default]
+    #[serde(rename = "nhap")]
+    Draft,
+    #[serde(rename = "cho-duyet")]
+    Pending,
+    #[serde(rename = "da-duyet")]
+    Approved,
+    #[serde(rename = "da-dang")]
+    Published,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Draft,
+        Status::Pending,
+        Status::Approved,
+        Status::Published,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Draft => "nhap",
+            Status::Pending => "cho-duyet",
+            Status::Approved => "da-duyet",
+            Status::Published => "da-dang",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Draft => "Nháp",
+            Status::Pending => "Chờ duyệt",
+            Status::Approved => "Đã duyệt",
+            Status::Published => "Đã đăng",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        let folded = crate::text::slugify(s);
+        Status::ALL.into_iter().find(|k| k.code() == folded)
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// Everything an editor writes about one article: what a revision snapshots.
+///
+/// `body` is Markdown without front matter, NFC, with images referenced as
+/// `asset:<sha256>`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Content {
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub author: String,
+    #[serde(default)]
+    pub category: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub kind: Kind,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+    pub body: String,
+    /// Other front-matter fields, kept as written (`so_hieu`, `noi_nhan`, …).
+    #[serde(default)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// An article as the library holds it now.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Article {
+    pub id: ArticleId,
+    #[serde(flatten)]
+    pub content: Content,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// Number of the revision this state is (1 = as imported or created).
+    pub revision: u32,
+    pub word_count: usize,
+}
+
+/// One line of the article list: enough to show and sort, without the body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleSummary {
+    pub id: ArticleId,
+    pub title: String,
+    pub kind: Kind,
+    pub status: Status,
+    pub category: String,
+    pub date: Option<NaiveDate>,
+    pub updated_at: DateTime<Utc>,
+    pub revision: u32,
+    pub word_count: usize,
+}
+
+/// Why a revision was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RevisionReason {
+    Import,
+    Create,
+    Save,
+    Autosave,
+    Restore,
+}
+
+impl RevisionReason {
+    pub fn code(self) -> &'static str {
+        match self {
+            RevisionReason::Import => "import",
+            RevisionReason::Create => "create",
+            RevisionReason::Save => "save",
+            RevisionReason::Autosave => "autosave",
+            RevisionReason::Restore => "restore",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            Self::Import,
+            Self::Create,
+            Self::Save,
+            Self::Autosave,
+            Self::Restore,
+        ]
+        .into_iter()
+        .find(|r| r.code() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RevisionReason::Import => "Nhập từ tệp",
+            RevisionReason::Create => "Tạo mới",
+            RevisionReason::Save => "Lưu",
+            RevisionReason::Autosave => "Tự động lưu",
+            RevisionReason::Restore => "Khôi phục",
+        }
+    }
+}
+
+/// A revision without its content: a line of the history list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RevisionInfo {
+    pub article_id: ArticleId,
+    pub number: u32,
+    pub created_at: DateTime<Utc>,
+    pub reason: RevisionReason,
+    /// For a restore: the revision whose content was brought back.
+    pub restored_from: Option<u32>,
+    pub title: String,
+    /// Size of the body in bytes.
+    pub size: usize,
+}
+
+/// A full revision: its info and the content as it was then.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Revision {
+    #[serde(flatten)]
+    pub info: RevisionInfo,
+    pub content: Content,
+}
+
+/// An image stored once in the library, named by the SHA-256 of its bytes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Asset {
+    pub sha256: String,
+    pub mime: String,
+    pub size: usize,
+    /// The file name it came in with, for export names and messages.
+    pub original_name: String,
+}
+
+/// The organisation that publishes: used by report headers, bulletin
+/// mastheads and colophons. Stored as settings in the library, so every
+/// field is optional text that editors fill in once.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    pub fields: BTreeMap<String, String>,
+}
+
+/// The profile keys editors can set, with what each one means, in the order
+/// `profile show` lists them.
+pub const PROFILE_KEYS: &[(&str, &str)] = &[
+    (
+        "cap_tren",
+        "Cấp ủy cấp trên trực tiếp (ví dụ: ĐẢNG BỘ XÃ XUÂN HỒNG)",
+    ),
+    ("co_quan", "Cơ quan ban hành (ví dụ: CHI BỘ THÔN LẠC NAM)"),
+    (
+        "ky_hieu",
+        "Chữ viết tắt của cơ quan trong số ký hiệu (ví dụ: CB)",
+    ),
+    (
+        "dia_danh",
+        "Địa danh ghi ở dòng ngày tháng (ví dụ: Xuân Hồng)",
+    ),
+    ("tm", "Dòng thẩm quyền ký (ví dụ: T/M CHI BỘ)"),
+    ("chuc_vu_ky", "Chức vụ người ký (ví dụ: BÍ THƯ)"),
+    ("nguoi_ky", "Họ tên người ký"),
+    ("noi_nhan", "Nơi nhận mặc định, mỗi nơi một dòng"),
+    ("dia_chi", "Địa chỉ cơ quan"),
+    ("email", "Thư điện tử"),
+    ("dien_thoai", "Điện thoại"),
+    ("tac_gia_mac_dinh", "Tác giả – nguồn mặc định"),
+];
+
+impl Profile {
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.fields
+            .get(key)
+            .map(String::as_str)
+            .filter(|v| !v.trim().is_empty())
+    }
+
+    pub fn is_known_key(key: &str) -> bool {
+        PROFILE_KEYS.iter().any(|(k, _)| *k == key)
+    }
+}

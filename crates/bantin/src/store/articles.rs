@@ -1,0 +1,381 @@
+//! Articles and their revisions.
+//!
+//! `articles` holds the current state; `revisions` keeps every state an
+//! article has had, as a JSON snapshot of `Content`. Each write below changes
+//! the article, appends its revision and updates the search index in one
+//! transaction.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+
+use super::assets::NewAsset;
+use super::{Library, Result, StoreError, parse_ts, search, ts};
+use crate::model::{
+    Article, ArticleId, ArticleSummary, Content, Kind, Revision, RevisionInfo, RevisionReason,
+    Status,
+};
+
+/// What the library derives from an article's Markdown: the plain text the
+/// index and snippets read, and the word count.
+pub(crate) struct Derived {
+    pub body_text: String,
+    pub word_count: usize,
+}
+
+impl Derived {
+    pub fn of(content: &Content) -> Derived {
+        let doc = crate::markdown::parse(&content.body);
+        let body_text = doc.plain_text();
+        let word_count = crate::text::word_count(&body_text);
+        Derived {
+            body_text,
+            word_count,
+        }
+    }
+}
+
+impl Library {
+    /// Adds new articles, each with its first revision, in one transaction.
+    pub fn insert_articles(
+        &self,
+        contents: &[Content],
+        reason: RevisionReason,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<ArticleId>> {
+        self.insert_with_assets(contents, &[], reason, now)
+    }
+
+    /// Adds new articles and the images they use, in one transaction.
+    pub fn insert_with_assets(
+        &self,
+        contents: &[Content],
+        assets: &[&NewAsset],
+        reason: RevisionReason,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<ArticleId>> {
+        let derived: Vec<Derived> = contents.iter().map(Derived::of).collect();
+        self.write(|tx| {
+            for a in assets {
+                super::assets::put(tx, a, now)?;
+            }
+            contents
+                .iter()
+                .zip(&derived)
+                .map(|(c, d)| insert(tx, c, d, reason, now))
+                .collect()
+        })
+    }
+
+    /// Adds one new article.
+    pub fn create_article(&self, content: &Content, now: DateTime<Utc>) -> Result<ArticleId> {
+        Ok(self.insert_articles(std::slice::from_ref(content), RevisionReason::Create, now)?[0])
+    }
+
+    /// Saves a new state of an article. Returns the new revision number, or
+    /// `None` when nothing changed (an autosave of the same text writes nothing).
+    pub fn save_article(
+        &self,
+        id: ArticleId,
+        content: &Content,
+        reason: RevisionReason,
+        now: DateTime<Utc>,
+    ) -> Result<Option<u32>> {
+        self.try_write(|tx| {
+            let current = load(tx, id)?;
+            if current.content == *content {
+                return Ok(None);
+            }
+            update(tx, id, content, reason, None, now)
+                .map(Some)
+                .map_err(|e| self.err(e))
+        })
+    }
+
+    /// Brings back revision `number` by writing it as a new revision; the
+    /// history keeps everything in between.
+    pub fn restore_revision(&self, id: ArticleId, number: u32, now: DateTime<Utc>) -> Result<u32> {
+        self.try_write(|tx| {
+            load(tx, id)?;
+            let old = load_revision(tx, id, number)?;
+            update(
+                tx,
+                id,
+                &old.content,
+                RevisionReason::Restore,
+                Some(number),
+                now,
+            )
+            .map_err(|e| self.err(e))
+        })
+    }
+
+    pub fn article(&self, id: ArticleId) -> Result<Article> {
+        load(&self.conn, id).map_err(|e| match e {
+            StoreError::Sqlite(e) => self.err(e),
+            other => other,
+        })
+    }
+
+    /// Every article not in the recycle bin, most recently changed first.
+    pub fn list_articles(&self) -> Result<Vec<ArticleSummary>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, title, kind, status, category, date, updated_at, revision, word_count
+                 FROM articles WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], summary_from_row)
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn count_articles(&self) -> Result<usize> {
+        self.conn
+            .query_row(
+                "SELECT count(*) FROM articles WHERE deleted_at IS NULL",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n as usize)
+            .map_err(|e| self.err(e))
+    }
+
+    /// The history of an article, oldest first.
+    pub fn history(&self, id: ArticleId) -> Result<Vec<RevisionInfo>> {
+        self.article(id)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT article_id, number, created_at, reason, restored_from, content
+                 FROM revisions WHERE article_id = ?1 ORDER BY number",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([id], revision_from_row)
+            .map_err(|e| self.err(e))?;
+        let revs = rows
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.err(e))?;
+        Ok(revs.into_iter().map(|r| r.info).collect())
+    }
+
+    pub fn revision(&self, id: ArticleId, number: u32) -> Result<Revision> {
+        self.article(id)?;
+        load_revision(&self.conn, id, number).map_err(|e| match e {
+            StoreError::Sqlite(e) => self.err(e),
+            other => other,
+        })
+    }
+}
+
+fn insert(
+    tx: &Transaction,
+    c: &Content,
+    d: &Derived,
+    reason: RevisionReason,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<ArticleId> {
+    tx.prepare_cached(
+        "INSERT INTO articles (title, summary, author, category, tags, kind, status, date, body, body_text,
+                               extra, word_count, created_at, updated_at, revision)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, 1)",
+    )?
+    .execute(params![
+        c.title,
+        c.summary,
+        c.author,
+        c.category,
+        json(&c.tags),
+        c.kind.code(),
+        c.status.code(),
+        c.date.map(|d| d.to_string()),
+        c.body,
+        d.body_text,
+        json(&c.extra),
+        d.word_count as i64,
+        ts(now),
+    ])?;
+    let id = tx.last_insert_rowid();
+    append_revision(tx, id, 1, c, reason, None, now)?;
+    search::index(tx, id, c, &d.body_text)?;
+    Ok(id)
+}
+
+fn update(
+    tx: &Transaction,
+    id: ArticleId,
+    c: &Content,
+    reason: RevisionReason,
+    restored_from: Option<u32>,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<u32> {
+    let d = Derived::of(c);
+    let number: u32 = tx.query_row(
+        "SELECT revision + 1 FROM articles WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    tx.prepare_cached(
+        "UPDATE articles SET title = ?2, summary = ?3, author = ?4, category = ?5, tags = ?6, kind = ?7,
+                status = ?8, date = ?9, body = ?10, body_text = ?11, extra = ?12, word_count = ?13,
+                updated_at = ?14, revision = ?15
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        c.title,
+        c.summary,
+        c.author,
+        c.category,
+        json(&c.tags),
+        c.kind.code(),
+        c.status.code(),
+        c.date.map(|d| d.to_string()),
+        c.body,
+        d.body_text,
+        json(&c.extra),
+        d.word_count as i64,
+        ts(now),
+        number,
+    ])?;
+    append_revision(tx, id, number, c, reason, restored_from, now)?;
+    search::unindex(tx, id)?;
+    search::index(tx, id, c, &d.body_text)?;
+    Ok(number)
+}
+
+fn append_revision(
+    tx: &Transaction,
+    id: ArticleId,
+    number: u32,
+    c: &Content,
+    reason: RevisionReason,
+    restored_from: Option<u32>,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO revisions (article_id, number, created_at, reason, restored_from, content)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        id,
+        number,
+        ts(now),
+        reason.code(),
+        restored_from,
+        json(c)
+    ])?;
+    Ok(())
+}
+
+fn load(conn: &rusqlite::Connection, id: ArticleId) -> Result<Article> {
+    conn.prepare_cached(
+        "SELECT id, title, summary, author, category, tags, kind, status, date, body, extra,
+                created_at, updated_at, revision, word_count
+         FROM articles WHERE id = ?1 AND deleted_at IS NULL",
+    )
+    .and_then(|mut s| s.query_row([id], article_from_row).optional())
+    .map_err(StoreError::Sqlite)?
+    .ok_or(StoreError::ArticleNotFound(id))
+}
+
+fn load_revision(conn: &rusqlite::Connection, id: ArticleId, number: u32) -> Result<Revision> {
+    conn.prepare_cached(
+        "SELECT article_id, number, created_at, reason, restored_from, content
+         FROM revisions WHERE article_id = ?1 AND number = ?2",
+    )
+    .and_then(|mut s| {
+        s.query_row(params![id, number], revision_from_row)
+            .optional()
+    })
+    .map_err(StoreError::Sqlite)?
+    .ok_or(StoreError::RevisionNotFound { id, number })
+}
+
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).expect("plain data always serialises")
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(col: usize, s: &str) -> rusqlite::Result<T> {
+    serde_json::from_str(s).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn bad(col: usize, what: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        col,
+        rusqlite::types::Type::Text,
+        what.to_string().into(),
+    )
+}
+
+fn kind_at(r: &Row, col: usize) -> rusqlite::Result<Kind> {
+    Kind::parse(&r.get::<_, String>(col)?).ok_or_else(|| bad(col, "kind"))
+}
+
+fn status_at(r: &Row, col: usize) -> rusqlite::Result<Status> {
+    Status::parse(&r.get::<_, String>(col)?).ok_or_else(|| bad(col, "status"))
+}
+
+fn date_at(r: &Row, col: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    r.get::<_, Option<String>>(col)?
+        .map(|s| s.parse::<NaiveDate>().map_err(|_| bad(col, "date")))
+        .transpose()
+}
+
+fn article_from_row(r: &Row) -> rusqlite::Result<Article> {
+    Ok(Article {
+        id: r.get(0)?,
+        content: Content {
+            title: r.get(1)?,
+            summary: r.get(2)?,
+            author: r.get(3)?,
+            category: r.get(4)?,
+            tags: from_json(5, &r.get::<_, String>(5)?)?,
+            kind: kind_at(r, 6)?,
+            status: status_at(r, 7)?,
+            date: date_at(r, 8)?,
+            body: r.get(9)?,
+            extra: from_json(10, &r.get::<_, String>(10)?)?,
+        },
+        created_at: parse_ts(&r.get::<_, String>(11)?)?,
+        updated_at: parse_ts(&r.get::<_, String>(12)?)?,
+        revision: r.get(13)?,
+        word_count: r.get::<_, i64>(14)? as usize,
+    })
+}
+
+fn summary_from_row(r: &Row) -> rusqlite::Result<ArticleSummary> {
+    Ok(ArticleSummary {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        kind: kind_at(r, 2)?,
+        status: status_at(r, 3)?,
+        category: r.get(4)?,
+        date: date_at(r, 5)?,
+        updated_at: parse_ts(&r.get::<_, String>(6)?)?,
+        revision: r.get(7)?,
+        word_count: r.get::<_, i64>(8)? as usize,
+    })
+}
+
+fn revision_from_row(r: &Row) -> rusqlite::Result<Revision> {
+    let content: Content = from_json(5, &r.get::<_, String>(5)?)?;
+    let reason = r.get::<_, String>(3)?;
+    Ok(Revision {
+        info: RevisionInfo {
+            article_id: r.get(0)?,
+            number: r.get(1)?,
+            created_at: parse_ts(&r.get::<_, String>(2)?)?,
+            reason: RevisionReason::parse(&reason).ok_or_else(|| bad(3, "reason"))?,
+            restored_from: r.get(4)?,
+            title: content.title.clone(),
+            size: content.body.len(),
+        },
+        content,
+    })
+}

@@ -1,0 +1,105 @@
+//! What can go wrong with a library, in words an editor understands.
+//!
+//! SQLite reports a handful of low-level codes; editors need to know which
+//! of a few situations they are in (someone else has the file open, the disk
+//! is full, the folder is read-only, the file is damaged) and what to do.
+//! `StoreError::from_sqlite` does that sorting once, here.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::ErrorCode;
+
+use crate::model::ArticleId;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "Tệp thư viện \"{path}\" bị hỏng hoặc không phải thư viện Bản Tin. Hãy khôi phục từ bản sao lưu gần nhất (bantin backup)."
+    )]
+    Corrupt { path: PathBuf },
+
+    #[error(
+        "Thư viện \"{path}\" được tạo bởi phiên bản Bản Tin mới hơn (cấu trúc số {found}, bản này chỉ đọc được đến số {supported}). Hãy cập nhật Bản Tin; thư viện không bị thay đổi."
+    )]
+    NewerVersion {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+
+    #[error(
+        "Thư viện \"{path}\" đang được một chương trình khác sử dụng (có thể là cửa sổ Bản Tin khác). Hãy đóng chương trình đó rồi thử lại."
+    )]
+    Locked { path: PathBuf },
+
+    #[error(
+        "Không ghi được vào thư mục của thư viện \"{path}\": thư mục chỉ cho đọc hoặc bạn không có quyền ghi. Hãy chọn thư mục khác hoặc nhờ quản trị máy cấp quyền."
+    )]
+    ReadOnly { path: PathBuf },
+
+    #[error(
+        "Ổ đĩa chứa thư viện \"{path}\" đã đầy; thao tác vừa rồi đã được hủy, dữ liệu cũ còn nguyên. Hãy giải phóng dung lượng rồi thử lại."
+    )]
+    DiskFull { path: PathBuf },
+
+    #[error("Không mở được thư viện \"{path}\": {reason}")]
+    Open { path: PathBuf, reason: String },
+
+    #[error("Không có bài viết số {0} trong thư viện.")]
+    ArticleNotFound(ArticleId),
+
+    #[error("Bài viết số {id} không có phiên bản {number}.")]
+    RevisionNotFound { id: ArticleId, number: u32 },
+
+    #[error("Không có ảnh {0} trong thư viện.")]
+    AssetNotFound(String),
+
+    #[error("Không ghi được bản sao lưu \"{path}\": {reason}")]
+    Backup { path: PathBuf, reason: String },
+
+    #[error("Dữ liệu trong thư viện không đọc được ({what}). Hãy chạy \"bantin check\".")]
+    BadData { what: String },
+
+    #[error("Lỗi thư viện: {0}")]
+    Sqlite(#[source] rusqlite::Error),
+}
+
+impl StoreError {
+    /// Sorts a SQLite error into the situation the editor is in.
+    pub fn from_sqlite(path: &Path, err: rusqlite::Error) -> StoreError {
+        let path = path.to_path_buf();
+        match err.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
+                StoreError::Locked { path }
+            }
+            Some(ErrorCode::NotADatabase) | Some(ErrorCode::DatabaseCorrupt) => {
+                StoreError::Corrupt { path }
+            }
+            Some(ErrorCode::ReadOnly)
+            | Some(ErrorCode::CannotOpen)
+            | Some(ErrorCode::PermissionDenied) => StoreError::ReadOnly { path },
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull { path },
+            _ => StoreError::Sqlite(err),
+        }
+    }
+
+    /// A stable code for the UI and for support, never shown in the sentence.
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoreError::Corrupt { .. } => "library_corrupt",
+            StoreError::NewerVersion { .. } => "library_newer",
+            StoreError::Locked { .. } => "library_locked",
+            StoreError::ReadOnly { .. } => "library_read_only",
+            StoreError::DiskFull { .. } => "disk_full",
+            StoreError::Open { .. } => "library_open",
+            StoreError::ArticleNotFound(_) => "article_not_found",
+            StoreError::RevisionNotFound { .. } => "revision_not_found",
+            StoreError::AssetNotFound(_) => "asset_not_found",
+            StoreError::Backup { .. } => "backup_failed",
+            StoreError::BadData { .. } => "bad_data",
+            StoreError::Sqlite(_) => "sqlite",
+        }
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

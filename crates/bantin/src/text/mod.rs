@@ -1,0 +1,20 @@
+//! Vietnamese text handling for Bản Tin: normalisation, search folding,
+//! tone-mark style, dates, numbers, word counts, slugs and hit marking.
+//!
+//! One concept, one place: every Vietnamese text rule of Bản Tin lives here,
+//! depends only on `unicode-normalization` and `chrono`, and is re-exported
+//! from this file so callers never reach into the submodules.
+
+mod date;
+mod fold;
+mod number;
+mod search;
+mod tone;
+mod words;
+
+pub use date::{format_date, format_month_year};
+pub use fold::{fold_any, fold_for_search, nfc};
+pub use number::{format_decimal, format_integer, format_percent};
+pub use search::{find_terms, search_terms};
+pub use tone::{ToneStyle, unify_tone_style};
+pub use words::{slugify, word_count};
