@@ -399,12 +399,15 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
+        let hex = b
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        if b[i] == b'%'
+            && let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(v);
+            i += 3;
+            continue;
         }
         out.push(b[i]);
         i += 1;
@@ -465,5 +468,10 @@ mod tests {
     fn percent_decoding_of_image_paths() {
         assert_eq!(percent_decode("anh%20hoi%20nghi.jpg"), "anh hoi nghi.jpg");
         assert_eq!(percent_decode("50%"), "50%");
+        assert_eq!(
+            percent_decode("%é%"),
+            "%é%",
+            "never cuts a character in two"
+        );
     }
 }

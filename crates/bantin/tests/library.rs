@@ -316,8 +316,15 @@ fn preview_html_is_safe_and_has_the_gfm_parts() {
     ] {
         assert!(html.contains(want), "preview has {want}:\n{html}");
     }
-    for tag in html.split('<').skip(1).map(|t| t.split('>').next().unwrap()) {
-        assert!(!tag.contains("onerror"), "no tag carries an event handler: <{tag}>");
+    for tag in html
+        .split('<')
+        .skip(1)
+        .map(|t| t.split('>').next().unwrap())
+    {
+        assert!(
+            !tag.contains("onerror"),
+            "no tag carries an event handler: <{tag}>"
+        );
     }
     for bad in ["<script", "javascript:", "<img src=x"] {
         assert!(

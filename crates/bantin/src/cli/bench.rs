@@ -12,8 +12,8 @@ use bantin::store::{Library, SearchOptions};
 
 use super::{CliError, Out};
 
-/// Syllables the generator draws from: common words of Party and
-/// administrative writing, so the index sees realistic frequencies.
+/// Common words of Party and administrative writing: the topic of every
+/// generated article, so every query below matches many of them.
 const WORDS: &[&str] = &[
     "văn",
     "hóa",
@@ -133,10 +133,25 @@ const WORDS: &[&str] = &[
     "công",
 ];
 
-pub fn run(articles: usize, words: usize, out: &mut Out) -> Result<(), CliError> {
-    let dir = std::env::temp_dir().join(format!("bantin-bench-{}", std::process::id()));
+pub fn run(
+    articles: usize,
+    words: usize,
+    keep: Option<PathBuf>,
+    out: &mut Out,
+) -> Result<(), CliError> {
+    let dir = keep.clone().unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("bantin-bench-{}", std::process::id()))
+    });
+    if dir.join("thu-vien.bantin").exists() {
+        return Err(CliError::Message(format!(
+            "Thư mục {} đã có thư viện thử; hãy chọn thư mục khác.",
+            dir.display()
+        )));
+    }
     let result = measure(&dir, articles, words, out);
-    let _ = std::fs::remove_dir_all(&dir);
+    if keep.is_none() {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
     result
 }
 
@@ -155,10 +170,11 @@ fn measure(
     let src = dir.join("md");
     std::fs::create_dir_all(&src).map_err(io)?;
     let mut rng = 0x2545F4914F6CDD1Du64;
+    let vocab = Vocabulary::new();
     let mut paths = Vec::with_capacity(articles);
     for i in 0..articles {
         let p: PathBuf = src.join(format!("bai-{i:05}.md"));
-        std::fs::write(&p, article(i, words, &mut rng)).map_err(io)?;
+        std::fs::write(&p, article(i, words, &vocab, &mut rng)).map_err(io)?;
         paths.push(p);
     }
     let lib_path = dir.join("thu-vien.bantin");
@@ -192,11 +208,13 @@ fn measure(
         "hi",
     ];
     let mut searches = Vec::new();
+    let mut per_query = vec![Vec::new(); queries.len()];
     for _ in 0..30 {
-        for q in queries {
+        for (i, q) in queries.iter().enumerate() {
             let t = Instant::now();
             lib.search(q, &SearchOptions::default())?;
             searches.push(t.elapsed());
+            per_query[i].push(t.elapsed());
         }
     }
 
@@ -218,6 +236,9 @@ fn measure(
         ms(pct(&mut searches, 95)),
         searches.len()
     ));
+    for (q, times) in queries.iter().zip(per_query.iter_mut()) {
+        out.line(&format!("  \"{q}\"\tp50 {:.2} ms", ms(pct(times, 50))));
+    }
     Ok(())
 }
 
@@ -234,12 +255,59 @@ fn next(rng: &mut u64) -> u64 {
     rng.wrapping_mul(0x2545F4914F6CDD1D)
 }
 
-fn article(i: usize, words: usize, rng: &mut u64) -> String {
-    let mut pick = |n: usize| -> Vec<&str> {
-        (0..n)
-            .map(|_| WORDS[next(rng) as usize % WORDS.len()])
-            .collect()
-    };
+/// Words ranked like real Vietnamese text: function words first, then the
+/// office-culture vocabulary above, then a long tail of other syllables,
+/// drawn with Zipf's law (the r-th word r times rarer than the first), as
+/// word frequencies in real text are.
+struct Vocabulary {
+    words: Vec<String>,
+    cumulative: Vec<f64>,
+}
+
+impl Vocabulary {
+    fn new() -> Vocabulary {
+        const FUNCTION: &[&str] = &[
+            "của", "và", "các", "là", "được", "trong", "có", "những", "với", "cho", "đã", "để",
+        ];
+        const ONSETS: &[&str] = &[
+            "b", "c", "ch", "d", "đ", "g", "h", "kh", "l", "m", "n", "ng", "nh", "ph", "r", "s",
+            "t", "th", "tr", "v", "x",
+        ];
+        const RHYMES: &[&str] = &[
+            "a", "ai", "am", "an", "ang", "anh", "ao", "au", "ay", "ăn", "âm", "ân", "âu", "em",
+            "en", "eo", "êm", "ênh", "im", "inh", "iêu", "iên", "oi", "om", "ong", "ôi", "ông",
+            "ơi", "ơn", "ui", "um", "ung", "ưa", "ưng", "ương",
+        ];
+        let mut words: Vec<String> = FUNCTION.iter().map(|w| w.to_string()).collect();
+        words.extend(WORDS.iter().map(|w| w.to_string()));
+        for r in RHYMES {
+            for o in ONSETS {
+                words.push(format!("{o}{r}"));
+            }
+        }
+        let mut total = 0.0;
+        let cumulative = (1..=words.len())
+            .map(|r| {
+                total += 1.0 / r as f64;
+                total
+            })
+            .collect();
+        Vocabulary { words, cumulative }
+    }
+
+    fn pick(&self, rng: &mut u64) -> &str {
+        let total = *self.cumulative.last().expect("vocabulary is not empty");
+        let x = (next(rng) >> 11) as f64 / (1u64 << 53) as f64 * total;
+        let i = self
+            .cumulative
+            .partition_point(|&c| c < x)
+            .min(self.words.len() - 1);
+        &self.words[i]
+    }
+}
+
+fn article(i: usize, words: usize, vocab: &Vocabulary, rng: &mut u64) -> String {
+    let mut pick = |n: usize| -> Vec<&str> { (0..n).map(|_| vocab.pick(rng)).collect() };
     let title = pick(10).join(" ");
     let mut s = format!(
         "---\ntitle: \"Bài {i}: {title}\"\nsummary: \"{}\"\nkind: tin-bai\n---\n\n",

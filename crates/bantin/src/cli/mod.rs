@@ -104,6 +104,9 @@ enum Command {
         articles: usize,
         #[arg(long, default_value_t = 800)]
         words: usize,
+        /// Giữ thư viện thử trong thư mục này để xem lại
+        #[arg(long, value_name = "THƯ MỤC")]
+        keep: Option<PathBuf>,
     },
 }
 
@@ -273,7 +276,11 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
                 }
             }
         }
-        Command::Bench { articles, words } => bench::run(articles, words, out)?,
+        Command::Bench {
+            articles,
+            words,
+            keep,
+        } => bench::run(articles, words, keep, out)?,
     }
     Ok(0)
 }

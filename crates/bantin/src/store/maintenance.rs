@@ -53,11 +53,11 @@ impl Library {
                 row.map_err(|e| self.err(e))?
             ));
         }
-        if let Err(e) = self.conn.execute(
-            "INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)",
-            [],
-        ) {
-            problems.push(format!("chỉ mục tìm kiếm: {e}"));
+        for index in ["search_index", "head_index"] {
+            let sql = format!("INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1)");
+            if let Err(e) = self.conn.execute(&sql, []) {
+                problems.push(format!("chỉ mục tìm kiếm {index}: {e}"));
+            }
         }
         let orphans: i64 = self
             .conn
