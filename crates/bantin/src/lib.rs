@@ -5,6 +5,8 @@
 //! - [`preview`] renders a `Document` as safe HTML for the live preview;
 //! - [`store`] keeps articles, revisions, images and settings in one SQLite file;
 //! - [`import`] brings Markdown files into a library, all or nothing;
+//! - [`typeset`] lays a `Document` out on pages with a template, and [`pdf`]
+//!   writes those pages; [`export`] strings the steps together for a user;
 //! - [`text`] holds the Vietnamese text rules (NFC, search folding, tone
 //!   style, dates, numbers) every other stage uses.
 //!
@@ -12,13 +14,16 @@
 //! `import`, and the two front doors, the `bantin` CLI and the desktop app.
 
 pub mod doc;
+pub mod export;
 pub mod import;
 pub mod markdown;
 pub mod model;
+pub mod pdf;
 pub mod preview;
 pub mod sample;
 pub mod store;
 pub mod text;
+pub mod typeset;
 
 pub use model::{Article, ArticleId, Content, Kind, Status};
 pub use store::{Library, StoreError};

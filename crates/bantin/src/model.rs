@@ -272,6 +272,10 @@ pub const PROFILE_KEYS: &[(&str, &str)] = &[
     ("email", "Thư điện tử"),
     ("dien_thoai", "Điện thoại"),
     ("tac_gia_mac_dinh", "Tác giả – nguồn mặc định"),
+    (
+        "phong_chu",
+        "Phông chữ in (mặc định: Times New Roman, nếu không có thì Liberation Serif)",
+    ),
 ];
 
 impl Profile {

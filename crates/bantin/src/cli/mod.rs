@@ -6,6 +6,7 @@
 //! exit 2.
 
 mod bench;
+mod bench_pdf;
 mod output;
 
 use std::path::{Path, PathBuf};
@@ -77,6 +78,11 @@ enum Command {
         #[arg(value_name = "TỆP.md")]
         file: PathBuf,
     },
+    /// Xuất bài viết ra tệp (PDF)
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
     /// Sao lưu thư viện ra một tệp mới
     Backup {
         #[arg(short = 'o', long = "output", value_name = "TỆP")]
@@ -98,8 +104,14 @@ enum Command {
         #[arg(long)]
         if_empty: bool,
     },
-    /// Đo tốc độ thư viện (nhập, mở, tìm kiếm) trên dữ liệu tạo ra
+    /// Đo tốc độ: thư viện (nhập, mở, tìm kiếm) hoặc xuất PDF, trên dữ liệu tạo ra
     Bench {
+        /// library (thư viện) hoặc pdf
+        #[arg(default_value = "library")]
+        what: String,
+        /// Ảnh JPEG dùng cho phép đo PDF (mặc định: ảnh mẫu)
+        #[arg(long, value_name = "ẢNH.jpg")]
+        photo: Option<PathBuf>,
         #[arg(long, default_value_t = 10_000)]
         articles: usize,
         #[arg(long, default_value_t = 800)]
@@ -107,6 +119,19 @@ enum Command {
         /// Giữ thư viện thử trong thư mục này để xem lại
         #[arg(long, value_name = "THƯ MỤC")]
         keep: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum ExportWhat {
+    /// Xuất PDF để in: báo cáo theo thể thức văn bản của Đảng, hoặc bài viết
+    Pdf {
+        id: i64,
+        /// report (báo cáo) hoặc article (bài viết); mặc định theo loại bài
+        #[arg(long)]
+        template: Option<String>,
+        #[arg(short = 'o', long = "output", value_name = "TỆP.pdf")]
+        output: PathBuf,
     },
 }
 
@@ -128,6 +153,8 @@ enum CliError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Import(#[from] ImportError),
+    #[error(transparent)]
+    Export(#[from] bantin::export::ExportError),
     #[error("{0}")]
     Message(String),
 }
@@ -232,6 +259,17 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
                 None => out.line(&format!("{id}\t{}\tkhông có gì thay đổi", content.title)),
             }
         }
+        Command::Export {
+            what:
+                ExportWhat::Pdf {
+                    id,
+                    template,
+                    output,
+                },
+        } => {
+            let lib = open(&path)?;
+            export_pdf(&lib, id, template.as_deref(), &output, out)?;
+        }
         Command::Backup { output } => {
             let lib = open(&path)?;
             lib.backup(&output)?;
@@ -277,10 +315,58 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
             }
         }
         Command::Bench {
+            what,
+            photo,
             articles,
             words,
             keep,
-        } => bench::run(articles, words, keep, out)?,
+        } => match what.as_str() {
+            "library" => bench::run(articles, words, keep, out)?,
+            "pdf" => bench_pdf::run(photo.as_deref(), out)?,
+            other => {
+                return Err(CliError::Message(format!(
+                    "Không có phép đo \"{other}\"; hãy dùng library hoặc pdf."
+                )));
+            }
+        },
     }
     Ok(0)
+}
+
+fn export_pdf(
+    lib: &Library,
+    id: i64,
+    template: Option<&str>,
+    output: &Path,
+    out: &mut Out,
+) -> Result<(), CliError> {
+    use bantin::export::{self, PdfTemplate};
+    let article = lib.article(id)?;
+    let template = match template {
+        None => PdfTemplate::for_kind(article.content.kind),
+        Some(t) => PdfTemplate::parse(t).ok_or_else(|| {
+            CliError::Message(format!(
+                "Không có mẫu \"{t}\"; hãy dùng report (báo cáo) hoặc article (bài viết)."
+            ))
+        })?,
+    };
+    let profile = lib.profile()?;
+    let fonts = bantin::typeset::FontSet::discover(profile.get("phong_chu"))
+        .map_err(bantin::export::ExportError::from)?;
+    let tz = chrono::FixedOffset::east_opt(7 * 3600).expect("+07:00 is a valid offset");
+    let now = chrono::Utc::now().with_timezone(&tz);
+    let pdf = export::article_pdf(
+        &article,
+        &profile,
+        template,
+        &fonts,
+        &export::LibraryImages(lib),
+        now,
+    )?;
+    export::write_atomically(output, &pdf.bytes)?;
+    for w in &pdf.warnings {
+        eprintln!("Lưu ý: {w}");
+    }
+    out.line(&format!("{}\t{} trang", output.display(), pdf.pages));
+    Ok(())
 }

@@ -1,0 +1,550 @@
+//! Laid-out pages → PDF bytes, through printpdf's low-level operations.
+//!
+//! Facts about printpdf 0.12 this relies on (DESIGN §5): it neither shapes
+//! nor measures (the layout did), it writes external fonts as 2-byte
+//! Identity-H so `Tw` word spacing does nothing, and it subsets only with
+//! its heavy `text_layout` feature. So:
+//! - each face is subset here with `subsetter` and handed to printpdf as a
+//!   ready `ParsedFont` (cmap and widths of the subset); its name carries a
+//!   `XXXXXX+` tag derived from the glyph set, so readers see a subset;
+//! - a line run is one `ShowText` with real spaces (copy-paste and
+//!   `pdftotext` get the words back) and the justification stretch and the
+//!   font's kerning as `TextItem::Offset`s, placed absolutely by a text matrix;
+//! - JPEGs are embedded as their original bytes (an image XObject with
+//!   `/DCTDecode`), PNG pixels as a Flate-compressed image XObject;
+//! - printpdf draws random resource ids, a random trailer `/ID`, and sorts
+//!   bookmarks of a page by name; we name resources ourselves, write the
+//!   outline into the lopdf document ourselves and derive the `/ID` from the
+//!   content, so the same input always gives the same bytes.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use lopdf::{Dictionary, Object, StringFormat};
+use printpdf::{
+    Actions, BorderArray, ColorArray, DictItem, ExternalStream, ExternalXObject, FontId, FontType,
+    HighlightingMode, Line, LinePoint, LinkAnnotation, Mm, Op, ParsedFont, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix, XObjectId,
+    XObjectTransform,
+};
+
+use crate::typeset::{ColorSpace, FontSet, FontStyle, ImageEncoding, Item, Laid};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PdfInfo {
+    pub title: String,
+    pub author: String,
+    pub subject: Option<String>,
+    /// Passed in, never read from the clock: same input, same bytes.
+    pub created: chrono::DateTime<chrono::FixedOffset>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    #[error("Không tạo được phông chữ con ({style:?}): {reason}")]
+    Subset { style: FontStyle, reason: String },
+    #[error("Không ghi được PDF: {0}")]
+    Write(String),
+}
+
+pub fn write_pdf(laid: &Laid, fonts: &FontSet, info: &PdfInfo) -> Result<Vec<u8>, PdfError> {
+    let mut doc = PdfDocument::new(&info.title);
+    set_metadata(&mut doc, info);
+
+    let used = used_chars(laid);
+    let mut font_ids: BTreeMap<FontStyle, FontId> = BTreeMap::new();
+    for (style, chars) in &used {
+        let parsed = subset_font(fonts, *style, chars)?;
+        let id = FontId(format!("F{}", *style as u8 + 1));
+        doc.resources
+            .fonts
+            .map
+            .insert(id.clone(), printpdf::PdfFont::new(parsed));
+        font_ids.insert(*style, id);
+    }
+    let image_ids: Vec<XObjectId> = laid
+        .images
+        .iter()
+        .enumerate()
+        .map(|(k, img)| {
+            let id = XObjectId(format!("Im{}", k + 1));
+            doc.resources
+                .xobjects
+                .map
+                .insert(id.clone(), printpdf::XObject::External(image_xobject(img)));
+            id
+        })
+        .collect();
+
+    let pages: Vec<PdfPage> = laid
+        .pages
+        .iter()
+        .map(|p| {
+            let ops = page_ops(p, fonts, &font_ids, &image_ids);
+            PdfPage::new(Mm::from(Pt(p.width)), Mm::from(Pt(p.height)), ops)
+        })
+        .collect();
+    doc.with_pages(pages);
+
+    let mut warnings = Vec::new();
+    let opts = PdfSaveOptions {
+        subset_fonts: false,
+        ..Default::default()
+    };
+    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    add_outline(&mut lo, laid);
+    set_dates(&mut lo, info);
+    let id = content_id(laid, info);
+    lo.trailer.set(
+        "ID",
+        Object::Array(vec![
+            Object::String(id.clone().into_bytes(), StringFormat::Hexadecimal),
+            Object::String(id.into_bytes(), StringFormat::Hexadecimal),
+        ]),
+    );
+    lo.compress();
+    let mut out = Vec::new();
+    lo.save_to(&mut out)
+        .map_err(|e| PdfError::Write(e.to_string()))?;
+    Ok(out)
+}
+
+fn set_metadata(doc: &mut PdfDocument, info: &PdfInfo) {
+    use chrono::{Datelike, Timelike};
+    let c = info.created;
+    let off = c.offset().local_minus_utc();
+    let dt = printpdf::DateTime {
+        date: printpdf::Date {
+            year: c.year(),
+            month: c.month() as u8,
+            day: c.day() as u8,
+        },
+        time: printpdf::Time {
+            hour: c.hour() as u8,
+            minute: c.minute() as u8,
+            second: c.second() as u8,
+            millisecond: 0,
+        },
+        offset: printpdf::Offset {
+            hours: (off / 3600) as i8,
+            minutes: ((off.abs() % 3600) / 60) as i8,
+            seconds: 0,
+            milliseconds: 0,
+        },
+    };
+    let i = &mut doc.metadata.info;
+    i.document_title = info.title.clone();
+    i.author = info.author.clone();
+    i.subject = info.subject.clone().unwrap_or_default();
+    i.creator = "Bản Tin".into();
+    i.producer = "Bản Tin".into();
+    i.creation_date = dt;
+    i.modification_date = dt;
+    i.metadata_date = dt;
+}
+
+/// printpdf 0.12 writes every date as UTC ("+00'00'") whatever its offset,
+/// so an export at 08:30 in Hà Nội would claim 08:30 UTC; write them here.
+fn set_dates(doc: &mut lopdf::Document, info: &PdfInfo) {
+    let c = info.created;
+    let off = c.offset().local_minus_utc();
+    let sign = if off < 0 { '-' } else { '+' };
+    let stamp = format!(
+        "D:{}{sign}{:02}'{:02}'",
+        c.format("%Y%m%d%H%M%S"),
+        off.abs() / 3600,
+        (off.abs() % 3600) / 60
+    );
+    let Ok(info_ref) = doc.trailer.get(b"Info").and_then(|o| o.as_reference()) else {
+        return;
+    };
+    if let Ok(Object::Dictionary(d)) = doc.get_object_mut(info_ref) {
+        for key in ["CreationDate", "ModDate"] {
+            d.set(
+                key,
+                Object::String(stamp.clone().into_bytes(), StringFormat::Literal),
+            );
+        }
+    }
+}
+
+fn used_chars(laid: &Laid) -> BTreeMap<FontStyle, BTreeSet<char>> {
+    let mut used: BTreeMap<FontStyle, BTreeSet<char>> = BTreeMap::new();
+    for p in &laid.pages {
+        for it in &p.items {
+            if let Item::Text { style, text, .. } = it {
+                used.entry(*style).or_default().extend(text.chars());
+            }
+        }
+    }
+    used
+}
+
+/// Subsets one face to the characters used and wraps it for printpdf.
+fn subset_font(
+    fonts: &FontSet,
+    style: FontStyle,
+    chars: &BTreeSet<char>,
+) -> Result<ParsedFont, PdfError> {
+    let face = fonts.face(style);
+    let mut remapper = subsetter::GlyphRemapper::new();
+    remapper.remap(0);
+    let mut pairs = Vec::new();
+    for &c in chars {
+        let g = face.glyph(c).unwrap_or(0);
+        pairs.push((c, g, remapper.remap(g)));
+    }
+    let bytes =
+        subsetter::subset(face.data(), face.index(), &remapper).map_err(|e| PdfError::Subset {
+            style,
+            reason: format!("{e:?}"),
+        })?;
+    let mut codepoint_to_glyph = BTreeMap::new();
+    let mut glyph_widths = BTreeMap::new();
+    glyph_widths.insert(0, face.glyph_advance(0));
+    for (c, old, new) in pairs {
+        codepoint_to_glyph.insert(c as u32, new);
+        glyph_widths.insert(new, face.glyph_advance(old));
+    }
+    // The subset tag must differ between different glyph sets of one face.
+    let mut h = Fnv::new();
+    h.write(face.postscript_name.as_bytes());
+    for c in chars {
+        h.write(&(*c as u32).to_le_bytes());
+    }
+    let tag: String = (0..6)
+        .map(|k| (b'A' + ((h.0 >> (k * 5)) % 26) as u8) as char)
+        .collect();
+    let (x0, y0, x1, y1) = face.bbox;
+    let italic = face.italic_angle.to_radians().tan();
+    Ok(ParsedFont {
+        font_type: if bytes.starts_with(b"OTTO") {
+            FontType::OpenTypeCFF(())
+        } else {
+            FontType::TrueType
+        },
+        original_bytes: bytes,
+        font_index: 0,
+        font_name: Some(format!("{tag}+{}", face.postscript_name)),
+        codepoint_to_glyph,
+        glyph_widths,
+        units_per_em: face.units_per_em,
+        font_metrics: printpdf::FontMetrics {
+            ascent: face.ascender,
+            descent: face.descender,
+        },
+        pdf_font_metrics: printpdf::PdfFontMetricsStub {
+            units_per_em: face.units_per_em,
+            x_min: x0,
+            y_min: y0,
+            x_max: x1,
+            y_max: y1,
+            caret_slope_rise: if italic == 0.0 { 1 } else { 1000 },
+            caret_slope_run: if italic == 0.0 {
+                0
+            } else {
+                (-italic * 1000.0) as i16
+            },
+            us_weight_class: face.weight,
+        },
+    })
+}
+
+fn image_xobject(img: &crate::typeset::ImageData) -> ExternalXObject {
+    let name = |s: &str| DictItem::Name(s.as_bytes().to_vec());
+    let mut dict = BTreeMap::new();
+    dict.insert("Type".to_string(), name("XObject"));
+    dict.insert("Subtype".to_string(), name("Image"));
+    dict.insert("Width".to_string(), DictItem::Int(img.width as i64));
+    dict.insert("Height".to_string(), DictItem::Int(img.height as i64));
+    let (cs, n) = match img.color {
+        ColorSpace::Gray => ("DeviceGray", 1),
+        ColorSpace::Rgb => ("DeviceRGB", 3),
+        ColorSpace::Cmyk => ("DeviceCMYK", 4),
+    };
+    dict.insert("ColorSpace".to_string(), name(cs));
+    dict.insert("BitsPerComponent".to_string(), DictItem::Int(8));
+    if img.invert_cmyk {
+        let decode = (0..n)
+            .flat_map(|_| [DictItem::Int(1), DictItem::Int(0)])
+            .collect();
+        dict.insert("Decode".to_string(), DictItem::Array(decode));
+    }
+    let (content, compress) = match &img.encoding {
+        ImageEncoding::Jpeg(bytes) => {
+            dict.insert("Filter".to_string(), name("DCTDecode"));
+            (bytes.clone(), false)
+        }
+        ImageEncoding::Raw(px) => (px.clone(), true),
+    };
+    ExternalXObject {
+        stream: ExternalStream {
+            dict,
+            content,
+            compress,
+        },
+        width: None,
+        height: None,
+        dpi: None,
+    }
+}
+
+fn page_ops(
+    page: &crate::typeset::Page,
+    fonts: &FontSet,
+    font_ids: &BTreeMap<FontStyle, FontId>,
+    image_ids: &[XObjectId],
+) -> Vec<Op> {
+    let mut ops = Vec::new();
+    let mut links = Vec::new();
+    // Graphics first, then all text in one text object.
+    ops.push(Op::SetOutlineColor { col: black() });
+    for it in &page.items {
+        match it {
+            Item::Rule {
+                x1,
+                y1,
+                x2,
+                y2,
+                thickness,
+            } => {
+                ops.push(Op::SetOutlineThickness { pt: Pt(*thickness) });
+                ops.push(Op::DrawLine {
+                    line: line(&[(*x1, *y1), (*x2, *y2)], false),
+                });
+            }
+            Item::Frame {
+                x,
+                y,
+                w,
+                h,
+                thickness,
+            } => {
+                ops.push(Op::SetOutlineThickness { pt: Pt(*thickness) });
+                let pts = [(*x, *y), (x + w, *y), (x + w, y + h), (*x, y + h)];
+                ops.push(Op::DrawLine {
+                    line: line(&pts, true),
+                });
+            }
+            Item::Image { x, y, w, h, image } => ops.push(Op::UseXobject {
+                id: image_ids[*image].clone(),
+                transform: XObjectTransform {
+                    translate_x: Some(Pt(*x)),
+                    translate_y: Some(Pt(*y)),
+                    scale_x: Some(*w),
+                    scale_y: Some(*h),
+                    no_auto_scale: true,
+                    ..Default::default()
+                },
+            }),
+            Item::Text { .. } => {}
+        }
+    }
+    ops.push(Op::StartTextSection);
+    ops.push(Op::SetFillColor { col: black() });
+    let mut current: Option<(FontStyle, f32)> = None;
+    for it in &page.items {
+        let Item::Text {
+            x,
+            y,
+            style,
+            size,
+            text,
+            word_space,
+            width,
+            link,
+        } = it
+        else {
+            continue;
+        };
+        if current != Some((*style, *size)) {
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(font_ids[style].clone()),
+                size: Pt(*size),
+            });
+            current = Some((*style, *size));
+        }
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(*x), Pt(*y)),
+        });
+        ops.push(Op::ShowText {
+            items: text_items(fonts, *style, *size, text, *word_space),
+        });
+        if let Some(url) = link {
+            let face = fonts.face(*style);
+            let rect = printpdf::Rect {
+                x: Pt(*x),
+                y: Pt(y - face.descent(*size)),
+                width: Pt(*width),
+                height: Pt(face.ascent(*size) + face.descent(*size)),
+                mode: None,
+                winding_order: None,
+            };
+            links.push(Op::LinkAnnotation {
+                link: LinkAnnotation::new(
+                    rect,
+                    Actions::Uri(url.clone()),
+                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                    Some(ColorArray::Transparent),
+                    Some(HighlightingMode::Invert),
+                ),
+            });
+        }
+    }
+    ops.push(Op::EndTextSection);
+    ops.extend(links);
+    ops
+}
+
+/// One run as text pieces separated by the offsets that reproduce the
+/// layout's advances: kerning between glyphs, extra width after spaces.
+fn text_items(
+    fonts: &FontSet,
+    style: FontStyle,
+    size: f32,
+    text: &str,
+    word_space: f32,
+) -> Vec<TextItem> {
+    let face = fonts.face(style);
+    let upm = face.units_per_em as f32;
+    let mut items = Vec::new();
+    let mut piece = String::new();
+    let mut prev: Option<u16> = None;
+    for c in text.chars() {
+        let g = face.glyph(c).unwrap_or(0);
+        let mut adjust = 0.0;
+        if let Some(p) = prev {
+            // TJ numbers are thousandths of an em, positive moving left.
+            adjust -= face.kerning(p, g) as f32 * 1000.0 / upm;
+        }
+        if adjust != 0.0 {
+            items.push(TextItem::Text(std::mem::take(&mut piece)));
+            items.push(TextItem::Offset(adjust));
+        }
+        piece.push(c);
+        if c == ' ' && word_space.abs() > 0.001 {
+            items.push(TextItem::Text(std::mem::take(&mut piece)));
+            items.push(TextItem::Offset(-word_space * 1000.0 / size));
+        }
+        prev = Some(g);
+    }
+    if !piece.is_empty() {
+        items.push(TextItem::Text(piece));
+    }
+    items.retain(|i| !matches!(i, TextItem::Text(t) if t.is_empty()));
+    items
+}
+
+fn black() -> printpdf::Color {
+    printpdf::Color::Rgb(printpdf::Rgb {
+        r: 0.0,
+        g: 0.0,
+        b: 0.0,
+        icc_profile: None,
+    })
+}
+
+fn line(points: &[(f32, f32)], closed: bool) -> Line {
+    Line {
+        points: points
+            .iter()
+            .map(|&(x, y)| LinePoint {
+                p: Point { x: Pt(x), y: Pt(y) },
+                bezier: false,
+            })
+            .collect(),
+        is_closed: closed,
+    }
+}
+
+/// A flat outline in reading order, each entry opening its page at the
+/// heading (printpdf's own bookmarks sort a page's entries by title).
+fn add_outline(doc: &mut lopdf::Document, laid: &Laid) {
+    if laid.outline.is_empty() {
+        return;
+    }
+    let pages = doc.get_pages();
+    let outlines_id = doc.new_object_id();
+    let ids: Vec<lopdf::ObjectId> = laid.outline.iter().map(|_| doc.new_object_id()).collect();
+    for (k, e) in laid.outline.iter().enumerate() {
+        let Some(page_id) = pages.get(&(e.page as u32 + 1)) else {
+            continue;
+        };
+        let mut d = Dictionary::new();
+        d.set(
+            "Title",
+            Object::String(utf16be(&e.title), StringFormat::Hexadecimal),
+        );
+        d.set("Parent", Object::Reference(outlines_id));
+        if k > 0 {
+            d.set("Prev", Object::Reference(ids[k - 1]));
+        }
+        if k + 1 < ids.len() {
+            d.set("Next", Object::Reference(ids[k + 1]));
+        }
+        d.set(
+            "Dest",
+            Object::Array(vec![
+                Object::Reference(*page_id),
+                Object::Name(b"XYZ".to_vec()),
+                Object::Null,
+                Object::Real(e.y),
+                Object::Null,
+            ]),
+        );
+        doc.objects.insert(ids[k], Object::Dictionary(d));
+    }
+    let mut root = Dictionary::new();
+    root.set("Type", Object::Name(b"Outlines".to_vec()));
+    root.set("First", Object::Reference(ids[0]));
+    root.set("Last", Object::Reference(ids[ids.len() - 1]));
+    root.set("Count", Object::Integer(ids.len() as i64));
+    doc.objects.insert(outlines_id, Object::Dictionary(root));
+    if let Ok(catalog) = doc.catalog_mut() {
+        catalog.set("Outlines", Object::Reference(outlines_id));
+        catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+    }
+}
+
+fn utf16be(s: &str) -> Vec<u8> {
+    let mut v = vec![0xFE, 0xFF];
+    for u in s.encode_utf16() {
+        v.extend(u.to_be_bytes());
+    }
+    v
+}
+
+/// A document id that changes whenever the content or metadata does.
+fn content_id(laid: &Laid, info: &PdfInfo) -> String {
+    let mut h = Fnv::new();
+    h.write(info.title.as_bytes());
+    h.write(info.author.as_bytes());
+    h.write(info.created.to_rfc3339().as_bytes());
+    for p in &laid.pages {
+        h.write(b"\x0cpage");
+        for it in &p.items {
+            if let Item::Text { text, x, y, .. } = it {
+                h.write(text.as_bytes());
+                h.write(&x.to_le_bytes());
+                h.write(&y.to_le_bytes());
+            }
+        }
+    }
+    let a = h.0;
+    h.write(b"second half");
+    format!("{a:016x}{:016x}", h.0)
+}
+
+/// FNV-1a: tiny, stable across platforms and Rust versions (unlike std's
+/// hasher), which is what reproducible ids need.
+struct Fnv(u64);
+impl Fnv {
+    fn new() -> Self {
+        Fnv(0xcbf29ce484222325)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= *b as u64;
+            self.0 = self.0.wrapping_mul(0x100000001b3);
+        }
+    }
+}

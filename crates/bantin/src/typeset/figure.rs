@@ -1,0 +1,109 @@
+//! Figures: a picture scaled to the measure with its italic caption centred
+//! under it; the flow may shrink it further to fit the page it lands on.
+//!
+//! An image that cannot be shown (missing, not JPEG/PNG, absurdly large)
+//! never stops the export: it becomes a framed placeholder naming the
+//! problem, and the reason goes into `Laid::warnings`.
+
+use super::blocks::Cx;
+use super::flow::{Row, RowKind};
+use super::images;
+use super::paragraph::{Align, ParaStyle};
+use super::{FontStyle, Item};
+use crate::doc::Figure;
+
+/// Pixels to points when an image is smaller than the measure (96 dpi).
+const PX: f32 = 0.75;
+const GAP: f32 = 4.0;
+
+impl Cx<'_> {
+    pub fn figure(&mut self, f: &Figure, left: f32, width: f32) -> Vec<Row> {
+        let space = self.tpl.para_space;
+        let decoded = match self.source.image(&f.src) {
+            Some(bytes) => images::decode(&bytes),
+            None => Err("không tìm thấy ảnh".to_string()),
+        };
+        let csize = self.tpl.caption_size;
+        let spans = self.spans(&f.caption, FontStyle::Italic, csize);
+        let caption = self.paragraph(&spans, &ParaStyle::new(width, Align::Center), left, 0.0);
+        let caption_h = GAP + caption.iter().map(|r| r.height).sum::<f32>();
+
+        let (image_h, mut row) = match decoded {
+            Ok(img) => {
+                let w = (img.width as f32 * PX).min(width);
+                let h = w * img.height as f32 / img.width as f32;
+                // Never taller than most of a page: the flow only shrinks.
+                let page_h = self.tpl.text_top() - self.tpl.text_bottom();
+                let (w, h) = if h > page_h * 0.8 {
+                    (w * page_h * 0.8 / h, page_h * 0.8)
+                } else {
+                    (w, h)
+                };
+                self.images.push(img);
+                let kind = RowKind::Figure {
+                    image: Some(self.images.len() - 1),
+                    natural_w: w,
+                    natural_h: h,
+                    min_h: h.min(page_h * 0.25),
+                    caption_h,
+                };
+                (
+                    h,
+                    Row {
+                        kind,
+                        ..Row::fixed(h + caption_h, Vec::new())
+                    },
+                )
+            }
+            Err(reason) => {
+                self.warnings
+                    .push(format!("Không hiển thị được ảnh {}: {reason}.", f.src));
+                let h = 60.0;
+                let msg = self.span(
+                    &format!("[Không hiển thị được ảnh: {reason}]"),
+                    FontStyle::Italic,
+                    csize,
+                );
+                let inner = self.paragraph(
+                    &[msg],
+                    &ParaStyle::new(width - 12.0, Align::Center),
+                    left + 6.0,
+                    0.0,
+                );
+                let mut items = vec![Item::Frame {
+                    x: left,
+                    y: h,
+                    w: width,
+                    h,
+                    thickness: 0.5,
+                }];
+                let mut y = (h - inner.iter().map(|r| r.height).sum::<f32>()) / 2.0;
+                for r in inner {
+                    items.extend(r.items.into_iter().map(|it| shift(it, y)));
+                    y += r.height;
+                }
+                (h, Row::fixed(h + caption_h, items))
+            }
+        };
+        let mut y = image_h + GAP;
+        for r in caption {
+            row.items.extend(r.items.into_iter().map(|it| shift(it, y)));
+            row.footnotes.extend(r.footnotes);
+            y += r.height;
+        }
+        row.space_before = space;
+        vec![row]
+    }
+}
+
+/// Moves a row-local item down by `dy`.
+pub(crate) fn shift(mut it: Item, dy: f32) -> Item {
+    match &mut it {
+        Item::Text { y, .. } | Item::Frame { y, .. } | Item::Image { y, .. } => *y += dy,
+        Item::Rule { y1, y2, .. } => {
+            *y1 += dy;
+            *y2 += dy;
+        }
+    }
+    it
+}

@@ -1,0 +1,211 @@
+//! Typesetting: from a `doc::Document`, a template and fonts to positioned
+//! pages that `pdf` writes (and a page preview can draw) without measuring
+//! anything again.
+//!
+//! Pipeline: blocks become `flow::Row`s (a line, a table row, a figure, a
+//! header block: each an unbreakable strip with keep-with-next flags), and
+//! the flow pours rows into the frames of each page. A page of a bulletin
+//! in two columns is just two frames, so columns do not change the blocks.
+//!
+//! Units: points. Coordinates on a `Page` are PDF's: origin at the bottom-left
+//! corner, y upwards; a text item's `y` is its baseline, a rectangle's or an
+//! image's `y` its bottom edge.
+//!
+//! Layout is pure: no files, no clock. The only outside input is image bytes
+//! through `ImageSource`; the same input gives the same pages.
+
+mod blocks;
+mod figure;
+mod flow;
+pub mod fonts;
+mod front;
+pub mod images;
+pub mod linebreak;
+pub mod paragraph;
+mod table;
+pub mod templates;
+
+pub use fonts::{FontError, FontFace, FontSet, FontStyle};
+pub use images::{ColorSpace, ImageData, ImageEncoding};
+pub use templates::Template;
+
+use crate::doc::Document;
+
+/// Everything the PDF writer needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Laid {
+    pub pages: Vec<Page>,
+    /// Decoded images, referred to by `Item::Image::image`.
+    pub images: Vec<ImageData>,
+    /// Headings in reading order, for bookmarks.
+    pub outline: Vec<OutlineEntry>,
+    /// Things the editor should know (missing glyphs, images not shown).
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub width: f32,
+    pub height: f32,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// One run of one style on one line. Every space in `text` is followed
+    /// by `word_space` extra points (how justified lines are stretched).
+    Text {
+        x: f32,
+        y: f32,
+        style: FontStyle,
+        size: f32,
+        text: String,
+        word_space: f32,
+        width: f32,
+        link: Option<String>,
+    },
+    /// A straight line from (x1, y1) to (x2, y2).
+    Rule {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        thickness: f32,
+    },
+    /// A stroked rectangle (table cells, image placeholders).
+    Frame {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        thickness: f32,
+    },
+    Image {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        image: usize,
+    },
+}
+
+impl Item {
+    /// Moves an item built in row-local coordinates (x from the frame's
+    /// left edge, y measured downwards from the row's top) onto the page.
+    pub(crate) fn placed(mut self, left: f32, top: f32) -> Item {
+        match &mut self {
+            Item::Text { x, y, .. } | Item::Frame { x, y, .. } | Item::Image { x, y, .. } => {
+                *x += left;
+                *y = top - *y;
+            }
+            Item::Rule { x1, y1, x2, y2, .. } => {
+                *x1 += left;
+                *x2 += left;
+                *y1 = top - *y1;
+                *y2 = top - *y2;
+            }
+        }
+        self
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineEntry {
+    pub title: String,
+    pub level: u8,
+    /// Index into `Laid::pages`.
+    pub page: usize,
+    /// Top of the heading on its page.
+    pub y: f32,
+}
+
+/// Where image bytes come from (`asset:<sha256>` from the library, a path…).
+pub trait ImageSource {
+    fn image(&self, src: &str) -> Option<Vec<u8>>;
+}
+
+/// An `ImageSource` that has no images: every figure becomes a placeholder.
+pub struct NoImages;
+impl ImageSource for NoImages {
+    fn image(&self, _src: &str) -> Option<Vec<u8>> {
+        None
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TypesetError {
+    #[error(transparent)]
+    Font(#[from] FontError),
+    #[error("Mẫu trình bày không hợp lệ: {0}")]
+    Template(String),
+}
+
+/// What the first page of a Party report says besides its body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportHeader {
+    pub superior_body: String,
+    pub issuing_body: String,
+    /// "Số 12-BC/CB".
+    pub number_symbol: String,
+    pub place: String,
+    pub date: chrono::NaiveDate,
+    /// "BÁO CÁO".
+    pub type_name: String,
+    /// Trích yếu: "về kết quả xây dựng văn hóa công sở năm 2026".
+    pub summary: String,
+    /// "Đảng ủy xã (để b/c)", …, "Lưu VP" (dashes and semicolons are added).
+    pub recipients: Vec<String>,
+    /// "T/M CHI BỘ".
+    pub authority: String,
+    pub signer_title: String,
+    pub signer_name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ArticleHeader {
+    pub title: String,
+    /// The lead (sapo), set in bold under the title.
+    pub summary: Option<String>,
+    /// Author or source, right-aligned in bold at the end.
+    pub author: Option<String>,
+    pub date: Option<chrono::NaiveDate>,
+}
+
+/// Lays out a Party report (`report/hd36-2018` and its successors).
+pub fn layout_report(
+    doc: &Document,
+    header: &ReportHeader,
+    tpl: &Template,
+    fonts: &FontSet,
+    images: &dyn ImageSource,
+) -> Result<Laid, TypesetError> {
+    let mut cx = blocks::Cx::new(fonts, tpl, images)?;
+    let mut rows = front::report_head(&mut cx, header);
+    let mut body = cx.document_rows(doc);
+    // The signature never stands alone on a page: the body's last two lines
+    // go with it, as an office would set it in Word.
+    let n = body.len();
+    for row in body.iter_mut().skip(n.saturating_sub(2)) {
+        if matches!(row.kind, flow::RowKind::Fixed) {
+            row.keep_with_next = true;
+        }
+    }
+    rows.extend(body);
+    rows.extend(front::report_tail(&mut cx, header));
+    Ok(cx.finish(rows, doc))
+}
+
+/// Lays out a single article (title, lead, body, author line).
+pub fn layout_article(
+    doc: &Document,
+    header: &ArticleHeader,
+    tpl: &Template,
+    fonts: &FontSet,
+    images: &dyn ImageSource,
+) -> Result<Laid, TypesetError> {
+    let mut cx = blocks::Cx::new(fonts, tpl, images)?;
+    let mut rows = front::article_head(&mut cx, header);
+    rows.extend(cx.document_rows(doc));
+    rows.extend(front::article_tail(&mut cx, header));
+    Ok(cx.finish(rows, doc))
+}

@@ -1,0 +1,143 @@
+//! Templates: every number of a layout as a typed, named, versioned setting.
+//!
+//! The rules for Party documents change (Quy định 399-QĐ/TW replaced 66 in
+//! 2026), so layout code reads page geometry, sizes and placements only from
+//! here; a new rule set is a new constructor, not an edit of the flow.
+
+mod article;
+mod report;
+
+pub use article::{article, article_style};
+pub use report::{report_hd36_2018, report_style};
+
+/// 1 mm in points.
+pub const MM: f32 = 72.0 / 25.4;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Paper {
+    pub width_mm: f32,
+    pub height_mm: f32,
+}
+
+impl Paper {
+    pub const A4: Paper = Paper {
+        width_mm: 210.0,
+        height_mm: 297.0,
+    };
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Margins {
+    pub top_mm: f32,
+    pub bottom_mm: f32,
+    pub left_mm: f32,
+    pub right_mm: f32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NumberPlace {
+    /// The number's line box starts this far below the top edge of the paper.
+    Top { from_edge_mm: f32 },
+    /// The number's baseline sits this far above the bottom edge.
+    Bottom { from_edge_mm: f32 },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageNumbers {
+    /// First page (1-based) that shows its number.
+    pub from_page: usize,
+    pub place: NumberPlace,
+    pub size: f32,
+}
+
+/// Sizes and styles of the report's first-page and closing blocks
+/// (TEMPLATES.md, "Report").
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportStyle {
+    /// Share of the text block taken by the left header column.
+    pub left_column: f32,
+    pub national_size: f32,
+    pub header_size: f32,
+    pub type_name_size: f32,
+    pub summary_size: f32,
+    /// Length of the short rule under the summary.
+    pub summary_rule_mm: f32,
+    pub recipients_heading_size: f32,
+    pub recipients_size: f32,
+    pub signature_size: f32,
+    /// Blank lines left for the signature and seal.
+    pub signature_lines: usize,
+}
+
+/// Sizes of the article's title block and author line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleStyle {
+    pub title_size: f32,
+    pub title_centered: bool,
+    pub lead_bold: bool,
+    pub author_size: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Front {
+    Report(ReportStyle),
+    Article(ArticleStyle),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Template {
+    /// "report/hd36-2018", "article/v1".
+    pub name: &'static str,
+    pub paper: Paper,
+    pub margins: Margins,
+    pub body_size: f32,
+    /// Line distance as a multiple of the font size.
+    pub leading: f32,
+    pub first_indent_mm: f32,
+    /// Space between paragraphs, in pt.
+    pub para_space: f32,
+    /// Heading sizes for levels 1–6.
+    pub heading_sizes: [f32; 6],
+    pub table_size: f32,
+    pub caption_size: f32,
+    pub footnote_size: f32,
+    pub code_size: f32,
+    pub list_indent_mm: f32,
+    pub quote_indent_mm: f32,
+    /// Bullet for unordered lists.
+    pub bullet: &'static str,
+    pub page_numbers: PageNumbers,
+    pub front: Front,
+}
+
+impl Template {
+    pub fn page_width(&self) -> f32 {
+        self.paper.width_mm * MM
+    }
+    pub fn page_height(&self) -> f32 {
+        self.paper.height_mm * MM
+    }
+    pub fn text_left(&self) -> f32 {
+        self.margins.left_mm * MM
+    }
+    pub fn text_width(&self) -> f32 {
+        (self.paper.width_mm - self.margins.left_mm - self.margins.right_mm) * MM
+    }
+    pub fn text_top(&self) -> f32 {
+        (self.paper.height_mm - self.margins.top_mm) * MM
+    }
+    pub fn text_bottom(&self) -> f32 {
+        self.margins.bottom_mm * MM
+    }
+    pub(crate) fn check(&self) -> Result<(), String> {
+        let ok = self.text_width() > 72.0
+            && self.text_top() - self.text_bottom() > 144.0
+            && self.body_size > 4.0
+            && self.leading >= 1.0;
+        if ok {
+            Ok(())
+        } else {
+            Err(format!("{}: lề hoặc cỡ chữ không hợp lý", self.name))
+        }
+    }
+}
