@@ -90,6 +90,7 @@ impl<'a> Cx<'a> {
                     let size = if run.style.code { size * 0.92 } else { size };
                     let mut sp = self.span(&run.text, style, size);
                     sp.link = run.link.clone();
+                    sp.strike = run.style.strike;
                     out.push(sp);
                 }
                 Inline::LineBreak => out.push(Span::new("\n", base, size)),
@@ -99,6 +100,7 @@ impl<'a> Cx<'a> {
                     size: size * 0.62,
                     rise: size * 0.38,
                     link: Some(format!("{NOTE_LINK}{n}")),
+                    strike: false,
                 }),
             }
         }
@@ -131,7 +133,19 @@ impl<'a> Cx<'a> {
             let items = line
                 .runs
                 .into_iter()
-                .map(|r| {
+                .flat_map(|r| {
+                    // A struck run gets a rule through the middle of its
+                    // lower-case letters.
+                    let strike = r.strike.then(|| {
+                        let y = baseline - r.rise - r.size * 0.28;
+                        Item::Rule {
+                            x1: left + r.x,
+                            y1: y,
+                            x2: left + r.x + r.width,
+                            y2: y,
+                            thickness: r.size * 0.06,
+                        }
+                    });
                     let link = match r.link {
                         Some(l) if l.starts_with(NOTE_LINK) => {
                             notes.extend(l[NOTE_LINK.len()..].parse::<usize>().ok());
@@ -139,7 +153,7 @@ impl<'a> Cx<'a> {
                         }
                         l => l,
                     };
-                    Item::Text {
+                    let text = Item::Text {
                         x: left + r.x,
                         y: baseline - r.rise,
                         style: r.style,
@@ -148,7 +162,8 @@ impl<'a> Cx<'a> {
                         word_space: r.word_space,
                         width: r.width,
                         link,
-                    }
+                    };
+                    std::iter::once(text).chain(strike)
                 })
                 .collect();
             let mut row = Row::fixed(lead, items);

@@ -21,6 +21,8 @@ pub struct Span {
     /// Baseline shift upwards (superscript footnote numbers).
     pub rise: f32,
     pub link: Option<String>,
+    /// Struck through (Markdown `~~…~~`).
+    pub strike: bool,
 }
 
 impl Span {
@@ -31,6 +33,7 @@ impl Span {
             size,
             rise: 0.0,
             link: None,
+            strike: false,
         }
     }
 }
@@ -79,6 +82,7 @@ pub struct LineRun {
     pub size: f32,
     pub rise: f32,
     pub link: Option<String>,
+    pub strike: bool,
     /// Extra width after every space of `text`, in pt.
     pub word_space: f32,
     /// Width as set, extra spacing included.
@@ -323,6 +327,7 @@ fn rebuild(
                             size: sp.size,
                             rise: sp.rise,
                             link: sp.link.clone(),
+                            strike: sp.strike,
                             word_space: 0.0,
                             width,
                         }),
@@ -407,7 +412,11 @@ fn rebuild(
 }
 
 fn same_look(r: &LineRun, sp: &Span) -> bool {
-    r.style == sp.style && r.size == sp.size && r.rise == sp.rise && r.link == sp.link
+    r.style == sp.style
+        && r.size == sp.size
+        && r.rise == sp.rise
+        && r.link == sp.link
+        && r.strike == sp.strike
 }
 
 #[cfg(test)]
