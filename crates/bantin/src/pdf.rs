@@ -21,10 +21,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use lopdf::{Dictionary, Object, StringFormat};
 use printpdf::{
-    Actions, BorderArray, ColorArray, DictItem, ExternalStream, ExternalXObject, FontId, FontType,
-    HighlightingMode, Line, LinePoint, LinkAnnotation, Mm, Op, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix, XObjectId,
-    XObjectTransform,
+    Actions, BorderArray, ColorArray, CurTransMat, DictItem, ExternalStream, ExternalXObject,
+    FontId, FontType, HighlightingMode, Line, LinePoint, LinkAnnotation, Mm, Op, ParsedFont,
+    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
+    XObjectId, XObjectTransform,
 };
 
 use crate::typeset::{ColorSpace, FontSet, FontStyle, ImageEncoding, Item, Laid};
@@ -79,7 +79,7 @@ pub fn write_pdf(laid: &Laid, fonts: &FontSet, info: &PdfInfo) -> Result<Vec<u8>
         .pages
         .iter()
         .map(|p| {
-            let ops = page_ops(p, fonts, &font_ids, &image_ids);
+            let ops = page_ops(p, fonts, &font_ids, &image_ids, &laid.images);
             PdfPage::new(Mm::from(Pt(p.width)), Mm::from(Pt(p.height)), ops)
         })
         .collect();
@@ -254,8 +254,9 @@ fn image_xobject(img: &crate::typeset::ImageData) -> ExternalXObject {
     let mut dict = BTreeMap::new();
     dict.insert("Type".to_string(), name("XObject"));
     dict.insert("Subtype".to_string(), name("Image"));
-    dict.insert("Width".to_string(), DictItem::Int(img.width as i64));
-    dict.insert("Height".to_string(), DictItem::Int(img.height as i64));
+    let (stored_w, stored_h) = img.stored_size();
+    dict.insert("Width".to_string(), DictItem::Int(stored_w as i64));
+    dict.insert("Height".to_string(), DictItem::Int(stored_h as i64));
     let (cs, n) = match img.color {
         ColorSpace::Gray => ("DeviceGray", 1),
         ColorSpace::Rgb => ("DeviceRGB", 3),
@@ -293,6 +294,7 @@ fn page_ops(
     fonts: &FontSet,
     font_ids: &BTreeMap<FontStyle, FontId>,
     image_ids: &[XObjectId],
+    images: &[crate::typeset::ImageData],
 ) -> Vec<Op> {
     let mut ops = Vec::new();
     let mut links = Vec::new();
@@ -325,17 +327,26 @@ fn page_ops(
                     line: line(&pts, true),
                 });
             }
-            Item::Image { x, y, w, h, image } => ops.push(Op::UseXobject {
-                id: image_ids[*image].clone(),
-                transform: XObjectTransform {
-                    translate_x: Some(Pt(*x)),
-                    translate_y: Some(Pt(*y)),
-                    scale_x: Some(*w),
-                    scale_y: Some(*h),
-                    no_auto_scale: true,
-                    ..Default::default()
-                },
-            }),
+            Item::Image { x, y, w, h, image } => {
+                // One matrix places, scales and (for EXIF-rotated photos)
+                // turns the unit-square image.
+                ops.push(Op::SaveGraphicsState);
+                ops.push(Op::SetTransformationMatrix {
+                    matrix: CurTransMat::Raw(images[*image].placement(*x, *y, *w, *h)),
+                });
+                ops.push(Op::UseXobject {
+                    id: image_ids[*image].clone(),
+                    transform: XObjectTransform {
+                        translate_x: Some(Pt(0.0)),
+                        translate_y: Some(Pt(0.0)),
+                        scale_x: Some(1.0),
+                        scale_y: Some(1.0),
+                        no_auto_scale: true,
+                        ..Default::default()
+                    },
+                });
+                ops.push(Op::RestoreGraphicsState);
+            }
             Item::Text { .. } => {}
         }
     }
