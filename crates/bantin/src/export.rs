@@ -95,6 +95,7 @@ pub fn article_pdf(
     article: &Article,
     profile: &Profile,
     template: PdfTemplate,
+    double_sided: bool,
     fonts: &FontSet,
     images: &dyn ImageSource,
     now: DateTime<FixedOffset>,
@@ -105,7 +106,11 @@ pub fn article_pdf(
     let laid = match template {
         PdfTemplate::Report => {
             let header = report_header(article, profile, now.date_naive(), &mut warnings);
-            layout_report(&doc, &header, &templates::report_hd36_2018(), fonts, images)?
+            let tpl = templates::Template {
+                double_sided,
+                ..templates::report_hd36_2018()
+            };
+            layout_report(&doc, &header, &tpl, fonts, images)?
         }
         PdfTemplate::Article => {
             let header = ArticleHeader {
@@ -114,7 +119,11 @@ pub fn article_pdf(
                 author: Some(c.author.clone()).filter(|s| !s.trim().is_empty()),
                 date: c.date,
             };
-            layout_article(&doc, &header, &templates::article(), fonts, images)?
+            let tpl = templates::Template {
+                double_sided,
+                ..templates::article()
+            };
+            layout_article(&doc, &header, &tpl, fonts, images)?
         }
     };
     warnings.extend(laid.warnings.iter().cloned());

@@ -371,6 +371,7 @@ fn golden_pdf(i: usize, template: PdfTemplate) -> Vec<u8> {
         &sample_article(i),
         &golden_profile(),
         template,
+        false,
         &fonts,
         &SampleImages,
         now,
@@ -394,5 +395,45 @@ fn the_same_article_gives_the_same_bytes() {
     assert_eq!(
         golden_pdf(0, PdfTemplate::Article),
         golden_pdf(0, PdfTemplate::Article)
+    );
+}
+
+#[test]
+fn two_sided_printing_mirrors_the_margins_on_back_pages() {
+    let env = Env::new();
+    let md = env.write("bc.md", bantin::sample::ARTICLES[1].1);
+    let id = env.import(&[&md])[0].0.to_string();
+    let pdf = env.path("hai-mat.pdf");
+    env.ok(&[
+        "export",
+        "pdf",
+        &id,
+        "--template",
+        "report",
+        "--two-sided",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    let bbox = poppler("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+    // Leftmost word on each page, in mm.
+    let mut left = Vec::new();
+    for page in bbox.split("<page ").skip(1) {
+        let min = page
+            .split("xMin=\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next()?.parse::<f32>().ok())
+            .fold(f32::MAX, f32::min);
+        left.push(min * 25.4 / 72.0);
+    }
+    assert!(left.len() >= 2, "the sample report has two pages");
+    assert!(
+        (left[0] - 35.0).abs() < 1.5,
+        "front page: 35 mm left margin, got {:.1}",
+        left[0]
+    );
+    assert!(
+        (left[1] - 15.0).abs() < 1.5,
+        "back page: 15 mm left margin, got {:.1}",
+        left[1]
     );
 }

@@ -130,6 +130,9 @@ enum ExportWhat {
         /// report (báo cáo) hoặc article (bài viết); mặc định theo loại bài
         #[arg(long)]
         template: Option<String>,
+        /// In hai mặt: trang chẵn đảo lề trái và lề phải
+        #[arg(long)]
+        two_sided: bool,
         #[arg(short = 'o', long = "output", value_name = "TỆP.pdf")]
         output: PathBuf,
     },
@@ -264,11 +267,12 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
                 ExportWhat::Pdf {
                     id,
                     template,
+                    two_sided,
                     output,
                 },
         } => {
             let lib = open(&path)?;
-            export_pdf(&lib, id, template.as_deref(), &output, out)?;
+            export_pdf(&lib, id, template.as_deref(), two_sided, &output, out)?;
         }
         Command::Backup { output } => {
             let lib = open(&path)?;
@@ -337,6 +341,7 @@ fn export_pdf(
     lib: &Library,
     id: i64,
     template: Option<&str>,
+    two_sided: bool,
     output: &Path,
     out: &mut Out,
 ) -> Result<(), CliError> {
@@ -359,6 +364,7 @@ fn export_pdf(
         &article,
         &profile,
         template,
+        two_sided,
         &fonts,
         &export::LibraryImages(lib),
         now,

@@ -396,6 +396,16 @@ impl<'a> Cx<'a> {
             }
         }
         self.page_numbers(&mut pages);
+        if tpl.double_sided {
+            // The text block keeps its width; on back pages it moves by the
+            // difference of the two margins, with everything on the page.
+            let dx = (tpl.margins.right_mm - tpl.margins.left_mm) * super::templates::MM;
+            for page in pages.iter_mut().skip(1).step_by(2) {
+                for item in &mut page.items {
+                    item.shift_x(dx);
+                }
+            }
+        }
         Laid {
             pages,
             images: self.images,

@@ -90,6 +90,17 @@ pub enum Item {
 }
 
 impl Item {
+    /// Moves the item sideways by `dx` points.
+    pub(crate) fn shift_x(&mut self, dx: f32) {
+        match self {
+            Item::Text { x, .. } | Item::Frame { x, .. } | Item::Image { x, .. } => *x += dx,
+            Item::Rule { x1, x2, .. } => {
+                *x1 += dx;
+                *x2 += dx;
+            }
+        }
+    }
+
     /// Moves an item built in row-local coordinates (x from the frame's
     /// left edge, y measured downwards from the row's top) onto the page.
     pub(crate) fn placed(mut self, left: f32, top: f32) -> Item {

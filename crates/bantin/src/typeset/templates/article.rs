@@ -19,6 +19,7 @@ pub fn article() -> Template {
         heading_sizes: [16.0, 14.0, 13.0, 13.0, 13.0, 13.0],
         table_size: 12.0,
         caption_size: 12.0,
+        double_sided: false,
         footnote_size: 10.0,
         code_size: 11.0,
         list_indent_mm: 8.0,

@@ -108,6 +108,9 @@ pub struct Template {
     pub bullet: &'static str,
     pub page_numbers: PageNumbers,
     pub front: Front,
+    /// Printed on both sides: back pages (2, 4, …) mirror the left and right
+    /// margins, so the wide margin is always on the binding side.
+    pub double_sided: bool,
 }
 
 impl Template {

@@ -23,6 +23,7 @@ pub fn report_hd36_2018() -> Template {
         heading_sizes: [14.0; 6],
         table_size: 13.0,
         caption_size: 13.0,
+        double_sided: false,
         footnote_size: 11.0,
         code_size: 12.0,
         list_indent_mm: 10.0,
