@@ -8,28 +8,16 @@
 //! before committing.
 
 mod common;
+mod pdf_common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use bantin::export::{self, PdfTemplate};
 use bantin::model::{Article, Profile};
 use bantin::typeset::{FontSet, ImageSource};
 use common::Env;
+use pdf_common::run as poppler;
 use unicode_normalization::UnicodeNormalization;
-
-fn poppler(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{cmd} (poppler-utils): {e}"));
-    assert!(
-        out.status.success(),
-        "{cmd}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 /// Words of a Markdown source as a reader sees them: front matter, image
 /// targets and link targets left out.
