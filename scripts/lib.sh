@@ -31,8 +31,22 @@ need_cargo() {
     [ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
   fi
   command -v cargo >/dev/null 2>&1 || { say "Chưa có Rust (cargo). Hãy cài Rust theo https://rustup.rs rồi chạy lại."; exit 1; }
+  export PATH="$HOME/.cargo/bin:$PATH"
 }
 
-# What building the core needs: a C compiler for the bundled SQLite, and the
-# Times-metric fonts with full Vietnamese coverage for PDFs.
-BUILD_PACKAGES=(build-essential pkg-config fonts-liberation2)
+need_node() {
+  apt_install nodejs npm
+}
+
+# What building Bản Tin needs: a C compiler for the bundled SQLite, WebKitGTK
+# and friends for the Tauri window, Node for the UI, and the Times-metric
+# fonts with full Vietnamese coverage for PDFs.
+BUILD_PACKAGES=(build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev
+  libayatana-appindicator3-dev libxdo-dev fonts-liberation2)
+
+# Builds the UI into ui/dist (the app embeds it).
+build_ui() {
+  say "Dựng giao diện (ui/)"
+  npm --prefix "$ROOT/ui" ci --no-audit --no-fund --loglevel=error
+  npm --prefix "$ROOT/ui" run build --silent
+}

@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
-# Installs what Bản Tin needs on Debian 12, builds it and starts it on the
-# user's library, which gets the sample articles when it is empty.
+# Installs what Bản Tin needs on Debian 12, builds it and opens the desktop
+# app on the user's library (created with the sample articles the first
+# time). Without a display it prints the library instead.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 apt_install "${BUILD_PACKAGES[@]}"
 need_cargo
+need_node
 cd "$ROOT"
+build_ui
 say "Biên dịch Bản Tin (lần đầu mất vài phút)"
-cargo build --release --locked -p bantin
-BIN="$ROOT/target/release/bantin"
-"$BIN" sample --if-empty
-say "Thư viện của bạn:"
-"$BIN" list
-say "Thử tìm kiếm không dấu: bantin search \"van hoa cong so\""
-"$BIN" search "van hoa cong so"
+cargo build --release --locked -p bantin -p bantin-app
+BIN="$ROOT/target/release"
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  say "Mở Bản Tin"
+  exec "$BIN/bantin-app"
+fi
+say "Không có màn hình (DISPLAY); in thư viện bằng lệnh bantin thay cho cửa sổ."
+"$BIN/bantin" sample --if-empty
+"$BIN/bantin" list
+"$BIN/bantin" search "van hoa cong so"

@@ -1,15 +1,43 @@
 #!/usr/bin/env bash
-# Installs what the tests need on Debian 12 and runs every test: unit and
-# integration tests of the core and the CLI (real SQLite files, real PDFs
-# checked with poppler).
+# Installs what the tests need on Debian 12 and runs every test:
+#  1. the core and the CLI (real SQLite files, real PDFs checked with poppler),
+#  2. the UI's TypeScript logic (Vitest),
+#  3. the real desktop app in WebKit under Xvfb (tauri-driver + WebKitWebDriver).
+# The last line adds them up.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-apt_install "${BUILD_PACKAGES[@]}" poppler-utils
+apt_install "${BUILD_PACKAGES[@]}" poppler-utils xvfb xauth webkit2gtk-driver
 need_cargo
+need_node
 cd "$ROOT"
-say "Chạy toàn bộ kiểm thử"
-if cargo nextest --version >/dev/null 2>&1; then
-  cargo nextest run --locked --workspace --no-fail-fast
-else
-  cargo test --locked --workspace --no-fail-fast
+if ! command -v tauri-driver >/dev/null 2>&1; then
+  say "Cài tauri-driver"
+  cargo install tauri-driver --version '^2' --locked --quiet
 fi
+build_ui
+
+logs="$(mktemp -d)"
+status=0
+
+say "1/3 Lõi và dòng lệnh (cargo nextest)"
+if cargo nextest --version >/dev/null 2>&1; then
+  cargo nextest run --locked --workspace --no-fail-fast 2>&1 | tee "$logs/rust.log" || status=1
+else
+  cargo test --locked --workspace --no-fail-fast 2>&1 | tee "$logs/rust.log" || status=1
+fi
+
+say "2/3 Giao diện (Vitest)"
+npm --prefix ui run test --silent -- --reporter=default 2>&1 | tee "$logs/ui.log" || status=1
+
+say "3/3 Ứng dụng thật trong WebKit (E2E)"
+cargo build --locked -p bantin-app
+npm --prefix tests/e2e ci --no-audit --no-fund --loglevel=error
+xvfb-run -a --server-args="-screen 0 1366x768x24" npm --prefix tests/e2e test --silent 2>&1 | tee "$logs/e2e.log" || status=1
+
+# Add up what each runner reported.
+count() { grep -E "$1" "$3" | grep -Eo "[0-9]+ ?$2" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}'; }
+passed=$(( $(count 'passed' passed "$logs/rust.log") + $(count '^ *Tests ' passed "$logs/ui.log") + $(count '^# pass ' '' "$logs/e2e.log") ))
+failed=$(( $(count 'failed' failed "$logs/rust.log") + $(count '^ *Tests ' failed "$logs/ui.log") + $(count '^# fail ' '' "$logs/e2e.log") ))
+[ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
+echo "total: $passed passed, $failed failed"
+exit "$status"

@@ -1,0 +1,248 @@
+//! The commands the UI calls: each parses its arguments, calls the core and
+//! turns errors into `{code, message}` (a stable code for the UI and for
+//! support, a Vietnamese sentence for the editor). No logic lives here.
+
+use bantin::export::{self, ExportError, PdfTemplate};
+use bantin::model::{
+    Article, ArticleId, ArticleSummary, Content, Profile, Revision, RevisionInfo, RevisionReason,
+};
+use bantin::store::{SearchHit, SearchOptions, StoreError};
+use serde::Serialize;
+use tauri::State;
+
+use crate::state::{AppState, asset_url_prefix};
+
+#[derive(Debug, Serialize)]
+pub struct ApiError {
+    pub code: String,
+    pub message: String,
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        ApiError {
+            code: e.code().into(),
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<ExportError> for ApiError {
+    fn from(e: ExportError) -> Self {
+        ApiError {
+            code: e.code().into(),
+            message: e.to_string(),
+        }
+    }
+}
+
+type Result<T> = std::result::Result<T, ApiError>;
+
+#[derive(Serialize)]
+pub struct LibraryInfo {
+    pub path: String,
+    pub articles: usize,
+    pub export_dir: String,
+}
+
+#[tauri::command]
+pub fn library_info(state: State<AppState>) -> Result<LibraryInfo> {
+    let lib = state.library();
+    Ok(LibraryInfo {
+        path: lib.path().display().to_string(),
+        articles: lib.count_articles()?,
+        export_dir: state.export_dir.display().to_string(),
+    })
+}
+
+#[tauri::command]
+pub fn list_articles(state: State<AppState>) -> Result<Vec<ArticleSummary>> {
+    Ok(state.library().list_articles()?)
+}
+
+#[tauri::command]
+pub fn search_articles(
+    state: State<AppState>,
+    query: String,
+    limit: Option<usize>,
+) -> Result<Vec<SearchHit>> {
+    Ok(state.library().search(
+        &query,
+        &SearchOptions {
+            limit: limit.unwrap_or(50),
+        },
+    )?)
+}
+
+#[tauri::command]
+pub fn get_article(state: State<AppState>, id: ArticleId) -> Result<Article> {
+    Ok(state.library().article(id)?)
+}
+
+#[tauri::command]
+pub fn create_article(state: State<AppState>) -> Result<Article> {
+    let lib = state.library();
+    let content = Content {
+        title: "Bài viết mới".into(),
+        ..Content::default()
+    };
+    let id = lib.create_article(&content, chrono::Utc::now())?;
+    Ok(lib.article(id)?)
+}
+
+#[derive(Serialize)]
+pub struct SaveOutcome {
+    /// The article's revision after the save.
+    pub revision: u32,
+    /// Whether this save wrote a new revision (false: nothing had changed).
+    pub changed: bool,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+#[tauri::command]
+pub fn save_article(
+    state: State<AppState>,
+    id: ArticleId,
+    content: Content,
+    autosave: bool,
+) -> Result<SaveOutcome> {
+    let lib = state.library();
+    let reason = if autosave {
+        RevisionReason::Autosave
+    } else {
+        RevisionReason::Save
+    };
+    let written = lib.save_article(id, &content, reason, chrono::Utc::now())?;
+    let article = lib.article(id)?;
+    Ok(SaveOutcome {
+        revision: article.revision,
+        changed: written.is_some(),
+        updated_at: article.updated_at,
+    })
+}
+
+/// The live preview: the core's safe HTML, images served from the library.
+#[tauri::command]
+pub fn render_preview(markdown: String) -> String {
+    let doc = bantin::markdown::parse(&markdown);
+    let image_url = |src: &str| {
+        src.strip_prefix("asset:")
+            .map(|sha| format!("{}{sha}", asset_url_prefix()))
+    };
+    bantin::preview::to_html(
+        &doc,
+        &bantin::preview::PreviewOptions {
+            image_url: &image_url,
+        },
+    )
+}
+
+#[tauri::command]
+pub fn article_history(state: State<AppState>, id: ArticleId) -> Result<Vec<RevisionInfo>> {
+    Ok(state.library().history(id)?)
+}
+
+#[tauri::command]
+pub fn get_revision(state: State<AppState>, id: ArticleId, number: u32) -> Result<Revision> {
+    Ok(state.library().revision(id, number)?)
+}
+
+#[tauri::command]
+pub fn restore_revision(state: State<AppState>, id: ArticleId, number: u32) -> Result<Article> {
+    let lib = state.library();
+    lib.restore_revision(id, number, chrono::Utc::now())?;
+    Ok(lib.article(id)?)
+}
+
+#[derive(Serialize)]
+pub struct ExportOutcome {
+    pub path: String,
+    pub pages: usize,
+    pub warnings: Vec<String>,
+}
+
+/// Exports an article as PDF into the export folder, off the UI thread.
+#[tauri::command]
+pub async fn export_pdf(
+    state: State<'_, AppState>,
+    id: ArticleId,
+    template: Option<String>,
+) -> Result<ExportOutcome> {
+    let (article, profile, images) = {
+        let lib = state.library();
+        let article = lib.article(id)?;
+        let profile = lib.profile()?;
+        let images: Vec<(String, Vec<u8>)> = bantin::markdown::parse(&article.content.body)
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                bantin::doc::Block::Figure(f) => f.src.strip_prefix("asset:").map(str::to_string),
+                _ => None,
+            })
+            .filter_map(|sha| {
+                lib.asset_bytes(&sha)
+                    .ok()
+                    .map(|bytes| (format!("asset:{sha}"), bytes))
+            })
+            .collect();
+        (article, profile, images)
+    };
+    let dir = state.export_dir.clone();
+    let work = move || -> std::result::Result<ExportOutcome, ExportError> {
+        let template = template
+            .as_deref()
+            .and_then(PdfTemplate::parse)
+            .unwrap_or_else(|| PdfTemplate::for_kind(article.content.kind));
+        let fonts = bantin::typeset::FontSet::discover(profile.get("phong_chu"))?;
+        let tz = chrono::FixedOffset::east_opt(7 * 3600).expect("+07:00 is a valid offset");
+        let now = chrono::Utc::now().with_timezone(&tz);
+        let source = ImagesInMemory(images);
+        let pdf = export::article_pdf(&article, &profile, template, false, &fonts, &source, now)?;
+        std::fs::create_dir_all(&dir).map_err(|e| ExportError::Write {
+            path: dir.clone(),
+            reason: e.to_string(),
+        })?;
+        let name = format!("{}.pdf", bantin::text::slugify(&article.content.title));
+        let path = dir.join(name);
+        export::write_atomically(&path, &pdf.bytes)?;
+        Ok(ExportOutcome {
+            path: path.display().to_string(),
+            pages: pdf.pages,
+            warnings: pdf.warnings,
+        })
+    };
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| ApiError {
+            code: "internal".into(),
+            message: format!("Lỗi nội bộ khi xuất PDF: {e}"),
+        })?
+        .map_err(ApiError::from)
+}
+
+struct ImagesInMemory(Vec<(String, Vec<u8>)>);
+
+impl bantin::typeset::ImageSource for ImagesInMemory {
+    fn image(&self, src: &str) -> Option<Vec<u8>> {
+        self.0
+            .iter()
+            .find(|(s, _)| s == src)
+            .map(|(_, b)| b.clone())
+    }
+}
+
+#[tauri::command]
+pub fn get_profile(state: State<AppState>) -> Result<Profile> {
+    Ok(state.library().profile()?)
+}
+
+#[tauri::command]
+pub fn set_profile_field(state: State<AppState>, key: String, value: String) -> Result<()> {
+    if !Profile::is_known_key(&key) {
+        return Err(ApiError {
+            code: "unknown_profile_key".into(),
+            message: format!("Không có trường \"{key}\"."),
+        });
+    }
+    Ok(state.library().set_profile_field(&key, &value)?)
+}

@@ -1,0 +1,49 @@
+//! The desktop shell (DESIGN §8): opens the library, serves its images to
+//! the preview, and exposes the core through thin commands (`commands.rs`).
+//! The UI in `ui/` is the only caller; all work is done by the `bantin` core.
+
+mod commands;
+mod state;
+
+use tauri::Manager;
+
+pub use state::AppState;
+
+/// Builds and runs the app until its window closes.
+pub fn run() {
+    let state = match AppState::open_default() {
+        Ok(state) => state,
+        Err(message) => {
+            eprintln!("Lỗi: {message}");
+            std::process::exit(1);
+        }
+    };
+    tauri::Builder::default()
+        .manage(state)
+        .register_uri_scheme_protocol(state::ASSET_SCHEME, |ctx, request| {
+            state::serve_asset(
+                ctx.app_handle().state::<AppState>().inner(),
+                request.uri().path(),
+            )
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::library_info,
+            commands::list_articles,
+            commands::search_articles,
+            commands::get_article,
+            commands::create_article,
+            commands::save_article,
+            commands::render_preview,
+            commands::article_history,
+            commands::get_revision,
+            commands::restore_revision,
+            commands::export_pdf,
+            commands::get_profile,
+            commands::set_profile_field,
+        ])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("Lỗi: không khởi động được Bản Tin: {e}");
+            std::process::exit(1);
+        });
+}

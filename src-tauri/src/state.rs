@@ -1,0 +1,87 @@
+//! What the app holds while it runs: the open library and where exports go.
+//!
+//! The library is one SQLite connection behind a mutex: commands are short,
+//! and SQLite serialises writers anyway. Exports lay out outside the lock
+//! and only read from the library under it.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+
+use bantin::store::{Library, default_library_path};
+use tauri::http::{Response, StatusCode};
+
+/// The URI scheme that serves library images to the preview
+/// (`bantin-asset://localhost/<sha256>`; `http://bantin-asset.localhost/…` on
+/// Windows), so an article never points at a file on disk.
+pub const ASSET_SCHEME: &str = "bantin-asset";
+
+pub struct AppState {
+    library: Mutex<Library>,
+    pub export_dir: PathBuf,
+}
+
+impl AppState {
+    /// Opens `BANTIN_LIBRARY` or the user's default library (the same file
+    /// the `bantin` CLI uses). A library created now gets the sample
+    /// articles, so the app never opens empty the first time.
+    pub fn open_default() -> Result<AppState, String> {
+        let path = std::env::var_os("BANTIN_LIBRARY")
+            .map(PathBuf::from)
+            .or_else(default_library_path)
+            .ok_or("không xác định được thư mục dữ liệu của người dùng")?;
+        let is_new = !path.exists();
+        let now = chrono::Utc::now();
+        let library = Library::open(&path, now).map_err(|e| e.to_string())?;
+        if is_new {
+            bantin::sample::add_samples(&library, now).map_err(|e| e.to_string())?;
+        }
+        let export_dir = std::env::var_os("BANTIN_EXPORT_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| {
+                directories::UserDirs::new()
+                    .and_then(|d| d.document_dir().map(|p| p.to_path_buf()))
+                    .unwrap_or_else(std::env::temp_dir)
+                    .join("Bản Tin")
+            });
+        Ok(AppState {
+            library: Mutex::new(library),
+            export_dir,
+        })
+    }
+
+    pub fn library(&self) -> MutexGuard<'_, Library> {
+        // A panic while holding the lock leaves the connection usable: every
+        // write is its own transaction.
+        self.library
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// The URL prefix the preview uses for `asset:<sha256>` images.
+pub fn asset_url_prefix() -> &'static str {
+    if cfg!(windows) {
+        "http://bantin-asset.localhost/"
+    } else {
+        "bantin-asset://localhost/"
+    }
+}
+
+pub fn serve_asset(state: &AppState, path: &str) -> Response<Vec<u8>> {
+    let sha = path.trim_start_matches('/');
+    let lib = state.library();
+    let found = lib
+        .asset(sha)
+        .and_then(|a| Ok((a.mime, lib.asset_bytes(sha)?)));
+    match found {
+        Ok((mime, bytes)) => Response::builder()
+            .status(StatusCode::OK)
+            .header("Content-Type", mime)
+            .header("Cache-Control", "max-age=31536000, immutable")
+            .body(bytes),
+        Err(_) => Response::builder()
+            .status(StatusCode::NOT_FOUND)
+            .body(Vec::new()),
+    }
+    .unwrap_or_else(|_| Response::new(Vec::new()))
+}

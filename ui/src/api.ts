@@ -1,0 +1,117 @@
+// The only module that talks to Tauri. Everything else calls these
+// functions, so the rest of the UI never sees `invoke` or command names.
+import { invoke } from "@tauri-apps/api/core";
+import { getCurrentWindow } from "@tauri-apps/api/window";
+
+export type Kind = "tin-bai" | "bao-cao";
+export type Status = "nhap" | "cho-duyet" | "da-duyet" | "da-dang";
+
+export interface Content {
+  title: string;
+  summary: string;
+  author: string;
+  category: string;
+  tags: string[];
+  kind: Kind;
+  status: Status;
+  date: string | null;
+  body: string;
+  extra: Record<string, unknown>;
+}
+
+export interface Article extends Content {
+  id: number;
+  created_at: string;
+  updated_at: string;
+  revision: number;
+  word_count: number;
+}
+
+export interface ArticleSummary {
+  id: number;
+  title: string;
+  kind: Kind;
+  status: Status;
+  category: string;
+  date: string | null;
+  updated_at: string;
+  revision: number;
+  word_count: number;
+}
+
+export interface SearchHit {
+  id: number;
+  title: string;
+  kind: Kind;
+  status: Status;
+  snippet: string;
+  marks: [number, number][];
+  title_marks: [number, number][];
+  score: number;
+}
+
+export interface RevisionInfo {
+  article_id: number;
+  number: number;
+  created_at: string;
+  reason: "import" | "create" | "save" | "autosave" | "restore";
+  restored_from: number | null;
+  title: string;
+  size: number;
+}
+
+export interface Revision extends RevisionInfo {
+  content: Content;
+}
+
+export interface SaveOutcome {
+  revision: number;
+  changed: boolean;
+  updated_at: string;
+}
+
+export interface ExportOutcome {
+  path: string;
+  pages: number;
+  warnings: string[];
+}
+
+export interface LibraryInfo {
+  path: string;
+  articles: number;
+  export_dir: string;
+}
+
+/** What every failed command gives: a stable code and a sentence. */
+export interface ApiError {
+  code: string;
+  message: string;
+}
+
+export function errorMessage(e: unknown): string {
+  if (e && typeof e === "object" && "message" in e) return String((e as ApiError).message);
+  return String(e);
+}
+
+export const api = {
+  libraryInfo: () => invoke<LibraryInfo>("library_info"),
+  listArticles: () => invoke<ArticleSummary[]>("list_articles"),
+  search: (query: string, limit = 50) => invoke<SearchHit[]>("search_articles", { query, limit }),
+  getArticle: (id: number) => invoke<Article>("get_article", { id }),
+  createArticle: () => invoke<Article>("create_article"),
+  saveArticle: (id: number, content: Content, autosave: boolean) =>
+    invoke<SaveOutcome>("save_article", { id, content, autosave }),
+  renderPreview: (markdown: string) => invoke<string>("render_preview", { markdown }),
+  history: (id: number) => invoke<RevisionInfo[]>("article_history", { id }),
+  revision: (id: number, number: number) => invoke<Revision>("get_revision", { id, number }),
+  restore: (id: number, number: number) => invoke<Article>("restore_revision", { id, number }),
+  exportPdf: (id: number, template?: string) => invoke<ExportOutcome>("export_pdf", { id, template }),
+  getProfile: () => invoke<{ fields: Record<string, string> }>("get_profile"),
+  setProfileField: (key: string, value: string) => invoke<void>("set_profile_field", { key, value }),
+  /** Runs `flush` before the window closes, so nothing typed is ever lost. */
+  onClose: (flush: () => Promise<void>) =>
+    getCurrentWindow().onCloseRequested(async () => {
+      await flush();
+    }),
+  setWindowTitle: (title: string) => getCurrentWindow().setTitle(title),
+};

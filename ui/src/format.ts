@@ -1,0 +1,135 @@
+// Pure helpers for what the UI shows: Vietnamese numbers and times, labels,
+// marked snippets, line diffs. No DOM, no Tauri: unit-tested with Vitest.
+
+import type { Kind, Status, RevisionInfo } from "./api";
+
+/** 1576 → "1.576", as Vietnamese writes numbers. */
+export function formatInteger(n: number): string {
+  const s = Math.trunc(Math.abs(n)).toString();
+  const grouped = s.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return n < 0 ? "-" + grouped : grouped;
+}
+
+/** Words as the core counts them: runs separated by white space that hold a letter or digit. */
+export function wordCount(text: string): number {
+  let n = 0;
+  for (const w of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(w)) n++;
+  return n;
+}
+
+const VN_OFFSET_MS = 7 * 3600 * 1000;
+
+function vnParts(iso: string) {
+  const d = new Date(new Date(iso).getTime() + VN_OFFSET_MS);
+  const two = (x: number) => String(x).padStart(2, "0");
+  return {
+    time: `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`,
+    date: `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`,
+  };
+}
+
+/** An RFC 3339 time shown in Vietnam's time: "10:42". */
+export function formatTime(iso: string): string {
+  return vnParts(iso).time;
+}
+
+/** "24/11/2026 10:42" in Vietnam's time. */
+export function formatDateTime(iso: string): string {
+  const p = vnParts(iso);
+  return `${p.date} ${p.time}`;
+}
+
+/** "2026-11-24" → "24/11/2026". */
+export function formatDate(ymd: string | null): string {
+  if (!ymd) return "";
+  const [y, m, d] = ymd.split("-");
+  return `${d}/${m}/${y}`;
+}
+
+export const KIND_LABEL: Record<Kind, string> = { "tin-bai": "Tin bài", "bao-cao": "Báo cáo" };
+export const STATUS_LABEL: Record<Status, string> = {
+  nhap: "Nháp",
+  "cho-duyet": "Chờ duyệt",
+  "da-duyet": "Đã duyệt",
+  "da-dang": "Đã đăng",
+};
+export const REASON_LABEL: Record<RevisionInfo["reason"], string> = {
+  import: "Nhập từ tệp",
+  create: "Tạo mới",
+  save: "Lưu",
+  autosave: "Tự động lưu",
+  restore: "Khôi phục",
+};
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+/** The snippet as HTML, hits in <mark>; marks are [start, end) in characters (code points). */
+export function markHtml(text: string, marks: [number, number][]): string {
+  const chars = Array.from(text);
+  let out = "";
+  let i = 0;
+  for (const [s, e] of marks) {
+    if (s < i || e > chars.length) continue;
+    out += escapeHtml(chars.slice(i, s).join("")) + "<mark>" + escapeHtml(chars.slice(s, e).join("")) + "</mark>";
+    i = e;
+  }
+  return out + escapeHtml(chars.slice(i).join(""));
+}
+
+export type DiffLine = { kind: "same" | "added" | "removed"; text: string };
+
+/** A line diff (longest common subsequence) from `before` to `after`. */
+export function diffLines(before: string, after: string): DiffLine[] {
+  const a = before.split("\n");
+  const b = after.split("\n");
+  // Revisions are articles, a few hundred lines: the quadratic table is fine.
+  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--)
+      lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  const out: DiffLine[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      out.push({ kind: "same", text: a[i] });
+      i++;
+      j++;
+    } else if (lcs[i + 1][j] >= lcs[i][j + 1]) out.push({ kind: "removed", text: a[i++] });
+    else out.push({ kind: "added", text: b[j++] });
+  }
+  while (i < a.length) out.push({ kind: "removed", text: a[i++] });
+  while (j < b.length) out.push({ kind: "added", text: b[j++] });
+  return out;
+}
+
+/** Tags as typed in the metadata panel: "a, b ,, c" → ["a", "b", "c"]. */
+export function parseTags(s: string): string[] {
+  return s
+    .split(/[,;]/)
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
+}
+
+/** Calls `f` once `ms` after the last call; `flush` runs a pending call now. */
+export function debounce(f: () => void, ms: number) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const wrapped = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      f();
+    }, ms);
+  };
+  wrapped.flush = () => {
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+      f();
+    }
+  };
+  wrapped.pending = () => timer !== undefined;
+  return wrapped;
+}

@@ -1,0 +1,449 @@
+// The app's screen: library list with search, editor and live preview,
+// metadata and history, export. All data work is done by the core through
+// `api`; this file only wires the screen to it.
+import "./style.css";
+import { api, errorMessage, type Article, type ArticleSummary, type Content, type SearchHit, type RevisionInfo } from "./api";
+import { createEditor, run, type Command } from "./editor";
+import {
+  KIND_LABEL,
+  REASON_LABEL,
+  STATUS_LABEL,
+  debounce,
+  diffLines,
+  escapeHtml,
+  formatDate,
+  formatDateTime,
+  formatInteger,
+  formatTime,
+  markHtml,
+  parseTags,
+  wordCount,
+} from "./format";
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+/** Seconds of quiet typing before an autosave. */
+const AUTOSAVE_MS = 1200;
+const ROW_HEIGHT = 64;
+
+let articles: ArticleSummary[] = [];
+let hits: SearchHit[] | null = null;
+let current: Article | null = null;
+let dirty = false;
+let saving: Promise<void> = Promise.resolve();
+let selectedRevision: number | null = null;
+
+// ---------- status and messages ----------
+
+function setSaveState(text: string) {
+  $("save-state").textContent = text;
+  $("status-save").textContent = text;
+}
+
+function toast(text: string, kind: "ok" | "error" = "ok") {
+  const t = $("toast");
+  t.textContent = text;
+  t.className = "toast " + kind;
+  t.hidden = false;
+  clearTimeout((toast as any).timer);
+  (toast as any).timer = setTimeout(() => (t.hidden = true), kind === "error" ? 9000 : 6000);
+}
+
+// ---------- library list (virtualised: only visible rows are in the DOM) ----------
+
+const list = $("list");
+const spacer = document.createElement("div");
+spacer.className = "list-spacer";
+list.append(spacer);
+
+type Row = { id: number; title: string; titleHtml: string; meta: string; snippetHtml: string; status: string };
+
+function rows(): Row[] {
+  const status = ($("filter-status") as HTMLSelectElement).value;
+  const kind = ($("filter-kind") as HTMLSelectElement).value;
+  const source = hits
+    ? hits.map((h) => ({
+        id: h.id,
+        title: h.title,
+        titleHtml: markHtml(h.title, h.title_marks),
+        meta: KIND_LABEL[h.kind],
+        snippetHtml: markHtml(h.snippet, h.marks),
+        status: h.status,
+        kind: h.kind,
+      }))
+    : articles.map((a) => ({
+        id: a.id,
+        title: a.title,
+        titleHtml: escapeHtml(a.title),
+        meta: [KIND_LABEL[a.kind], formatDate(a.date) || formatDateTime(a.updated_at)].filter(Boolean).join(" · "),
+        snippetHtml: "",
+        status: a.status,
+        kind: a.kind,
+      }));
+  return source.filter((r) => (!status || r.status === status) && (!kind || r.kind === kind));
+}
+
+let visibleRows: Row[] = [];
+
+function renderList() {
+  visibleRows = rows();
+  spacer.style.height = `${visibleRows.length * ROW_HEIGHT}px`;
+  const empty = $("list-empty");
+  empty.hidden = visibleRows.length > 0;
+  empty.textContent = hits
+    ? "Không tìm thấy bài viết nào. Hãy thử gõ không dấu hoặc ít từ hơn."
+    : "Thư viện chưa có bài viết. Bấm “+ Bài viết mới” để bắt đầu.";
+  paintRows();
+}
+
+function paintRows() {
+  const first = Math.max(0, Math.floor(list.scrollTop / ROW_HEIGHT) - 5);
+  const last = Math.min(visibleRows.length, first + Math.ceil(list.clientHeight / ROW_HEIGHT) + 10);
+  list.querySelectorAll(".item").forEach((n) => n.remove());
+  for (let i = first; i < last; i++) {
+    const r = visibleRows[i];
+    const el = document.createElement("div");
+    el.className = "item" + (current?.id === r.id ? " selected" : "");
+    el.setAttribute("role", "option");
+    el.dataset.id = String(r.id);
+    el.style.top = `${i * ROW_HEIGHT}px`;
+    el.innerHTML =
+      `<div class="item-title">${r.titleHtml}</div>` +
+      `<div class="item-meta"><span class="badge s-${r.status}">${STATUS_LABEL[r.status as keyof typeof STATUS_LABEL]}</span> ${escapeHtml(r.meta)}</div>` +
+      (r.snippetHtml ? `<div class="item-snippet">${r.snippetHtml}</div>` : "");
+    list.append(el);
+  }
+}
+
+list.addEventListener("scroll", paintRows);
+list.addEventListener("click", (e) => {
+  const item = (e.target as HTMLElement).closest<HTMLElement>(".item");
+  if (item) void openArticle(Number(item.dataset.id));
+});
+list.addEventListener("keydown", (e) => {
+  if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+  e.preventDefault();
+  const i = visibleRows.findIndex((r) => r.id === current?.id);
+  const next = visibleRows[Math.min(visibleRows.length - 1, Math.max(0, i + (e.key === "ArrowDown" ? 1 : -1)))];
+  if (next) void openArticle(next.id);
+});
+
+async function refreshList() {
+  articles = await api.listArticles();
+  const q = ($("search") as HTMLInputElement).value.trim();
+  hits = q ? await api.search(q) : null;
+  renderList();
+}
+
+const searchNow = debounce(() => void refreshList().catch((e) => toast(errorMessage(e), "error")), 120);
+$("search").addEventListener("input", searchNow);
+$("filter-status").addEventListener("change", renderList);
+$("filter-kind").addEventListener("change", renderList);
+
+// ---------- editor, preview, metadata ----------
+
+const editor = createEditor($("editor"), () => {
+  updateAfterEdit();
+});
+const meta = $<HTMLFormElement>("meta");
+
+const renderPreview = debounce(async () => {
+  if (!current) return;
+  $("preview").innerHTML = headerHtml() + (await api.renderPreview(editor.text()));
+}, 120);
+
+function headerHtml(): string {
+  const f = meta.elements as any;
+  const title = f.title.value.trim();
+  const summary = f.summary.value.trim();
+  return `<h1 class="preview-title">${escapeHtml(title)}</h1>` + (summary ? `<p class="sapo">${escapeHtml(summary)}</p>` : "");
+}
+
+function updateAfterEdit() {
+  dirty = true;
+  setSaveState("Chưa lưu");
+  $("word-count").textContent = `${formatInteger(wordCount(editor.text()))} từ`;
+  renderPreview();
+  autosave();
+}
+
+const autosave = debounce(() => void save(true), AUTOSAVE_MS);
+
+function contentFromScreen(): Content {
+  const f = meta.elements as any;
+  const extra: Record<string, unknown> = { ...(current?.extra ?? {}) };
+  const soHieu = f.so_hieu.value.trim();
+  if (soHieu) extra.so_hieu = soHieu;
+  else delete extra.so_hieu;
+  const noiNhan = f.noi_nhan.value.split("\n").map((s: string) => s.trim()).filter(Boolean);
+  if (noiNhan.length) extra.noi_nhan = noiNhan;
+  else delete extra.noi_nhan;
+  return {
+    title: f.title.value.trim() || "Bài viết chưa có tiêu đề",
+    summary: f.summary.value.trim(),
+    author: f.author.value.trim(),
+    category: f.category.value.trim(),
+    tags: parseTags(f.tags.value),
+    kind: f.kind.value,
+    status: f.status.value,
+    date: f.date.value || null,
+    body: editor.text(),
+    extra,
+  };
+}
+
+function showArticle(a: Article) {
+  current = a;
+  dirty = false;
+  const f = meta.elements as any;
+  f.title.value = a.title;
+  f.summary.value = a.summary;
+  f.author.value = a.author;
+  f.category.value = a.category;
+  f.tags.value = a.tags.join(", ");
+  f.kind.value = a.kind;
+  f.status.value = a.status;
+  f.date.value = a.date ?? "";
+  f.so_hieu.value = (a.extra.so_hieu as string) ?? "";
+  f.noi_nhan.value = Array.isArray(a.extra.noi_nhan) ? (a.extra.noi_nhan as string[]).join("\n") : "";
+  meta.classList.toggle("is-report", a.kind === "bao-cao");
+  editor.load(a.body);
+  $("doc-title").textContent = a.title;
+  void api.setWindowTitle(`${a.title} — Bản Tin`);
+  $("word-count").textContent = `${formatInteger(wordCount(a.body))} từ`;
+  setSaveState(`Đã lưu lúc ${formatTime(a.updated_at)}`);
+  $("placeholder").hidden = true;
+  $("panes").hidden = false;
+  ($("btn-export-pdf") as HTMLButtonElement).disabled = false;
+  renderPreview();
+  renderPreview.flush();
+  paintRows();
+  if (!$("history").hidden) void loadHistory();
+}
+
+meta.addEventListener("input", () => {
+  if (!current) return;
+  const f = meta.elements as any;
+  meta.classList.toggle("is-report", f.kind.value === "bao-cao");
+  $("doc-title").textContent = f.title.value;
+  updateAfterEdit();
+});
+meta.addEventListener("submit", (e) => e.preventDefault());
+
+/** Saves the article on screen; saves run one after another, never two at once. */
+function save(autosaveRun: boolean): Promise<void> {
+  saving = saving.then(async () => {
+    if (!current || (!dirty && autosaveRun)) return;
+    const id = current.id;
+    dirty = false;
+    setSaveState("Đang lưu…");
+    try {
+      const outcome = await api.saveArticle(id, contentFromScreen(), autosaveRun);
+      if (current?.id === id) {
+        current = { ...current, ...contentFromScreen(), revision: outcome.revision, updated_at: outcome.updated_at };
+        setSaveState(`Đã lưu lúc ${formatTime(outcome.updated_at)}`);
+      }
+      if (outcome.changed) {
+        await refreshList();
+        if (!$("history").hidden) await loadHistory();
+      }
+    } catch (e) {
+      dirty = true;
+      setSaveState("Chưa lưu được");
+      toast(errorMessage(e), "error");
+    }
+  });
+  return saving;
+}
+
+/** Saves anything pending now (before switching article, exporting or closing). */
+async function flush() {
+  autosave.flush();
+  await save(true);
+}
+
+async function openArticle(id: number) {
+  if (current?.id === id) return;
+  await flush();
+  try {
+    showArticle(await api.getArticle(id));
+  } catch (e) {
+    toast(errorMessage(e), "error");
+  }
+}
+
+$("btn-new").addEventListener("click", async () => {
+  await flush();
+  try {
+    const a = await api.createArticle();
+    ($("search") as HTMLInputElement).value = "";
+    await refreshList();
+    showArticle(a);
+    const t = $<HTMLInputElement>("meta-title");
+    t.focus();
+    t.select();
+  } catch (e) {
+    toast(errorMessage(e), "error");
+  }
+});
+
+$("toolbar").addEventListener("click", (e) => {
+  const b = (e.target as HTMLElement).closest<HTMLButtonElement>("button");
+  if (!b) return;
+  if (b.dataset.cmd) run(editor.view, b.dataset.cmd as Command);
+  if (b.dataset.view) {
+    $("panes").dataset.view = b.dataset.view;
+    document.querySelectorAll(".view-toggle button").forEach((x) => x.classList.toggle("on", x === b));
+  }
+});
+
+// The preview follows the editor's scroll position.
+editor.view.scrollDOM.addEventListener("scroll", () => {
+  const s = editor.view.scrollDOM;
+  const p = $("preview");
+  const ratio = s.scrollTop / Math.max(1, s.scrollHeight - s.clientHeight);
+  p.scrollTop = ratio * (p.scrollHeight - p.clientHeight);
+});
+
+// ---------- history ----------
+
+document.querySelectorAll<HTMLButtonElement>(".tabs button").forEach((tab) =>
+  tab.addEventListener("click", () => {
+    document.querySelectorAll(".tabs button").forEach((t) => t.classList.toggle("on", t === tab));
+    $("meta").hidden = tab.dataset.tab !== "meta";
+    $("history").hidden = tab.dataset.tab !== "history";
+    if (tab.dataset.tab === "history") void loadHistory();
+  }),
+);
+
+async function loadHistory() {
+  if (!current) return;
+  const revs: RevisionInfo[] = await api.history(current.id);
+  const ol = $("history-list");
+  ol.innerHTML = "";
+  for (const r of revs.slice().reverse()) {
+    const li = document.createElement("li");
+    const from = r.restored_from ? ` từ phiên bản ${r.restored_from}` : "";
+    li.innerHTML =
+      `<button class="rev${r.number === current.revision ? " current" : ""}" data-n="${r.number}">` +
+      `<strong>Phiên bản ${r.number}</strong> · ${REASON_LABEL[r.reason]}${from}<br>` +
+      `<span class="muted">${formatDateTime(r.created_at)} · ${formatInteger(r.size)} byte</span></button>`;
+    ol.append(li);
+  }
+  $("history-view").hidden = true;
+}
+
+$("history-list").addEventListener("click", async (e) => {
+  const b = (e.target as HTMLElement).closest<HTMLButtonElement>("button.rev");
+  if (!b || !current) return;
+  selectedRevision = Number(b.dataset.n);
+  const rev = await api.revision(current.id, selectedRevision);
+  $("history-view-title").textContent = `Phiên bản ${rev.number} so với bản đang soạn`;
+  $("history-diff").innerHTML = diffLines(rev.content.body, editor.text())
+    .map((l) => `<div class="d-${l.kind}">${l.kind === "added" ? "+ " : l.kind === "removed" ? "− " : "  "}${escapeHtml(l.text) || "&nbsp;"}</div>`)
+    .join("");
+  $("history-view").hidden = false;
+  ($("btn-restore") as HTMLButtonElement).disabled = selectedRevision === current.revision;
+});
+
+$("btn-restore").addEventListener("click", async () => {
+  if (!current || selectedRevision === null) return;
+  await flush();
+  try {
+    const a = await api.restore(current.id, selectedRevision);
+    showArticle(a);
+    await refreshList();
+    await loadHistory();
+    toast(`Đã khôi phục phiên bản ${selectedRevision} (lưu thành phiên bản ${a.revision}).`);
+  } catch (e) {
+    toast(errorMessage(e), "error");
+  }
+});
+
+// ---------- export ----------
+
+async function exportPdf() {
+  if (!current) return;
+  await flush();
+  const button = $<HTMLButtonElement>("btn-export-pdf");
+  button.disabled = true;
+  setSaveState("Đang dàn trang và xuất PDF…");
+  try {
+    const out = await api.exportPdf(current.id);
+    const warn = out.warnings.length ? ` Lưu ý: ${out.warnings.join(" ")}` : "";
+    toast(`Đã xuất: ${out.path} (${out.pages} trang).${warn}`);
+    setSaveState(`Đã xuất PDF lúc ${formatTime(new Date().toISOString())}`);
+  } catch (e) {
+    toast(errorMessage(e), "error");
+  } finally {
+    button.disabled = false;
+  }
+}
+$("btn-export-pdf").addEventListener("click", exportPdf);
+
+// ---------- settings (organisation profile) ----------
+
+const PROFILE_LABELS: [string, string][] = [
+  ["cap_tren", "Cấp ủy cấp trên trực tiếp"],
+  ["co_quan", "Cơ quan ban hành"],
+  ["ky_hieu", "Chữ viết tắt trong số ký hiệu"],
+  ["dia_danh", "Địa danh"],
+  ["tm", "Dòng thẩm quyền ký (T/M …)"],
+  ["chuc_vu_ky", "Chức vụ người ký"],
+  ["nguoi_ky", "Họ tên người ký"],
+  ["dia_chi", "Địa chỉ"],
+  ["email", "Thư điện tử"],
+];
+
+$("btn-settings").addEventListener("click", async () => {
+  const profile = await api.getProfile();
+  $("settings-fields").innerHTML = PROFILE_LABELS.map(
+    ([k, label]) => `<label>${escapeHtml(label)}<input name="${k}" value="${escapeHtml(profile.fields[k] ?? "")}"></label>`,
+  ).join("");
+  $<HTMLDialogElement>("settings").showModal();
+});
+$("settings").addEventListener("close", async () => {
+  const d = $<HTMLDialogElement>("settings");
+  if (d.returnValue !== "save") return;
+  try {
+    for (const input of Array.from(d.querySelectorAll<HTMLInputElement>("#settings-fields input")))
+      await api.setProfileField(input.name, input.value.trim());
+    toast("Đã lưu thông tin đơn vị.");
+  } catch (e) {
+    toast(errorMessage(e), "error");
+  }
+});
+
+// ---------- keyboard, closing, start ----------
+
+document.addEventListener("keydown", (e) => {
+  if (!(e.ctrlKey || e.metaKey)) return;
+  if (e.key === "s") {
+    e.preventDefault();
+    autosave.flush();
+    void save(false);
+  } else if (e.key === "p") {
+    e.preventDefault();
+    void exportPdf();
+  } else if (e.key === "F" && e.shiftKey) {
+    e.preventDefault();
+    $("search").focus();
+  }
+});
+
+void api.onClose(flush);
+
+async function start() {
+  $("panes").hidden = true;
+  try {
+    const info = await api.libraryInfo();
+    $("status-library").textContent = `Thư viện: ${info.path}`;
+    $("status-library").title = info.path;
+    await refreshList();
+    if (articles.length) await openArticle(articles[0].id);
+  } catch (e) {
+    toast(errorMessage(e), "error");
+  }
+}
+
+void start();
