@@ -35,7 +35,8 @@ need_cargo() {
 }
 
 need_node() {
-  apt_install nodejs npm
+  # Machines that already have Node (from Debian or NodeSource) keep it.
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || apt_install nodejs npm
 }
 
 # What building Bản Tin needs: a C compiler for the bundled SQLite, WebKitGTK

@@ -337,6 +337,7 @@ $("history-list").addEventListener("click", async (e) => {
   const b = (e.target as HTMLElement).closest<HTMLButtonElement>("button.rev");
   if (!b || !current) return;
   selectedRevision = Number(b.dataset.n);
+  document.querySelectorAll("#history-list button.rev").forEach((x) => x.classList.toggle("selected", x === b));
   const rev = await api.revision(current.id, selectedRevision);
   $("history-view-title").textContent = `Phiên bản ${rev.number} so với bản đang soạn`;
   $("history-diff").innerHTML = diffLines(rev.content.body, editor.text())
