@@ -11,6 +11,7 @@ pub use state::AppState;
 
 /// Builds and runs the app until its window closes.
 pub fn run() {
+    let started = std::time::Instant::now();
     let state = match AppState::open_default() {
         Ok(state) => state,
         Err(message) => {
@@ -18,8 +19,15 @@ pub fn run() {
             std::process::exit(1);
         }
     };
+    let report_load = std::env::var_os("BANTIN_REPORT_LOAD").is_some();
     tauri::Builder::default()
         .manage(state)
+        // For the footprint benchmark (tests/perf/footprint.py).
+        .on_page_load(move |_, payload| {
+            if report_load && matches!(payload.event(), tauri::webview::PageLoadEvent::Finished) {
+                println!("page-loaded-ms {}", started.elapsed().as_millis());
+            }
+        })
         .register_uri_scheme_protocol(state::ASSET_SCHEME, |ctx, request| {
             state::serve_asset(
                 ctx.app_handle().state::<AppState>().inner(),

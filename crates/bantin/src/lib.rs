@@ -7,12 +7,14 @@
 //! - [`import`] brings Markdown files into a library, all or nothing;
 //! - [`typeset`] lays a `Document` out on pages with a template, and [`pdf`]
 //!   writes those pages; [`export`] strings the steps together for a user;
+//! - [`bundle`] makes and checks the upload bundles for the web portal;
 //! - [`text`] holds the Vietnamese text rules (NFC, search folding, tone
 //!   style, dates, numbers) every other stage uses.
 //!
 //! Side effects (files, database, clock) live at the edges: `store`,
 //! `import`, and the two front doors, the `bantin` CLI and the desktop app.
 
+pub mod bundle;
 pub mod doc;
 pub mod export;
 pub mod import;

@@ -6,6 +6,7 @@
 //! exit 2.
 
 mod bench;
+mod bench_bundle;
 mod bench_pdf;
 mod output;
 
@@ -83,6 +84,11 @@ enum Command {
         #[command(subcommand)]
         what: ExportWhat,
     },
+    /// Gói tải lên: kiểm tra
+    Bundle {
+        #[command(subcommand)]
+        action: BundleAction,
+    },
     /// Sao lưu thư viện ra một tệp mới
     Backup {
         #[arg(short = 'o', long = "output", value_name = "TỆP")]
@@ -106,9 +112,12 @@ enum Command {
     },
     /// Đo tốc độ: thư viện (nhập, mở, tìm kiếm) hoặc xuất PDF, trên dữ liệu tạo ra
     Bench {
-        /// library (thư viện) hoặc pdf
+        /// library (thư viện), pdf hoặc bundle (gói tải lên)
         #[arg(default_value = "library")]
         what: String,
+        /// Ảnh dùng cho phép đo gói tải lên (mặc định: 10 ảnh 4000×3000 tạo ra)
+        #[arg(long = "photos", value_name = "ẢNH", num_args = 1..)]
+        photos: Vec<PathBuf>,
         /// Ảnh JPEG dùng cho phép đo PDF (mặc định: ảnh mẫu)
         #[arg(long, value_name = "ẢNH.jpg")]
         photo: Option<PathBuf>,
@@ -136,6 +145,27 @@ enum ExportWhat {
         #[arg(short = 'o', long = "output", value_name = "TỆP.pdf")]
         output: PathBuf,
     },
+    /// Xuất gói tải lên (.zip) cho cổng thông tin điện tử, mỗi bài một gói
+    Bundle {
+        #[arg(required = true, value_name = "SỐ BÀI")]
+        ids: Vec<i64>,
+        #[arg(short = 'o', long = "output", value_name = "THƯ MỤC")]
+        output: PathBuf,
+        /// Kèm bản PDF để in
+        #[arg(long)]
+        with_pdf: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum BundleAction {
+    /// Kiểm tra một gói tải lên: tệp đủ, mã kiểm tra đúng, HTML sạch
+    Check {
+        #[arg(value_name = "TỆP.zip")]
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -158,6 +188,8 @@ enum CliError {
     Import(#[from] ImportError),
     #[error(transparent)]
     Export(#[from] bantin::export::ExportError),
+    #[error(transparent)]
+    Bundle(#[from] bantin::bundle::BundleError),
     #[error("{0}")]
     Message(String),
 }
@@ -274,6 +306,47 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
             let lib = open(&path)?;
             export_pdf(&lib, id, template.as_deref(), two_sided, &output, out)?;
         }
+        Command::Export {
+            what:
+                ExportWhat::Bundle {
+                    ids,
+                    output,
+                    with_pdf,
+                },
+        } => {
+            let lib = open(&path)?;
+            export_bundles(&lib, &ids, &output, with_pdf, out)?;
+        }
+        Command::Bundle {
+            action: BundleAction::Check { file, json },
+        } => {
+            let bytes = std::fs::read(&file).map_err(|e| {
+                CliError::Message(format!("Không đọc được tệp \"{}\": {e}", file.display()))
+            })?;
+            let report = bantin::bundle::check_bundle(&bytes)?;
+            if json {
+                let problems: Vec<_> = report
+                    .problems
+                    .iter()
+                    .map(|p| serde_json::json!({ "code": p.code, "message": p.message }))
+                    .collect();
+                out.line(
+                    &serde_json::json!({ "ok": report.is_ok(), "problems": problems }).to_string(),
+                );
+            } else if report.is_ok() {
+                out.line(&format!("Gói \"{}\" hợp lệ.", file.display()));
+            } else {
+                out.line(&format!(
+                    "Gói \"{}\" có {} lỗi:",
+                    file.display(),
+                    report.problems.len()
+                ));
+                for p in &report.problems {
+                    out.line(&format!("  - {}", p.message));
+                }
+            }
+            return Ok(if report.is_ok() { 0 } else { 1 });
+        }
         Command::Backup { output } => {
             let lib = open(&path)?;
             lib.backup(&output)?;
@@ -321,15 +394,17 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
         Command::Bench {
             what,
             photo,
+            photos,
             articles,
             words,
             keep,
         } => match what.as_str() {
             "library" => bench::run(articles, words, keep, out)?,
             "pdf" => bench_pdf::run(photo.as_deref(), out)?,
+            "bundle" => bench_bundle::run(&photos, out)?,
             other => {
                 return Err(CliError::Message(format!(
-                    "Không có phép đo \"{other}\"; hãy dùng library hoặc pdf."
+                    "Không có phép đo \"{other}\"; hãy dùng library, pdf hoặc bundle."
                 )));
             }
         },
@@ -374,5 +449,62 @@ fn export_pdf(
         eprintln!("Lưu ý: {w}");
     }
     out.line(&format!("{}\t{} trang", output.display(), pdf.pages));
+    Ok(())
+}
+
+fn export_bundles(
+    lib: &Library,
+    ids: &[i64],
+    dir: &Path,
+    with_pdf: bool,
+    out: &mut Out,
+) -> Result<(), CliError> {
+    use bantin::export::{self, PdfTemplate};
+    let tz = chrono::FixedOffset::east_opt(7 * 3600).expect("+07:00 is a valid offset");
+    let now = chrono::Utc::now().with_timezone(&tz);
+    std::fs::create_dir_all(dir).map_err(|e| {
+        CliError::Message(format!("Không tạo được thư mục \"{}\": {e}", dir.display()))
+    })?;
+    let profile = lib.profile()?;
+    let fonts = if with_pdf {
+        Some(
+            bantin::typeset::FontSet::discover(profile.get("phong_chu"))
+                .map_err(export::ExportError::from)?,
+        )
+    } else {
+        None
+    };
+    let make_pdf = |article: &bantin::Article| -> Result<Vec<u8>, export::ExportError> {
+        let fonts = fonts
+            .as_ref()
+            .expect("fonts are loaded when a PDF is asked for");
+        let template = PdfTemplate::for_kind(article.content.kind);
+        Ok(export::article_pdf(
+            article,
+            &profile,
+            template,
+            false,
+            fonts,
+            &export::LibraryImages(lib),
+            now,
+        )?
+        .bytes)
+    };
+    let many = ids.len() > 1;
+    let written = bantin::bundle::export_bundles(
+        lib,
+        ids,
+        dir,
+        if with_pdf { Some(&make_pdf) } else { None },
+        now,
+        &mut |p| {
+            if many && p.path.is_none() {
+                eprintln!("Đang đóng gói bài {}/{}: {}", p.done + 1, p.total, p.title);
+            }
+        },
+    )?;
+    for (id, path) in ids.iter().zip(written) {
+        out.line(&format!("{id}\t{}", path.display()));
+    }
     Ok(())
 }
