@@ -220,6 +220,53 @@ pub async fn export_pdf(
         .map_err(ApiError::from)
 }
 
+/// Exports an article's upload bundle (with its PDF) into the export folder.
+#[tauri::command]
+pub async fn export_bundle(state: State<'_, AppState>, id: ArticleId) -> Result<ExportOutcome> {
+    let state = state.inner();
+    let tz = chrono::FixedOffset::east_opt(7 * 3600).expect("+07:00 is a valid offset");
+    let now = chrono::Utc::now().with_timezone(&tz);
+    let lib = state.library();
+    let profile = lib.profile()?;
+    let fonts =
+        bantin::typeset::FontSet::discover(profile.get("phong_chu")).map_err(ExportError::from)?;
+    let make_pdf = |article: &Article| -> std::result::Result<Vec<u8>, ExportError> {
+        let template = PdfTemplate::for_kind(article.content.kind);
+        Ok(export::article_pdf(
+            article,
+            &profile,
+            template,
+            false,
+            &fonts,
+            &export::LibraryImages(&lib),
+            now,
+        )?
+        .bytes)
+    };
+    let written = bantin::bundle::export_bundles(
+        &lib,
+        &[id],
+        &state.export_dir,
+        Some(&make_pdf),
+        now,
+        &mut |_| {},
+    )
+    .map_err(|e| ApiError {
+        code: e.code().into(),
+        message: e.to_string(),
+    })?;
+    let path = written
+        .into_iter()
+        .next()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    Ok(ExportOutcome {
+        path,
+        pages: 0,
+        warnings: Vec::new(),
+    })
+}
+
 struct ImagesInMemory(Vec<(String, Vec<u8>)>);
 
 impl bantin::typeset::ImageSource for ImagesInMemory {

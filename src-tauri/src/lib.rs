@@ -46,6 +46,7 @@ pub fn run() {
             commands::get_revision,
             commands::restore_revision,
             commands::export_pdf,
+            commands::export_bundle,
             commands::get_profile,
             commands::set_profile_field,
         ])

@@ -165,6 +165,17 @@ test("export a PDF and find the file", async () => {
   await shot("xuat-pdf");
 });
 
+test("export an upload bundle and find the zip", async () => {
+  await (await $("#btn-bundle")).click();
+  await waitText("#toast", (t) => t.startsWith("Đã xuất gói tải lên:"), "bundle written", 30_000);
+  const zips = readdirSync(env.BANTIN_EXPORT_DIR).filter((f) => f.endsWith(".zip"));
+  assert.equal(zips.length, 1);
+  assert.match(zips[0], /^\d{4}-\d{2}-\d{2}-tang-cuong-van-hoa-cong-so-o-thon-lac-nam\.zip$/);
+  const listing = execFileSync("unzip", ["-l", join(env.BANTIN_EXPORT_DIR, zips[0])]).toString();
+  for (const f of ["manifest.json", "article.html", "article.md", "index.md", "article.pdf"]) assert.ok(listing.includes(f), f);
+  await shot("goi-tai-len");
+});
+
 test("restore an older revision", async () => {
   await (await $("button[data-tab='history']")).click();
   await browser.waitUntil(async () => (await browser.$$("#history-list button.rev")).length >= 2, {

@@ -106,6 +106,7 @@ export const api = {
   revision: (id: number, number: number) => invoke<Revision>("get_revision", { id, number }),
   restore: (id: number, number: number) => invoke<Article>("restore_revision", { id, number }),
   exportPdf: (id: number, template?: string) => invoke<ExportOutcome>("export_pdf", { id, template }),
+  exportBundle: (id: number) => invoke<ExportOutcome>("export_bundle", { id }),
   getProfile: () => invoke<{ fields: Record<string, string> }>("get_profile"),
   setProfileField: (key: string, value: string) => invoke<void>("set_profile_field", { key, value }),
   /** Runs `flush` before the window closes, so nothing typed is ever lost. */

@@ -215,6 +215,7 @@ function showArticle(a: Article) {
   $("placeholder").hidden = true;
   $("panes").hidden = false;
   ($("btn-export-pdf") as HTMLButtonElement).disabled = false;
+  ($("btn-bundle") as HTMLButtonElement).disabled = false;
   renderPreview();
   renderPreview.flush();
   paintRows();
@@ -381,6 +382,23 @@ async function exportPdf() {
   }
 }
 $("btn-export-pdf").addEventListener("click", exportPdf);
+
+$("btn-bundle").addEventListener("click", async () => {
+  if (!current) return;
+  await flush();
+  const button = $<HTMLButtonElement>("btn-bundle");
+  button.disabled = true;
+  setSaveState("Đang đóng gói…");
+  try {
+    const out = await api.exportBundle(current.id);
+    toast(`Đã xuất gói tải lên: ${out.path}`);
+    setSaveState(`Đã xuất gói lúc ${formatTime(new Date().toISOString())}`);
+  } catch (e) {
+    toast(errorMessage(e), "error");
+  } finally {
+    button.disabled = false;
+  }
+});
 
 // ---------- settings (organisation profile) ----------
 
