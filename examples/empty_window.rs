@@ -10,6 +10,6 @@ fn main() {
                 println!("page-loaded-ms {}", started.elapsed().as_millis());
             }
         })
-        .run(tauri::generate_context!("tests/perf/empty.conf.json"))
+        .run(tauri::generate_context!("tests/perf/tauri.conf.json"))
         .expect("the empty window runs");
 }
