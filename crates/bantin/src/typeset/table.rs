@@ -66,28 +66,34 @@ impl Cx<'_> {
             Some(CellAlign::Right) => Align::Right,
             _ => Align::Left,
         };
-        let mut head_row = self.table_row(&header, &widths, left, |_| Align::Center);
+        let mut head_row = self.table_row(&header, &widths, left, |_| Align::Center).remove(0);
         head_row.keep_with_next = true;
         head_row.space_before = self.tpl.para_space;
         let mut rows = vec![head_row.clone()];
         head_row.space_before = 0.0;
         for (k, cells) in body.iter().enumerate() {
-            let mut r = self.table_row(cells, &widths, left, align);
-            r.repeat = Some(Box::new(head_row.clone()));
-            // Keep the last two rows together, like a paragraph's last lines.
-            r.keep_with_next = k + 2 == body.len();
-            rows.push(r);
+            let pieces = self.table_row(cells, &widths, left, &align);
+            let last = pieces.len() - 1;
+            for (j, mut r) in pieces.into_iter().enumerate() {
+                r.repeat = Some(Box::new(head_row.clone()));
+                // Keep the last two rows together, like a paragraph's last lines.
+                r.keep_with_next = j == last && k + 2 == body.len();
+                rows.push(r);
+            }
         }
         rows
     }
 
+    /// One table row, as one strip, or as several when its cells hold more
+    /// lines than fit on a page (each piece then sits on its own page under
+    /// the repeated header, so no text runs past the bottom margin).
     fn table_row(
         &mut self,
         cells: &[Vec<Span>],
         widths: &[f32],
         left: f32,
         align: impl Fn(usize) -> Align,
-    ) -> Row {
+    ) -> Vec<Row> {
         let size = self.tpl.table_size;
         let lead = self.leading(size) * 0.92;
         let mut sets = Vec::new();
@@ -95,6 +101,21 @@ impl Cx<'_> {
             let st = ParaStyle::new((widths[c] - 2.0 * PAD).max(1.0), align(c));
             sets.push(paragraph::set(spans, &st, self.fonts));
         }
+        // Room for a piece: most of a page, leaving space for the repeated
+        // header and footnotes.
+        let frame_h = self.tpl.text_top() - self.tpl.text_bottom();
+        let max_lines = (((frame_h * 0.6) - 2.0 * PAD) / lead).floor().max(1.0) as usize;
+        let mut pieces = Vec::new();
+        loop {
+            let rest: Vec<_> = sets.iter_mut().map(|lines| lines.split_off(lines.len().min(max_lines))).collect();
+            pieces.push(self.row_piece(std::mem::replace(&mut sets, rest), widths, left, lead));
+            if sets.iter().all(Vec::is_empty) {
+                return pieces;
+            }
+        }
+    }
+
+    fn row_piece(&mut self, sets: Vec<Vec<paragraph::Line>>, widths: &[f32], left: f32, lead: f32) -> Row {
         let lines = sets.iter().map(Vec::len).max().unwrap_or(0).max(1);
         let height = lines as f32 * lead + 2.0 * PAD;
         let mut items = Vec::new();
