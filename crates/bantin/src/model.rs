@@ -290,3 +290,138 @@ impl Profile {
         PROFILE_KEYS.iter().any(|(k, _)| *k == key)
     }
 }
+
+/// Row id of a bulletin issue in the library.
+pub type BulletinId = i64;
+
+/// Page sizes a bulletin can be printed on (TEMPLATES.md, "Bulletin").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PaperSize {
+    #[default]
+    #[serde(rename = "a4")]
+    A4,
+    #[serde(rename = "a5")]
+    A5,
+    /// 19 × 27 cm, the Press Law's largest page for a bulletin.
+    #[serde(rename = "19x27")]
+    B19x27,
+}
+
+impl PaperSize {
+    pub const ALL: [PaperSize; 3] = [PaperSize::A4, PaperSize::A5, PaperSize::B19x27];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            PaperSize::A4 => "a4",
+            PaperSize::A5 => "a5",
+            PaperSize::B19x27 => "19x27",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PaperSize::A4 => "A4 (21 × 29,7 cm)",
+            PaperSize::A5 => "A5 (14,8 × 21 cm)",
+            PaperSize::B19x27 => "19 × 27 cm",
+        }
+    }
+
+    /// Width and height in millimetres.
+    pub fn size_mm(self) -> (f32, f32) {
+        match self {
+            PaperSize::A4 => (210.0, 297.0),
+            PaperSize::A5 => (148.0, 210.0),
+            PaperSize::B19x27 => (190.0, 270.0),
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<PaperSize> {
+        let s = s.trim().to_lowercase().replace(['×', ' ', '*'], "x");
+        match s.as_str() {
+            "a4" => Some(PaperSize::A4),
+            "a5" => Some(PaperSize::A5),
+            "19x27" | "19x27cm" | "190x270" => Some(PaperSize::B19x27),
+            _ => None,
+        }
+    }
+}
+
+/// One issue of a bulletin (bản tin): its masthead, print settings and the
+/// ordered articles it gathers. An article may appear in many issues.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bulletin {
+    pub id: BulletinId,
+    /// "Bản tin Dân vận".
+    pub name: String,
+    /// Issue number as printed: "07", "15/2026".
+    pub number: String,
+    pub date: Option<NaiveDate>,
+    /// Issue period as printed ("Tháng 11/2026"); empty: derived from the date.
+    pub period: String,
+    /// Publisher lines of the masthead, one per line
+    /// ("ĐẢNG ỦY XÃ XUÂN HỒNG\nBAN DÂN VẬN"); empty: from the profile.
+    pub publisher: String,
+    /// Prints "LƯU HÀNH NỘI BỘ" on the masthead.
+    pub internal: bool,
+    pub paper: PaperSize,
+    /// 1 or 2.
+    pub columns: u8,
+    /// A licensed bulletin (Luật Báo chí 2016): the licence lines in the
+    /// colophon become required, with warnings past 64 pages or 19 × 27 cm.
+    pub licensed: bool,
+    /// Colophon and licence fields by key (see `BULLETIN_FIELDS`).
+    pub fields: BTreeMap<String, String>,
+    /// Articles in print order.
+    pub articles: Vec<ArticleId>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// One line of the bulletin list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BulletinSummary {
+    pub id: BulletinId,
+    pub name: String,
+    pub number: String,
+    pub date: Option<NaiveDate>,
+    pub period: String,
+    pub articles: usize,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Colophon and licence fields of a bulletin, with what each means.
+pub const BULLETIN_FIELDS: &[(&str, &str)] = &[
+    ("chiu_trach_nhiem", "Chịu trách nhiệm xuất bản (họ tên, chức vụ)"),
+    ("ban_bien_tap", "Ban biên tập, mỗi người một dòng"),
+    ("co_quan_chu_quan", "Cơ quan chủ quản (mặc định: cơ quan trong thông tin đơn vị)"),
+    ("giay_phep", "Số và ngày giấy phép xuất bản (bản tin có phép)"),
+    ("noi_in", "Nơi in (bản tin có phép)"),
+    ("so_luong", "Số lượng in, ví dụ: 300 bản (bản tin có phép)"),
+    ("dinh_ky", "Kỳ hạn xuất bản, ví dụ: 01 số/tháng (bản tin có phép)"),
+];
+
+/// Fields a licensed bulletin must print at the foot of its last page.
+pub const LICENCE_FIELDS: &[&str] = &["giay_phep", "noi_in", "so_luong", "dinh_ky", "chiu_trach_nhiem"];
+
+impl Bulletin {
+    pub fn field(&self, key: &str) -> Option<&str> {
+        self.fields
+            .get(key)
+            .map(String::as_str)
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+    }
+
+    /// The period as printed: as set, or "Tháng 11/2026" from the date.
+    pub fn period_text(&self) -> String {
+        if !self.period.trim().is_empty() {
+            return self.period.trim().to_string();
+        }
+        self.date
+            .map(|d| {
+                use chrono::Datelike;
+                format!("Tháng {:02}/{}", d.month(), d.year())
+            })
+            .unwrap_or_default()
+    }
+}

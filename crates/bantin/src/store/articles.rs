@@ -171,7 +171,7 @@ impl Library {
     }
 }
 
-fn insert(
+pub(super) fn insert(
     tx: &Transaction,
     c: &Content,
     d: &Derived,
@@ -271,7 +271,7 @@ fn append_revision(
     Ok(())
 }
 
-fn load(conn: &rusqlite::Connection, id: ArticleId) -> Result<Article> {
+pub(super) fn load(conn: &rusqlite::Connection, id: ArticleId) -> Result<Article> {
     conn.prepare_cached(
         "SELECT id, title, summary, author, category, tags, kind, status, date, body, extra,
                 created_at, updated_at, revision, word_count
@@ -295,11 +295,11 @@ fn load_revision(conn: &rusqlite::Connection, id: ArticleId, number: u32) -> Res
     .ok_or(StoreError::RevisionNotFound { id, number })
 }
 
-fn json<T: serde::Serialize>(v: &T) -> String {
+pub(super) fn json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).expect("plain data always serialises")
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(col: usize, s: &str) -> rusqlite::Result<T> {
+pub(super) fn from_json<T: serde::de::DeserializeOwned>(col: usize, s: &str) -> rusqlite::Result<T> {
     serde_json::from_str(s).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, Box::new(e))
     })
@@ -321,7 +321,7 @@ fn status_at(r: &Row, col: usize) -> rusqlite::Result<Status> {
     Status::parse(&r.get::<_, String>(col)?).ok_or_else(|| bad(col, "status"))
 }
 
-fn date_at(r: &Row, col: usize) -> rusqlite::Result<Option<NaiveDate>> {
+pub(super) fn date_at(r: &Row, col: usize) -> rusqlite::Result<Option<NaiveDate>> {
     r.get::<_, Option<String>>(col)?
         .map(|s| s.parse::<NaiveDate>().map_err(|_| bad(col, "date")))
         .transpose()
@@ -349,7 +349,7 @@ fn article_from_row(r: &Row) -> rusqlite::Result<Article> {
     })
 }
 
-fn summary_from_row(r: &Row) -> rusqlite::Result<ArticleSummary> {
+pub(super) fn summary_from_row(r: &Row) -> rusqlite::Result<ArticleSummary> {
     Ok(ArticleSummary {
         id: r.get(0)?,
         title: r.get(1)?,

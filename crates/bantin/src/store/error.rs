@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::ErrorCode;
 
-use crate::model::ArticleId;
+use crate::model::{ArticleId, BulletinId};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -50,6 +50,32 @@ pub enum StoreError {
 
     #[error("Bài viết số {id} không có phiên bản {number}.")]
     RevisionNotFound { id: ArticleId, number: u32 },
+
+    #[error("Không có bản tin số {0} trong thư viện.")]
+    BulletinNotFound(BulletinId),
+
+    #[error(
+        "Bài viết số {id} đang nằm trong {issues}. Hãy bỏ bài khỏi các bản tin đó trước (bantin bulletin remove …), rồi mới xóa."
+    )]
+    ArticleInBulletins { id: ArticleId, issues: String },
+
+    #[error("Bài viết số {article} đã có trong bản tin số {bulletin}.")]
+    AlreadyInBulletin {
+        bulletin: BulletinId,
+        article: ArticleId,
+    },
+
+    #[error("Bản tin số {bulletin} không có bài viết số {article}.")]
+    NotInBulletin {
+        bulletin: BulletinId,
+        article: ArticleId,
+    },
+
+    #[error("Không có bài viết số {0} trong thùng rác.")]
+    NotInTrash(ArticleId),
+
+    #[error("Giá trị không hợp lệ cho \"{key}\": {reason}")]
+    BadValue { key: String, reason: String },
 
     #[error("Không có ảnh {0} trong thư viện.")]
     AssetNotFound(String),
@@ -95,6 +121,12 @@ impl StoreError {
             StoreError::ArticleNotFound(_) => "article_not_found",
             StoreError::RevisionNotFound { .. } => "revision_not_found",
             StoreError::AssetNotFound(_) => "asset_not_found",
+            StoreError::BulletinNotFound(_) => "bulletin_not_found",
+            StoreError::ArticleInBulletins { .. } => "article_in_bulletins",
+            StoreError::AlreadyInBulletin { .. } => "already_in_bulletin",
+            StoreError::NotInBulletin { .. } => "not_in_bulletin",
+            StoreError::NotInTrash(_) => "not_in_trash",
+            StoreError::BadValue { .. } => "bad_value",
             StoreError::Backup { .. } => "backup_failed",
             StoreError::BadData { .. } => "bad_data",
             StoreError::Sqlite(_) => "sqlite",

@@ -14,10 +14,12 @@
 
 mod articles;
 pub mod assets;
+mod bulletins;
 mod error;
 mod maintenance;
 pub mod schema;
 mod search;
+mod trash;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -26,7 +28,9 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags};
 
 pub use error::{Result, StoreError};
+pub use bulletins::NewBulletin;
 pub use maintenance::CheckReport;
+pub use trash::TrashedArticle;
 pub use search::{SearchHit, SearchOptions};
 
 /// How long a write waits for another program (the app, a second CLI) to

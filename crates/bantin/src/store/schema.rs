@@ -81,6 +81,37 @@ pub const MIGRATIONS: &[&str] = &[
         tokenize = 'unicode61 remove_diacritics 0'
     );
     "#,
+    // v2: bulletin issues and the ordered articles they gather.
+    r#"
+    CREATE TABLE bulletins (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL,
+        number      TEXT NOT NULL DEFAULT '',
+        date        TEXT,
+        period      TEXT NOT NULL DEFAULT '',
+        publisher   TEXT NOT NULL DEFAULT '',
+        internal    INTEGER NOT NULL DEFAULT 1,
+        paper       TEXT NOT NULL DEFAULT 'a4' CHECK (paper IN ('a4', 'a5', '19x27')),
+        columns     INTEGER NOT NULL DEFAULT 2 CHECK (columns IN (1, 2)),
+        licensed    INTEGER NOT NULL DEFAULT 0,
+        fields      TEXT NOT NULL DEFAULT '{}',
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+    );
+    CREATE TABLE bulletin_articles (
+        bulletin_id INTEGER NOT NULL REFERENCES bulletins (id) ON DELETE CASCADE,
+        article_id  INTEGER NOT NULL REFERENCES articles (id),
+        position    INTEGER NOT NULL,
+        PRIMARY KEY (bulletin_id, article_id)
+    );
+    CREATE INDEX bulletin_articles_article ON bulletin_articles (article_id);
+    -- An article an issue prints cannot go to the recycle bin unnoticed:
+    -- the store takes it out of its issues first, or refuses.
+    CREATE TRIGGER articles_in_bulletins BEFORE UPDATE OF deleted_at ON articles
+    WHEN NEW.deleted_at IS NOT NULL
+         AND EXISTS (SELECT 1 FROM bulletin_articles WHERE article_id = NEW.id)
+    BEGIN SELECT RAISE(ABORT, 'article is in a bulletin'); END;
+    "#,
 ];
 
 /// The version a library has once every step here has run.
