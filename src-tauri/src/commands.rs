@@ -6,9 +6,9 @@ use bantin::export::{self, ExportError, PdfTemplate};
 use bantin::model::{
     Article, ArticleId, ArticleSummary, Content, Profile, Revision, RevisionInfo, RevisionReason,
 };
-use bantin::store::{SearchHit, SearchOptions, StoreError};
+use bantin::store::{SearchHit, SearchOptions, StoreError, TrashedArticle};
 use serde::Serialize;
-use tauri::State;
+use tauri::{Manager, State};
 
 use crate::state::{AppState, asset_url_prefix};
 
@@ -32,6 +32,18 @@ impl From<ExportError> for ApiError {
         ApiError {
             code: e.code().into(),
             message: e.to_string(),
+        }
+    }
+}
+
+impl ApiError {
+    /// Something that should not happen (a worker thread died): said plainly.
+    pub fn internal(detail: &str) -> ApiError {
+        ApiError {
+            code: "internal".into(),
+            message: format!(
+                "Lỗi nội bộ của Bản Tin ({detail}). Hãy thử lại; nếu vẫn lỗi, hãy báo cho người hỗ trợ."
+            ),
         }
     }
 }
@@ -82,8 +94,10 @@ pub fn get_article(state: State<AppState>, id: ArticleId) -> Result<Article> {
 #[tauri::command]
 pub fn create_article(state: State<AppState>) -> Result<Article> {
     let lib = state.library();
+    let profile = lib.profile()?;
     let content = Content {
         title: "Bài viết mới".into(),
+        author: profile.get("tac_gia_mac_dinh").unwrap_or_default().into(),
         ..Content::default()
     };
     let id = lib.create_article(&content, chrono::Utc::now())?;
@@ -292,4 +306,149 @@ pub fn set_profile_field(state: State<AppState>, key: String, value: String) -> 
         });
     }
     Ok(state.library().set_profile_field(&key, &value)?)
+}
+
+// ---------- recycle bin and copies ----------
+
+/// Moves an article to the recycle bin (Thùng rác). An article that a
+/// bulletin prints is refused with `article_in_bulletins` and the names of
+/// those issues, so the UI can ask before taking it out of them.
+#[tauri::command]
+pub fn trash_article(state: State<AppState>, id: ArticleId, leave_bulletins: bool) -> Result<()> {
+    let lib = state.library();
+    match lib.trash_article(id, leave_bulletins, chrono::Utc::now()) {
+        Err(StoreError::ArticleInBulletins { .. }) => {
+            let names: Vec<String> = lib
+                .bulletins_with_article(id)?
+                .iter()
+                .map(|b| format!("“{} số {}”", b.name, b.number))
+                .collect();
+            Err(ApiError {
+                code: "article_in_bulletins".into(),
+                message: format!("Bài này đang nằm trong bản tin {}.", names.join(", ")),
+            })
+        }
+        other => Ok(other?),
+    }
+}
+
+#[tauri::command]
+pub fn list_trash(state: State<AppState>) -> Result<Vec<TrashedArticle>> {
+    Ok(state.library().list_trash()?)
+}
+
+#[tauri::command]
+pub fn restore_from_trash(state: State<AppState>, id: ArticleId) -> Result<Article> {
+    let lib = state.library();
+    lib.restore_from_trash(id)?;
+    Ok(lib.article(id)?)
+}
+
+#[tauri::command]
+pub fn duplicate_article(state: State<AppState>, id: ArticleId) -> Result<Article> {
+    let lib = state.library();
+    let copy = lib.duplicate_article(id, chrono::Utc::now())?;
+    Ok(lib.article(copy)?)
+}
+
+// ---------- settings and backup ----------
+
+#[derive(Serialize)]
+pub struct ProfileField {
+    pub key: &'static str,
+    pub label: &'static str,
+}
+
+/// The organisation profile's fields with what each means, in the core's order.
+#[tauri::command]
+pub fn profile_fields() -> Vec<ProfileField> {
+    bantin::model::PROFILE_KEYS
+        .iter()
+        .map(|&(key, label)| ProfileField { key, label })
+        .collect()
+}
+
+/// Writes a consistent copy of the library ("Sao lưu ngay") into
+/// `<export folder>/Sao lưu/`, named by the date and time, and says where.
+#[tauri::command]
+pub async fn backup_now(app: tauri::AppHandle) -> Result<String> {
+    let work = move || -> Result<String> {
+        let state = app.state::<AppState>();
+        let dir = state.export_dir.join("Sao lưu");
+        std::fs::create_dir_all(&dir).map_err(|e| ApiError {
+            code: "backup_failed".into(),
+            message: format!(
+                "Không tạo được thư mục sao lưu \"{}\": {e}. Hãy kiểm tra quyền ghi.",
+                dir.display()
+            ),
+        })?;
+        let stamp = chrono::Utc::now()
+            .with_timezone(&vietnam())
+            .format("%Y-%m-%d-%H%M%S");
+        let path = dir.join(format!("thu-vien-{stamp}.bantin"));
+        state.library().backup(&path)?;
+        Ok(path.display().to_string())
+    };
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| ApiError::internal(&e.to_string()))?
+}
+
+fn vietnam() -> chrono::FixedOffset {
+    chrono::FixedOffset::east_opt(7 * 3600).expect("+07:00 is a valid offset")
+}
+
+// ---------- opening what was exported ----------
+
+/// Opens an exported file (`folder: false`) or shows it in its folder, with
+/// the system's own programs (tauri-plugin-opener: Explorer on Windows, the
+/// desktop's file manager elsewhere). Only files under the export folder:
+/// the UI cannot use this to open anything else on the machine.
+#[tauri::command]
+pub fn open_exported(state: State<AppState>, path: String, folder: bool) -> Result<()> {
+    let path = std::path::PathBuf::from(path);
+    let inside = match (path.canonicalize(), state.export_dir.canonicalize()) {
+        (Ok(p), Ok(dir)) => p.starts_with(dir),
+        _ => false,
+    };
+    if !inside {
+        return Err(ApiError {
+            code: "not_exported".into(),
+            message: format!(
+                "Không tìm thấy \"{}\" trong thư mục xuất của Bản Tin; có thể tệp đã bị chuyển đi.",
+                path.display()
+            ),
+        });
+    }
+    let opened = if folder {
+        tauri_plugin_opener::reveal_item_in_dir(&path).or_else(|_| {
+            let parent = path.parent().unwrap_or(&path);
+            tauri_plugin_opener::open_path(parent, None::<&str>)
+        })
+    } else {
+        tauri_plugin_opener::open_path(&path, None::<&str>)
+    };
+    opened.map_err(|e| ApiError {
+        code: "open_failed".into(),
+        message: format!(
+            "Không mở được \"{}\" ({e}). Hãy mở thư mục đó bằng trình quản lý tệp.",
+            path.display()
+        ),
+    })
+}
+
+/// The family the PDF will actually be set in for a chosen `phong_chu`
+/// (empty: the default), so Settings can say "Times New Roman was not
+/// found, Liberation Serif is used" before anyone prints.
+#[tauri::command]
+pub async fn print_font(family: String) -> Result<String> {
+    let work = move || {
+        let wanted = Some(family.trim()).filter(|f| !f.is_empty());
+        bantin::typeset::FontSet::discover(wanted)
+            .map(|set| set.regular.family)
+            .map_err(|e| ApiError::from(ExportError::from(e)))
+    };
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| ApiError::internal(&e.to_string()))?
 }

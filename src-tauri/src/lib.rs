@@ -2,7 +2,9 @@
 //! the preview, and exposes the core through thin commands (`commands.rs`).
 //! The UI in `ui/` is the only caller; all work is done by the `bantin` core.
 
+mod bulletin_commands;
 mod commands;
+mod images;
 mod state;
 
 use tauri::Manager;
@@ -49,6 +51,24 @@ pub fn run() {
             commands::export_bundle,
             commands::get_profile,
             commands::set_profile_field,
+            commands::profile_fields,
+            commands::print_font,
+            commands::backup_now,
+            commands::open_exported,
+            commands::trash_article,
+            commands::list_trash,
+            commands::restore_from_trash,
+            commands::duplicate_article,
+            images::put_image,
+            bulletin_commands::bulletin_form,
+            bulletin_commands::list_bulletins,
+            bulletin_commands::get_bulletin,
+            bulletin_commands::create_bulletin,
+            bulletin_commands::update_bulletin,
+            bulletin_commands::add_to_bulletin,
+            bulletin_commands::remove_from_bulletin,
+            bulletin_commands::move_in_bulletin,
+            bulletin_commands::delete_bulletin,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {
