@@ -391,17 +391,35 @@ pub struct BulletinSummary {
 
 /// Colophon and licence fields of a bulletin, with what each means.
 pub const BULLETIN_FIELDS: &[(&str, &str)] = &[
-    ("chiu_trach_nhiem", "Chịu trách nhiệm xuất bản (họ tên, chức vụ)"),
+    (
+        "chiu_trach_nhiem",
+        "Chịu trách nhiệm xuất bản (họ tên, chức vụ)",
+    ),
     ("ban_bien_tap", "Ban biên tập, mỗi người một dòng"),
-    ("co_quan_chu_quan", "Cơ quan chủ quản (mặc định: cơ quan trong thông tin đơn vị)"),
-    ("giay_phep", "Số và ngày giấy phép xuất bản (bản tin có phép)"),
+    (
+        "co_quan_chu_quan",
+        "Cơ quan chủ quản (mặc định: cơ quan trong thông tin đơn vị)",
+    ),
+    (
+        "giay_phep",
+        "Số và ngày giấy phép xuất bản (bản tin có phép)",
+    ),
     ("noi_in", "Nơi in (bản tin có phép)"),
     ("so_luong", "Số lượng in, ví dụ: 300 bản (bản tin có phép)"),
-    ("dinh_ky", "Kỳ hạn xuất bản, ví dụ: 01 số/tháng (bản tin có phép)"),
+    (
+        "dinh_ky",
+        "Kỳ hạn xuất bản, ví dụ: 01 số/tháng (bản tin có phép)",
+    ),
 ];
 
 /// Fields a licensed bulletin must print at the foot of its last page.
-pub const LICENCE_FIELDS: &[&str] = &["giay_phep", "noi_in", "so_luong", "dinh_ky", "chiu_trach_nhiem"];
+pub const LICENCE_FIELDS: &[&str] = &[
+    "giay_phep",
+    "noi_in",
+    "so_luong",
+    "dinh_ky",
+    "chiu_trach_nhiem",
+];
 
 impl Bulletin {
     pub fn field(&self, key: &str) -> Option<&str> {

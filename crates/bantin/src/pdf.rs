@@ -44,9 +44,22 @@ pub enum PdfError {
     Subset { style: FontStyle, reason: String },
     #[error("Không ghi được PDF: {0}")]
     Write(String),
+    #[error("Đã hủy theo yêu cầu; không có tệp nào được ghi.")]
+    Cancelled,
 }
 
 pub fn write_pdf(laid: &Laid, fonts: &FontSet, info: &PdfInfo) -> Result<Vec<u8>, PdfError> {
+    write_pdf_with_progress(laid, fonts, info, &mut |_, _| true)
+}
+
+/// Like `write_pdf`, telling `progress(pages done, pages)` after each page;
+/// when it answers `false` the writing stops with `PdfError::Cancelled`.
+pub fn write_pdf_with_progress(
+    laid: &Laid,
+    fonts: &FontSet,
+    info: &PdfInfo,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Vec<u8>, PdfError> {
     let mut doc = PdfDocument::new(&info.title);
     set_metadata(&mut doc, info);
 
@@ -75,14 +88,19 @@ pub fn write_pdf(laid: &Laid, fonts: &FontSet, info: &PdfInfo) -> Result<Vec<u8>
         })
         .collect();
 
-    let pages: Vec<PdfPage> = laid
-        .pages
-        .iter()
-        .map(|p| {
-            let ops = page_ops(p, fonts, &font_ids, &image_ids, &laid.images);
-            PdfPage::new(Mm::from(Pt(p.width)), Mm::from(Pt(p.height)), ops)
-        })
-        .collect();
+    let total = laid.pages.len();
+    let mut pages: Vec<PdfPage> = Vec::with_capacity(total);
+    for (k, p) in laid.pages.iter().enumerate() {
+        let ops = page_ops(p, fonts, &font_ids, &image_ids, &laid.images);
+        pages.push(PdfPage::new(
+            Mm::from(Pt(p.width)),
+            Mm::from(Pt(p.height)),
+            ops,
+        ));
+        if !progress(k + 1, total) {
+            return Err(PdfError::Cancelled);
+        }
+    }
     doc.with_pages(pages);
 
     let mut warnings = Vec::new();
@@ -469,28 +487,60 @@ fn line(points: &[(f32, f32)], closed: bool) -> Line {
 
 /// A flat outline in reading order, each entry opening its page at the
 /// heading (printpdf's own bookmarks sort a page's entries by title).
+/// Bookmarks nested by heading level: an entry's parent is the nearest
+/// entry before it with a lower level (a bulletin's articles at the top,
+/// their headings inside, closed).
 fn add_outline(doc: &mut lopdf::Document, laid: &Laid) {
-    if laid.outline.is_empty() {
+    let pages = doc.get_pages();
+    let entries: Vec<_> = laid
+        .outline
+        .iter()
+        .filter_map(|e| Some((e, *pages.get(&(e.page as u32 + 1))?)))
+        .collect();
+    if entries.is_empty() {
         return;
     }
-    let pages = doc.get_pages();
     let outlines_id = doc.new_object_id();
-    let ids: Vec<lopdf::ObjectId> = laid.outline.iter().map(|_| doc.new_object_id()).collect();
-    for (k, e) in laid.outline.iter().enumerate() {
-        let Some(page_id) = pages.get(&(e.page as u32 + 1)) else {
-            continue;
-        };
+    let ids: Vec<lopdf::ObjectId> = entries.iter().map(|_| doc.new_object_id()).collect();
+    // parent[k]: index of the parent entry, None for the top level.
+    let mut parent: Vec<Option<usize>> = Vec::with_capacity(entries.len());
+    let mut stack: Vec<usize> = Vec::new();
+    for (k, (e, _)) in entries.iter().enumerate() {
+        while stack.last().is_some_and(|&p| entries[p].0.level >= e.level) {
+            stack.pop();
+        }
+        parent.push(stack.last().copied());
+        stack.push(k);
+    }
+    let children = |p: Option<usize>| -> Vec<usize> {
+        (0..entries.len()).filter(|&k| parent[k] == p).collect()
+    };
+    let link_siblings = |d: &mut Dictionary, list: &[usize], k: usize| {
+        let at = list.iter().position(|&x| x == k).unwrap_or(0);
+        if at > 0 {
+            d.set("Prev", Object::Reference(ids[list[at - 1]]));
+        }
+        if at + 1 < list.len() {
+            d.set("Next", Object::Reference(ids[list[at + 1]]));
+        }
+    };
+    for (k, (e, page_id)) in entries.iter().enumerate() {
         let mut d = Dictionary::new();
         d.set(
             "Title",
             Object::String(utf16be(&e.title), StringFormat::Hexadecimal),
         );
-        d.set("Parent", Object::Reference(outlines_id));
-        if k > 0 {
-            d.set("Prev", Object::Reference(ids[k - 1]));
-        }
-        if k + 1 < ids.len() {
-            d.set("Next", Object::Reference(ids[k + 1]));
+        d.set(
+            "Parent",
+            Object::Reference(parent[k].map(|p| ids[p]).unwrap_or(outlines_id)),
+        );
+        link_siblings(&mut d, &children(parent[k]), k);
+        let kids = children(Some(k));
+        if let (Some(first), Some(last)) = (kids.first(), kids.last()) {
+            d.set("First", Object::Reference(ids[*first]));
+            d.set("Last", Object::Reference(ids[*last]));
+            // Negative: closed, so a reader first sees one entry per article.
+            d.set("Count", Object::Integer(-(kids.len() as i64)));
         }
         d.set(
             "Dest",
@@ -504,11 +554,12 @@ fn add_outline(doc: &mut lopdf::Document, laid: &Laid) {
         );
         doc.objects.insert(ids[k], Object::Dictionary(d));
     }
+    let top = children(None);
     let mut root = Dictionary::new();
     root.set("Type", Object::Name(b"Outlines".to_vec()));
-    root.set("First", Object::Reference(ids[0]));
-    root.set("Last", Object::Reference(ids[ids.len() - 1]));
-    root.set("Count", Object::Integer(ids.len() as i64));
+    root.set("First", Object::Reference(ids[top[0]]));
+    root.set("Last", Object::Reference(ids[top[top.len() - 1]]));
+    root.set("Count", Object::Integer(top.len() as i64));
     doc.objects.insert(outlines_id, Object::Dictionary(root));
     if let Ok(catalog) = doc.catalog_mut() {
         catalog.set("Outlines", Object::Reference(outlines_id));

@@ -217,15 +217,31 @@ fn struck_text_gets_a_rule_through_it() {
 
 #[test]
 fn a_table_row_taller_than_a_page_is_split_across_pages() {
-    let long: String = PARAS.iter().cycle().take(40).cloned().collect::<Vec<_>>().join(" ");
+    let long: String = PARAS
+        .iter()
+        .cycle()
+        .take(40)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
     let table = Table {
         align: vec![Align::Default, Align::Default],
         header: vec![cell("Nội dung"), cell("Ghi chú")],
-        rows: vec![vec![cell(&long), cell("Xem bên cạnh")], vec![cell("Dòng sau"), cell("Hết")]],
+        rows: vec![
+            vec![cell(&long), cell("Xem bên cạnh")],
+            vec![cell("Dòng sau"), cell("Hết")],
+        ],
     };
-    let doc = Document { blocks: vec![Block::Table(table)], footnotes: Vec::new() };
+    let doc = Document {
+        blocks: vec![Block::Table(table)],
+        footnotes: Vec::new(),
+    };
     let laid = article(&doc, &bantin::typeset::NoImages);
-    assert!(laid.pages.len() >= 3, "the long row runs over several pages: {}", laid.pages.len());
+    assert!(
+        laid.pages.len() >= 3,
+        "the long row runs over several pages: {}",
+        laid.pages.len()
+    );
     let tpl = templates::article();
     let bottom = tpl.margins.bottom_mm * MM;
     let top = (tpl.paper.height_mm - tpl.margins.top_mm) * MM;
@@ -234,7 +250,11 @@ fn a_table_row_taller_than_a_page_is_split_across_pages() {
             if let Item::Text { y, text, .. } = item {
                 let page_number = text.chars().all(|c| c.is_ascii_digit());
                 if !page_number {
-                    assert!(*y >= bottom - 1.0 && *y <= top + 1.0, "page {}: {text:?} at y {y} outside the text block", n + 1);
+                    assert!(
+                        *y >= bottom - 1.0 && *y <= top + 1.0,
+                        "page {}: {text:?} at y {y} outside the text block",
+                        n + 1
+                    );
                 }
             }
         }
@@ -244,7 +264,13 @@ fn a_table_row_taller_than_a_page_is_split_across_pages() {
         .pages
         .iter()
         .flat_map(|p| &p.items)
-        .filter_map(|i| if let Item::Text { text, .. } = i { Some(text.as_str()) } else { None })
+        .filter_map(|i| {
+            if let Item::Text { text, .. } = i {
+                Some(text.as_str())
+            } else {
+                None
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ");
     assert!(all.contains("Dòng sau"), "the next row follows");

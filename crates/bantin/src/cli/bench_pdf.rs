@@ -11,7 +11,7 @@ use bantin::typeset::{ArticleHeader, FontSet, ImageSource, layout_article, templ
 
 use super::{CliError, Out};
 
-const PARAS: [&str; 5] = [
+pub const PARAS: [&str; 5] = [
     "Thực hiện Nghị quyết của Đảng ủy xã về xây dựng văn hóa công sở, Chi bộ đã tổ chức quán triệt đến toàn thể cán bộ, đảng viên; mỗi đồng chí đều ký cam kết thực hiện nghiêm túc quy tắc ứng xử, giữ gìn kỷ cương, kỷ luật và tác phong làm việc chuẩn mực.",
     "Công tác tuyên truyền được đẩy mạnh qua hệ thống loa truyền thanh, trang thông tin điện tử của xã và các buổi sinh hoạt chuyên đề; nhiều mô hình hay được nhân rộng, tạo chuyển biến rõ nét về nhận thức và hành động của đội ngũ cán bộ.",
     "Bên cạnh kết quả đạt được, vẫn còn một số hạn chế: việc chấp hành giờ giấc ở một vài bộ phận chưa nghiêm; thái độ phục vụ người dân có lúc chưa thật sự niềm nở; việc ứng dụng công nghệ thông tin còn chậm, chưa đồng bộ.",

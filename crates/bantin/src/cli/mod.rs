@@ -6,8 +6,10 @@
 //! exit 2.
 
 mod bench;
+mod bench_bulletin;
 mod bench_bundle;
 mod bench_pdf;
+mod bulletin;
 mod output;
 
 use std::path::{Path, PathBuf};
@@ -79,6 +81,20 @@ enum Command {
         #[arg(value_name = "TỆP.md")]
         file: PathBuf,
     },
+    /// Chuyển bài viết vào Thùng rác (khôi phục được bằng "bantin trash restore")
+    Delete { id: i64 },
+    /// Thùng rác: xem và khôi phục bài viết đã xóa
+    Trash {
+        #[command(subcommand)]
+        action: TrashAction,
+    },
+    /// Tạo bản sao của một bài viết (bản nháp mới)
+    Duplicate { id: i64 },
+    /// Bản tin: tạo số mới, chọn và sắp xếp bài, đặt thông tin măng-sét
+    Bulletin {
+        #[command(subcommand)]
+        action: bulletin::BulletinAction,
+    },
     /// Xuất bài viết ra tệp (PDF)
     Export {
         #[command(subcommand)]
@@ -112,7 +128,7 @@ enum Command {
     },
     /// Đo tốc độ: thư viện (nhập, mở, tìm kiếm) hoặc xuất PDF, trên dữ liệu tạo ra
     Bench {
-        /// library (thư viện), pdf hoặc bundle (gói tải lên)
+        /// library (thư viện), pdf, bundle (gói tải lên) hoặc bulletin (bản tin)
         #[arg(default_value = "library")]
         what: String,
         /// Ảnh dùng cho phép đo gói tải lên (mặc định: 10 ảnh 4000×3000 tạo ra)
@@ -133,9 +149,19 @@ enum Command {
 
 #[derive(Subcommand, Debug)]
 enum ExportWhat {
-    /// Xuất PDF để in: báo cáo theo thể thức văn bản của Đảng, hoặc bài viết
+    /// Xuất PDF để in: báo cáo theo thể thức văn bản của Đảng, bài viết, hoặc một số bản tin
     Pdf {
-        id: i64,
+        #[arg(required_unless_present = "bulletin", conflicts_with = "bulletin")]
+        id: Option<i64>,
+        /// Xuất cả một số bản tin (mã số bản tin)
+        #[arg(long, value_name = "MÃ BẢN TIN")]
+        bulletin: Option<i64>,
+        /// Bản tin: số cột (1 hoặc 2); mặc định theo bản tin
+        #[arg(long, requires = "bulletin", value_parser = clap::value_parser!(u8).range(1..=2))]
+        columns: Option<u8>,
+        /// Bản tin: khổ giấy a4, a5, a5-booklet (gấp đôi, in trên A4 ngang) hoặc 19x27
+        #[arg(long, requires = "bulletin")]
+        paper: Option<String>,
         /// report (báo cáo) hoặc article (bài viết); mặc định theo loại bài
         #[arg(long)]
         template: Option<String>,
@@ -155,6 +181,17 @@ enum ExportWhat {
         #[arg(long)]
         with_pdf: bool,
     },
+}
+
+#[derive(Subcommand, Debug)]
+enum TrashAction {
+    /// Liệt kê bài viết trong Thùng rác
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Đưa bài viết ra khỏi Thùng rác
+    Restore { id: i64 },
 }
 
 #[derive(Subcommand, Debug)]
@@ -298,13 +335,81 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
             what:
                 ExportWhat::Pdf {
                     id,
+                    bulletin: Some(bulletin_id),
+                    columns,
+                    paper,
+                    output,
+                    ..
+                },
+        } => {
+            let _ = id;
+            let lib = open(&path)?;
+            let (paper, booklet) = match paper.as_deref() {
+                Some(p) => bulletin::paper_option(p)?,
+                None => (None, false),
+            };
+            let options = bantin::export::BulletinPdfOptions {
+                columns,
+                paper,
+                booklet,
+            };
+            bulletin::export_pdf(&lib, bulletin_id, &options, &output, out)?;
+        }
+        Command::Export {
+            what:
+                ExportWhat::Pdf {
+                    id,
                     template,
                     two_sided,
                     output,
+                    ..
                 },
         } => {
             let lib = open(&path)?;
+            let id = id.ok_or_else(|| {
+                CliError::Message("Hãy ghi số bài viết hoặc --bulletin MÃ_BẢN_TIN.".into())
+            })?;
             export_pdf(&lib, id, template.as_deref(), two_sided, &output, out)?;
+        }
+        Command::Delete { id } => {
+            let lib = open(&path)?;
+            let title = lib.article(id)?.content.title;
+            lib.trash_article(id, false, now)?;
+            out.line(&format!(
+                "{id}\t{title}\tđã chuyển vào Thùng rác (khôi phục: bantin trash restore {id})"
+            ));
+        }
+        Command::Trash { action } => {
+            let lib = open(&path)?;
+            match action {
+                TrashAction::List { json } => {
+                    let list = lib.list_trash()?;
+                    if json {
+                        out.json(&list);
+                    } else {
+                        if list.is_empty() {
+                            out.line("Thùng rác trống.");
+                        }
+                        for t in list {
+                            out.line(&format!("{}\t{}", t.article.id, t.article.title));
+                        }
+                    }
+                }
+                TrashAction::Restore { id } => {
+                    lib.restore_from_trash(id)?;
+                    let title = lib.article(id)?.content.title;
+                    out.line(&format!("{id}\t{title}"));
+                }
+            }
+        }
+        Command::Duplicate { id } => {
+            let lib = open(&path)?;
+            let new = lib.duplicate_article(id, now)?;
+            out.line(&format!("{new}\t{}", lib.article(new)?.content.title));
+        }
+        Command::Bulletin { action } => {
+            let lib = open(&path)?;
+            bulletin::run(&lib, action, now, out)?;
         }
         Command::Export {
             what:
@@ -402,9 +507,10 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
             "library" => bench::run(articles, words, keep, out)?,
             "pdf" => bench_pdf::run(photo.as_deref(), out)?,
             "bundle" => bench_bundle::run(&photos, out)?,
+            "bulletin" => bench_bulletin::run(photo.as_deref(), out)?,
             other => {
                 return Err(CliError::Message(format!(
-                    "Không có phép đo \"{other}\"; hãy dùng library, pdf hoặc bundle."
+                    "Không có phép đo \"{other}\"; hãy dùng library, pdf, bundle hoặc bulletin."
                 )));
             }
         },

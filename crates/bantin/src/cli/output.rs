@@ -31,7 +31,7 @@ impl Out {
         let _ = writeln!(self.w, "{s}");
     }
 
-    fn json<T: Serialize + ?Sized>(&mut self, v: &T) {
+    pub fn json<T: Serialize + ?Sized>(&mut self, v: &T) {
         let s = serde_json::to_string_pretty(v).expect("plain data always serialises");
         self.line(&s);
     }

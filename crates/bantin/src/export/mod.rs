@@ -2,12 +2,16 @@
 //! `markdown::parse` → `typeset` with a template → `pdf` bytes → a file
 //! written atomically. Only this module and the front doors touch the disk.
 
+mod bulletin;
+
 use std::io::Write;
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::model::{Article, Kind, Profile};
+pub use bulletin::{BulletinPdfOptions, ExportProgress, bulletin_pdf, load_bulletin};
+
 use crate::pdf::{PdfError, PdfInfo, write_pdf};
 use crate::store::{Library, StoreError};
 use crate::typeset::{
@@ -62,6 +66,8 @@ pub enum ExportError {
 impl ExportError {
     pub fn code(&self) -> &'static str {
         match self {
+            ExportError::Typeset(TypesetError::Cancelled)
+            | ExportError::Pdf(PdfError::Cancelled) => "cancelled",
             ExportError::Font(_) => "font_missing",
             ExportError::Typeset(_) => "typeset",
             ExportError::Pdf(_) => "pdf",

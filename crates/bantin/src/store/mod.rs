@@ -27,11 +27,11 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags};
 
-pub use error::{Result, StoreError};
 pub use bulletins::NewBulletin;
+pub use error::{Result, StoreError};
 pub use maintenance::CheckReport;
-pub use trash::TrashedArticle;
 pub use search::{SearchHit, SearchOptions};
+pub use trash::TrashedArticle;
 
 /// How long a write waits for another program (the app, a second CLI) to
 /// finish its own before we tell the editor the library is busy.

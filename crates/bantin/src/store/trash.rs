@@ -118,7 +118,11 @@ impl Library {
     }
 }
 
-fn leave_issues(tx: &rusqlite::Transaction, id: ArticleId, now: DateTime<Utc>) -> rusqlite::Result<()> {
+fn leave_issues(
+    tx: &rusqlite::Transaction,
+    id: ArticleId,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
     tx.execute(
         "UPDATE bulletins SET updated_at = ?2
          WHERE id IN (SELECT bulletin_id FROM bulletin_articles WHERE article_id = ?1)",

@@ -6,11 +6,13 @@
 //! warnings) so the block functions stay small and the entry points in
 //! `mod.rs` read as the document's order.
 
-use super::flow::{Flow, Frame, Notes, Row};
+use super::flow::{Flow, Frame, Frames, Notes, Row};
 use super::paragraph::{self, Align, Line, ParaStyle, Span};
 use super::templates::{MM, NumberPlace, Template};
-use super::{FontSet, FontStyle, ImageData, ImageSource, Item, Laid, Page, TypesetError};
-use crate::doc::{Block, Document, Inline, ListItem};
+use super::{
+    FontSet, FontStyle, ImageData, ImageSource, Item, Laid, OutlineEntry, Page, TypesetError,
+};
+use crate::doc::{Block, Document, Footnote, Inline, ListItem};
 
 /// Marks a span as a footnote reference; never reaches the PDF as a link.
 pub(crate) const NOTE_LINK: &str = "\u{0}note:";
@@ -21,6 +23,15 @@ pub struct Cx<'a> {
     pub source: &'a dyn ImageSource,
     pub images: Vec<ImageData>,
     pub warnings: Vec<String>,
+    /// Width of the column being set: the text block, or one column of a
+    /// bulletin page.
+    pub measure: f32,
+}
+
+/// Pages filled by the flow, with their footnotes set.
+pub struct Poured {
+    pub pages: Vec<Page>,
+    pub outline: Vec<OutlineEntry>,
 }
 
 impl<'a> Cx<'a> {
@@ -36,11 +47,12 @@ impl<'a> Cx<'a> {
             source,
             images: Vec::new(),
             warnings: Vec::new(),
+            measure: tpl.text_width(),
         })
     }
 
     pub fn width(&self) -> f32 {
-        self.tpl.text_width()
+        self.measure
     }
 
     /// NFC, and every character the font cannot draw replaced by '?' with a
@@ -360,41 +372,8 @@ impl<'a> Cx<'a> {
         };
         let (pw, ph) = (tpl.page_width(), tpl.page_height());
         let frames = move |_page: usize| (pw, ph, vec![frame]);
-        let notes = self.footnote_rows(doc);
-        let mut flow = Flow::new(&frames, &notes);
-        flow.run(&rows);
-        let Flow {
-            mut pages,
-            page_notes,
-            outline,
-            ..
-        } = flow;
-        for (page, nums) in pages.iter_mut().zip(&page_notes) {
-            let mut y = frame.bottom
-                + nums
-                    .iter()
-                    .map(|n| notes.rows[n - 1].iter().map(|r| r.height).sum::<f32>())
-                    .sum::<f32>()
-                + notes.separator;
-            if !nums.is_empty() {
-                let ry = y - notes.separator / 2.0;
-                page.items.push(Item::Rule {
-                    x1: frame.left,
-                    y1: ry,
-                    x2: frame.left + frame.width / 3.0,
-                    y2: ry,
-                    thickness: 0.5,
-                });
-                y -= notes.separator;
-            }
-            for n in nums {
-                for r in &notes.rows[n - 1] {
-                    page.items
-                        .extend(r.items.iter().map(|it| it.clone().placed(frame.left, y)));
-                    y -= r.height;
-                }
-            }
-        }
+        let notes = self.footnote_rows(&doc.footnotes);
+        let Poured { mut pages, outline } = pour(&rows, &notes, &frames);
         self.page_numbers(&mut pages);
         if tpl.double_sided {
             // The text block keeps its width; on back pages it moves by the
@@ -406,6 +385,10 @@ impl<'a> Cx<'a> {
                 }
             }
         }
+        self.laid(pages, outline)
+    }
+
+    pub fn laid(self, pages: Vec<Page>, outline: Vec<OutlineEntry>) -> Laid {
         Laid {
             pages,
             images: self.images,
@@ -414,10 +397,10 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn footnote_rows(&mut self, doc: &Document) -> Notes {
+    pub fn footnote_rows(&mut self, footnotes: &[Footnote]) -> Notes {
         let size = self.tpl.footnote_size;
         let mut rows = Vec::new();
-        for (k, f) in doc.footnotes.iter().enumerate() {
+        for (k, f) in footnotes.iter().enumerate() {
             let mut spans = vec![Span {
                 rise: size * 0.35,
                 ..Span::new(format!("{}", k + 1), FontStyle::Regular, size * 0.7)
@@ -451,7 +434,7 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn page_numbers(&self, pages: &mut [Page]) {
+    pub fn page_numbers(&self, pages: &mut [Page]) {
         let pn = &self.tpl.page_numbers;
         let face = &self.fonts.regular;
         for (k, page) in pages
@@ -479,4 +462,44 @@ impl<'a> Cx<'a> {
             });
         }
     }
+}
+
+/// Pours rows into the frames page after page and sets each frame's
+/// footnotes at its foot, under a short rule.
+pub fn pour(rows: &[Row], notes: &Notes, frames: &Frames) -> Poured {
+    let mut flow = Flow::new(frames, notes);
+    flow.run(rows);
+    let Flow {
+        mut pages,
+        frame_notes,
+        outline,
+        ..
+    } = flow;
+    for f in &frame_notes {
+        let frame = f.frame;
+        let page = &mut pages[f.page];
+        let mut y = frame.bottom
+            + f.notes
+                .iter()
+                .map(|n| notes.rows[n - 1].iter().map(|r| r.height).sum::<f32>())
+                .sum::<f32>()
+            + notes.separator;
+        let ry = y - notes.separator / 2.0;
+        page.items.push(Item::Rule {
+            x1: frame.left,
+            y1: ry,
+            x2: frame.left + frame.width / 3.0,
+            y2: ry,
+            thickness: 0.5,
+        });
+        y -= notes.separator;
+        for n in &f.notes {
+            for r in &notes.rows[n - 1] {
+                page.items
+                    .extend(r.items.iter().map(|it| it.clone().placed(frame.left, y)));
+                y -= r.height;
+            }
+        }
+    }
+    Poured { pages, outline }
 }

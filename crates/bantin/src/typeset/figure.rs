@@ -26,7 +26,9 @@ impl Cx<'_> {
         let csize = self.tpl.caption_size;
         let spans = self.spans(&f.caption, FontStyle::Italic, csize);
         let caption = self.paragraph(&spans, &ParaStyle::new(width, Align::Center), left, 0.0);
-        let caption_h = GAP + caption.iter().map(|r| r.height).sum::<f32>();
+        // Room under the caption too, so text after a figure that opens a
+        // column does not touch its caption.
+        let caption_h = GAP + caption.iter().map(|r| r.height).sum::<f32>() + GAP;
 
         let (image_h, mut row) = match decoded {
             Ok(img) => {

@@ -89,11 +89,23 @@ impl Notes {
     }
 }
 
+/// The footnotes set at the foot of one frame (a page, or a column).
+#[derive(Debug, Clone)]
+pub struct FrameNotes {
+    pub page: usize,
+    pub frame: Frame,
+    pub notes: Vec<usize>,
+}
+
+/// Gives, for a page index, the page's width, height and frames.
+pub type Frames<'a> = dyn Fn(usize) -> (f32, f32, Vec<Frame>) + 'a;
+
 pub struct Flow<'a> {
-    frames: &'a dyn Fn(usize) -> (f32, f32, Vec<Frame>),
+    frames: &'a Frames<'a>,
     notes: &'a Notes,
     pub pages: Vec<Page>,
-    pub page_notes: Vec<Vec<usize>>,
+    /// Footnotes of every frame that has any, in flow order.
+    pub frame_notes: Vec<FrameNotes>,
     pub outline: Vec<OutlineEntry>,
     frame: usize,
     cursor: f32,
@@ -105,12 +117,12 @@ pub struct Flow<'a> {
 
 impl<'a> Flow<'a> {
     /// `frames(page_index)` gives (page width, page height, frames).
-    pub fn new(frames: &'a dyn Fn(usize) -> (f32, f32, Vec<Frame>), notes: &'a Notes) -> Self {
+    pub fn new(frames: &'a Frames<'a>, notes: &'a Notes) -> Self {
         let mut f = Flow {
             frames,
             notes,
             pages: Vec::new(),
-            page_notes: Vec::new(),
+            frame_notes: Vec::new(),
             outline: Vec::new(),
             frame: 0,
             cursor: 0.0,
@@ -132,7 +144,6 @@ impl<'a> Flow<'a> {
             height: h,
             items: Vec::new(),
         });
-        self.page_notes.push(Vec::new());
         self.frame = 0;
         self.cursor = frames[0].top;
         self.notes_h = 0.0;
@@ -145,18 +156,27 @@ impl<'a> Flow<'a> {
             self.frame += 1;
             self.cursor = self.current().top;
             self.frame_used = false;
+            self.notes_h = 0.0;
         } else {
             self.new_page();
         }
     }
 
-    /// Extra height placing `row` adds for footnotes not yet on this page.
+    /// The notes already set in the current frame.
+    fn here_notes(&self) -> &[usize] {
+        match self.frame_notes.last() {
+            Some(f) if f.page + 1 == self.pages.len() && f.frame == self.current() => &f.notes,
+            _ => &[],
+        }
+    }
+
+    /// Extra height placing `row` adds for footnotes not yet in this frame.
     fn notes_extra(&self, row: &Row) -> f32 {
-        let page = self.page_notes.last().map(Vec::as_slice).unwrap_or(&[]);
+        let here = self.here_notes();
         let mut h = 0.0;
-        let mut first = page.is_empty();
+        let mut first = here.is_empty();
         for &n in &row.footnotes {
-            if !page.contains(&n) {
+            if !here.contains(&n) {
                 if first {
                     h += self.notes.separator;
                     first = false;
@@ -187,9 +207,19 @@ impl<'a> Flow<'a> {
     }
 
     pub fn run(&mut self, rows: &[Row]) {
+        // A figure that does not fit where it falls waits (at most until its
+        // article's end or the next figure) while the text after it fills
+        // the gap; it then opens the next frame, as a layout program
+        // floats it, instead of leaving a hole under the text before it.
+        let mut waiting: Option<&Row> = None;
         let mut i = 0;
         while i < rows.len() {
             let row = &rows[i];
+            let stop = matches!(row.kind, RowKind::PageBreak | RowKind::Figure { .. })
+                || matches!(row.outline, Some((_, 1)));
+            if stop && let Some(fig) = waiting.take() {
+                self.place_one(fig);
+            }
             if let RowKind::PageBreak = row.kind {
                 if self.frame_used || self.frame > 0 {
                     self.new_page();
@@ -213,7 +243,21 @@ impl<'a> Flow<'a> {
             };
             let fits = chain <= self.room() + 0.01;
             if !fits && self.frame_used && (chain <= full || self.need(row) > self.room() + 0.01) {
+                let text_follows = rows.get(i + 1).is_some_and(|next| {
+                    matches!(next.kind, RowKind::Fixed) && !matches!(next.outline, Some((_, 1)))
+                });
+                if matches!(row.kind, RowKind::Figure { .. }) && waiting.is_none() && text_follows {
+                    waiting = Some(row);
+                    i += 1;
+                    continue;
+                }
                 self.next_frame();
+                if let Some(fig) = waiting.take() {
+                    // The figure opens the frame; the row is weighed again
+                    // against the room left under it.
+                    self.place(fig);
+                    continue;
+                }
                 if let Some(h) = &row.repeat {
                     self.place(h);
                 }
@@ -221,6 +265,17 @@ impl<'a> Flow<'a> {
             self.place(row);
             i += 1;
         }
+        if let Some(fig) = waiting {
+            self.place_one(fig);
+        }
+    }
+
+    /// Places one row on its own: in this frame if it fits, else in the next.
+    fn place_one(&mut self, row: &Row) {
+        if self.frame_used && self.need(row) > self.room() + 0.01 {
+            self.next_frame();
+        }
+        self.place(row);
     }
 
     fn place(&mut self, row: &Row) {
@@ -230,14 +285,21 @@ impl<'a> Flow<'a> {
         let frame = self.current();
         let page = self.pages.len() - 1;
         for &n in &row.footnotes {
-            let notes = &mut self.page_notes[page];
-            if !notes.contains(&n) {
-                if notes.is_empty() {
-                    self.notes_h += self.notes.separator;
-                }
-                notes.push(n);
-                self.notes_h += self.notes.height(n);
+            if self.here_notes().contains(&n) {
+                continue;
             }
+            if self.here_notes().is_empty() {
+                self.notes_h += self.notes.separator;
+                self.frame_notes.push(FrameNotes {
+                    page,
+                    frame,
+                    notes: Vec::new(),
+                });
+            }
+            if let Some(f) = self.frame_notes.last_mut() {
+                f.notes.push(n);
+            }
+            self.notes_h += self.notes.height(n);
         }
         if let Some((title, level)) = &row.outline {
             self.outline.push(OutlineEntry {

@@ -16,13 +16,19 @@ impl Cx<'_> {
     fn report_style(&self) -> ReportStyle {
         match &self.tpl.front {
             Front::Report(r) => r.clone(),
-            Front::Article(_) => super::templates::report_style(),
+            _ => super::templates::report_style(),
         }
     }
 
     fn article_style(&self) -> ArticleStyle {
         match &self.tpl.front {
             Front::Article(a) => a.clone(),
+            Front::Bulletin(b) => ArticleStyle {
+                title_size: b.title_size,
+                title_centered: false,
+                lead_bold: b.lead_bold,
+                author_size: b.author_size,
+            },
             Front::Report(_) => super::templates::article_style(),
         }
     }
@@ -32,7 +38,7 @@ impl Cx<'_> {
     // The arguments are the block's own vocabulary (text, face, column,
     // alignment, position); bundling them would only rename them.
     #[allow(clippy::too_many_arguments)]
-    fn column(
+    pub(super) fn column(
         &mut self,
         text: &str,
         style: FontStyle,

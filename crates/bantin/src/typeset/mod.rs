@@ -15,16 +15,19 @@
 //! through `ImageSource`; the same input gives the same pages.
 
 mod blocks;
+mod bulletin;
 mod figure;
 mod flow;
 pub mod fonts;
 mod front;
 pub mod images;
+pub mod impose;
 pub mod linebreak;
 pub mod paragraph;
 mod table;
 pub mod templates;
 
+pub use bulletin::{BulletinArticle, Masthead, layout_bulletin};
 pub use fonts::{FontError, FontFace, FontSet, FontStyle};
 pub use images::{ColorSpace, ImageData, ImageEncoding};
 pub use templates::Template;
@@ -149,6 +152,8 @@ pub enum TypesetError {
     Font(#[from] FontError),
     #[error("Mẫu trình bày không hợp lệ: {0}")]
     Template(String),
+    #[error("Đã hủy theo yêu cầu; không có tệp nào được ghi.")]
+    Cancelled,
 }
 
 /// What the first page of a Party report says besides its body.

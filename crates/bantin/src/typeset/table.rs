@@ -66,13 +66,15 @@ impl Cx<'_> {
             Some(CellAlign::Right) => Align::Right,
             _ => Align::Left,
         };
-        let mut head_row = self.table_row(&header, &widths, left, |_| Align::Center).remove(0);
+        let mut head_row = self
+            .table_row(&header, &widths, left, |_| Align::Center)
+            .remove(0);
         head_row.keep_with_next = true;
         head_row.space_before = self.tpl.para_space;
         let mut rows = vec![head_row.clone()];
         head_row.space_before = 0.0;
         for (k, cells) in body.iter().enumerate() {
-            let pieces = self.table_row(cells, &widths, left, &align);
+            let pieces = self.table_row(cells, &widths, left, align);
             let last = pieces.len() - 1;
             for (j, mut r) in pieces.into_iter().enumerate() {
                 r.repeat = Some(Box::new(head_row.clone()));
@@ -107,7 +109,10 @@ impl Cx<'_> {
         let max_lines = (((frame_h * 0.6) - 2.0 * PAD) / lead).floor().max(1.0) as usize;
         let mut pieces = Vec::new();
         loop {
-            let rest: Vec<_> = sets.iter_mut().map(|lines| lines.split_off(lines.len().min(max_lines))).collect();
+            let rest: Vec<_> = sets
+                .iter_mut()
+                .map(|lines| lines.split_off(lines.len().min(max_lines)))
+                .collect();
             pieces.push(self.row_piece(std::mem::replace(&mut sets, rest), widths, left, lead));
             if sets.iter().all(Vec::is_empty) {
                 return pieces;
@@ -115,7 +120,13 @@ impl Cx<'_> {
         }
     }
 
-    fn row_piece(&mut self, sets: Vec<Vec<paragraph::Line>>, widths: &[f32], left: f32, lead: f32) -> Row {
+    fn row_piece(
+        &mut self,
+        sets: Vec<Vec<paragraph::Line>>,
+        widths: &[f32],
+        left: f32,
+        lead: f32,
+    ) -> Row {
         let lines = sets.iter().map(Vec::len).max().unwrap_or(0).max(1);
         let height = lines as f32 * lead + 2.0 * PAD;
         let mut items = Vec::new();

@@ -5,9 +5,11 @@
 //! here; a new rule set is a new constructor, not an edit of the flow.
 
 mod article;
+mod bulletin;
 mod report;
 
 pub use article::{article, article_style};
+pub use bulletin::bulletin;
 pub use report::{report_hd36_2018, report_style};
 
 /// 1 mm in points.
@@ -78,10 +80,39 @@ pub struct ArticleStyle {
     pub author_size: f32,
 }
 
+/// The masthead, contents, running heads and colophon of a bulletin.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BulletinStyle {
+    /// 1 or 2.
+    pub columns: u8,
+    pub gutter_mm: f32,
+    /// The bulletin's name on the masthead.
+    pub name_size: f32,
+    /// "BẢN TIN" over the name.
+    pub kicker_size: f32,
+    /// Publisher lines, number and period on the masthead.
+    pub masthead_size: f32,
+    pub title_size: f32,
+    pub lead_bold: bool,
+    pub author_size: f32,
+    pub contents_size: f32,
+    pub running_size: f32,
+    /// Baseline of the running head below the top edge of the paper.
+    pub running_from_edge_mm: f32,
+    /// Space before an article that does not open a column.
+    pub article_gap: f32,
+    pub colophon_size: f32,
+    /// Luật Báo chí 2016: a licensed bulletin has at most this many pages…
+    pub licensed_max_pages: usize,
+    /// …on paper no larger than this (width, height in mm).
+    pub licensed_max_mm: (f32, f32),
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Front {
     Report(ReportStyle),
     Article(ArticleStyle),
+    Bulletin(BulletinStyle),
 }
 
 #[derive(Debug, Clone, PartialEq)]
