@@ -7,7 +7,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, existsSync, openSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -95,13 +95,27 @@ async function typeInEditor(s) {
   await content.addValue(s);
 }
 
+/** Empties the search box as a user would, and waits for the whole list. */
+async function clearSearch() {
+  await browser.execute(() => {
+    const s = document.querySelector("#search");
+    s.value = "";
+    s.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await browser.waitUntil(async () => (await browser.$$(".item")).length >= 3, { timeout: 5_000, timeoutMsg: "the whole list is back" });
+}
+
 async function editorText() {
   return browser.execute(() => document.querySelector(".cm-content").innerText);
 }
 
 before(async () => {
   assert.ok(existsSync(app), `build the app first: ${app}`);
-  driver = spawn("tauri-driver", [], { env, stdio: ["ignore", "inherit", "inherit"] });
+  // The driver's (and the app's) output goes to a log file, not to the test
+  // runner's pipe: an app that lingers a moment after its session ends must
+  // not keep the runner waiting for that pipe to close.
+  const log = openSync(join(artifacts, "tauri-driver.log"), "w");
+  driver = spawn("tauri-driver", [], { env, stdio: ["ignore", log, log] });
   await waitPorts();
   await launch();
 });
@@ -148,8 +162,7 @@ test("find it by searching without diacritics", async () => {
   const marks = await browser.execute(() => Array.from(document.querySelectorAll("#list mark"), (m) => m.textContent));
   assert.ok(marks.includes("văn") && marks.includes("Lạc"), `hits are highlighted in the original spelling: ${marks}`);
   await shot("tim-khong-dau");
-  await search.clearValue();
-  await browser.keys(["Backspace"]);
+  await clearSearch();
 });
 
 test("export a PDF and find the file", async () => {
@@ -202,6 +215,124 @@ test("restore an older revision", async () => {
   await shot("khoi-phuc");
 });
 
+const CATEGORY = "Văn hóa cơ sở";
+
+test("filter the library by category and sort it by title", async () => {
+  await (await $("button[data-tab='meta']")).click();
+  const category = await $("#meta [name='category']");
+  await category.setValue(CATEGORY);
+  await waitText("#save-state", (t) => t.startsWith("Đã lưu lúc"), "category autosaved", 20_000);
+  await browser.waitUntil(
+    async () => browser.execute((c) => Array.from(document.querySelectorAll("#filter-category option"), (o) => o.value).includes(c), CATEGORY),
+    { timeout: 10_000, timeoutMsg: "the new category is offered in the filter" },
+  );
+  await (await $("#filter-category")).selectByAttribute("value", CATEGORY);
+  await browser.waitUntil(async () => (await browser.$$(".item")).length === 1, { timeout: 5_000, timeoutMsg: "only the article of that category is listed" });
+  assert.ok((await text("#list")).includes(TITLE));
+  assert.equal(await text("#list-count"), "1 bài");
+  await shot("loc-chuyen-muc");
+  await (await $("#filter-category")).selectByAttribute("value", "");
+  await (await $("#sort")).selectByAttribute("value", "title");
+  const titles = await browser.execute(() => Array.from(document.querySelectorAll(".item .item-title"), (e) => e.textContent));
+  const sorted = titles.slice().sort(new Intl.Collator("vi", { numeric: true }).compare);
+  assert.ok(titles.length >= 3, "the whole library is listed again");
+  assert.deepEqual(titles, sorted, "titles in Vietnamese alphabetical order");
+  await (await $("#sort")).selectByAttribute("value", "");
+});
+
+test("duplicate an article, delete the copy to the recycle bin, restore it", async () => {
+  await (await $("#btn-duplicate")).click();
+  const copyTitle = `${TITLE} (bản sao)`;
+  await waitText("#doc-title", (t) => t === copyTitle, "the copy is open");
+  assert.ok((await editorText()).includes("mỗi đảng viên phải gương mẫu"), "the copy has the text");
+  await (await $("#btn-trash")).click();
+  await waitText("#toast", (t) => t.startsWith(`Đã chuyển “${copyTitle}” vào Thùng rác`), "moved to the recycle bin");
+  await browser.waitUntil(async () => !(await text("#list")).includes("(bản sao)"), { timeout: 5_000, timeoutMsg: "the copy left the list" });
+  await (await $("#search")).setValue("ban sao");
+  await waitText("#list-empty", (t) => t.startsWith("Không tìm thấy bài viết nào"), "a deleted article is not found by search");
+  await clearSearch();
+  await (await $("#btn-trash-open")).click();
+  await waitText("#trash-list", (t) => t.includes(copyTitle), "the copy is in the recycle bin");
+  await shot("thung-rac");
+  await (await $("#trash-list button[data-id]")).click();
+  await waitText("#toast", (t) => t.startsWith(`Đã khôi phục “${copyTitle}”`), "restored from the recycle bin");
+  await waitText("#trash-empty", (t) => t === "Thùng rác trống.", "the recycle bin is empty again");
+  await browser.keys(["Escape"]);
+  await waitText("#doc-title", (t) => t === copyTitle, "the restored copy is open");
+  await browser.waitUntil(async () => (await text("#list")).includes("(bản sao)"), { timeout: 5_000, timeoutMsg: "the copy is back in the list" });
+  // Back to the original for the next steps.
+  const item = await browser.$(`//div[contains(@class,'item')][.//div[contains(@class,'item-title')][normalize-space(.)='${TITLE}']]`);
+  await item.click();
+  await waitText("#doc-title", (t) => t === TITLE, "the original opens again");
+});
+
+/** Pastes into the editor as the system clipboard would: text/html and/or files. */
+async function paste({ html, file }) {
+  await browser.execute(
+    async (html, file) => {
+      const dt = new DataTransfer();
+      if (html) dt.setData("text/html", html);
+      if (file === "png") {
+        const c = document.createElement("canvas");
+        c.width = 320;
+        c.height = 200;
+        const g = c.getContext("2d");
+        g.fillStyle = "#9b1c1c";
+        g.fillRect(0, 0, 320, 200);
+        const blob = await new Promise((r) => c.toBlob(r, "image/png"));
+        dt.items.add(new File([blob], "hội nghị.png", { type: "image/png" }));
+      } else if (file === "broken") {
+        dt.items.add(new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13, 1, 2])], "anh-hong.png", { type: "image/png" }));
+      }
+      document.querySelector(".cm-content").dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+    },
+    html ?? "",
+    file ?? "",
+  );
+}
+
+test("paste from Word becomes clean Markdown; pasted images are stored; the toolbar formats", async () => {
+  await typeInEditor(" ");
+  await paste({
+    html: `<html><head><style>p{mso-style:x}</style><script>document.title="hỏng"</script></head><body><!--StartFragment-->
+      <h2>Kết quả thực hiện</h2><p class=MsoNormal style="font-family:'Times New Roman'">Đã vận động <b>120 hộ</b> tham gia<o:p></o:p></p>
+      <ul><li>Thôn Lạc Nam</li><li>Thôn Xuân Hòa</li></ul>
+      <table><tr><td>Thôn</td><td>Số hộ</td></tr><tr><td>Lạc Nam</td><td>70</td></tr></table><!--EndFragment--></body></html>`,
+  });
+  await browser.waitUntil(async () => (await editorText()).includes("| Lạc Nam | 70 |"), { timeout: 5_000, timeoutMsg: "the table arrived as Markdown" });
+  const body = await editorText();
+  for (const part of ["## Kết quả thực hiện", "Đã vận động **120 hộ** tham gia", "- Thôn Lạc Nam\n- Thôn Xuân Hòa"]) assert.ok(body.includes(part), `editor has ${JSON.stringify(part)}:\n${body}`);
+  assert.ok(!body.includes("mso") && !body.includes("script") && !body.includes("<"), "no Word or HTML markup left");
+  assert.notEqual(await browser.getTitle(), "hỏng", "nothing in the pasted HTML ran");
+  await waitText("#preview", (t) => t.includes("Kết quả thực hiện") && t.includes("Xuân Hòa"), "the preview shows the pasted text");
+  assert.equal(await browser.execute(() => document.querySelectorAll("#preview table tr").length), 2);
+
+  await paste({ file: "png" });
+  await browser.waitUntil(async () => /!\[Chú thích ảnh\]\(asset:[0-9a-f]{64}\)/.test(await editorText()), { timeout: 10_000, timeoutMsg: "the image is referenced as an asset" });
+  // The caption is selected: typing replaces it.
+  await (await $(".cm-content")).addValue("Hội nghị chi bộ tháng 11");
+  await browser.waitUntil(
+    async () => browser.execute(() => {
+      const img = document.querySelector("#preview figure img");
+      return Boolean(img && img.complete && img.naturalWidth === 320 && document.querySelector("#preview figcaption")?.textContent.includes("Hội nghị chi bộ tháng 11"));
+    }),
+    { timeout: 10_000, timeoutMsg: "the preview shows the stored image with its caption" },
+  );
+
+  await paste({ file: "broken" });
+  await waitText("#toast", (t) => t.startsWith("Không mở được ảnh \"anh-hong.png\": tệp bị hỏng hoặc không phải ảnh."), "a broken image is refused in Vietnamese");
+  assert.equal((await editorText()).match(/asset:/g).length, 1, "nothing was inserted for the broken image");
+
+  // Toolbar: bold with nothing selected, typed over, then the line numbered.
+  await typeInEditor("\uE007\uE007Ghi chú "); // Enter twice: a new paragraph
+  await (await $("#toolbar button[data-cmd='bold']")).click();
+  await (await $(".cm-content")).addValue("quan trọng");
+  await (await $("#toolbar button[data-cmd='numbered']")).click();
+  await browser.waitUntil(async () => (await editorText()).includes("1. Ghi chú **quan trọng**"), { timeout: 5_000, timeoutMsg: `toolbar formatting: ${await editorText()}` });
+  await waitText("#save-state", (t) => t.startsWith("Đã lưu lúc"), "pasted work autosaved", 20_000);
+  await shot("dan-tu-word-va-anh");
+});
+
 test("close and reopen: everything is still there", async () => {
   // Typing right before closing: the close handler saves it. The window is
   // asked to close as the window manager's close button would.
@@ -215,7 +346,7 @@ test("close and reopen: everything is still there", async () => {
     timeout: 20_000,
     timeoutMsg: "the article is in the list after reopening",
   });
-  const item = await browser.$(`//div[contains(@class,'item')][.//div[contains(., '${TITLE}')]]`);
+  const item = await browser.$(`//div[contains(@class,'item')][.//div[contains(@class,'item-title')][normalize-space(.)='${TITLE}']]`);
   await item.click();
   await waitText("#doc-title", (t) => t === TITLE, "article opens");
   const body = await editorText();

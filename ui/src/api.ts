@@ -82,10 +82,63 @@ export interface LibraryInfo {
   export_dir: string;
 }
 
+export interface TrashedArticle extends ArticleSummary {
+  deleted_at: string;
+}
+
+export interface StoredImage {
+  sha256: string;
+  name: string;
+}
+
+export interface ProfileField {
+  key: string;
+  label: string;
+}
+
+export type PaperCode = "a4" | "a5" | "19x27";
+
+export interface Bulletin {
+  id: number;
+  name: string;
+  number: string;
+  date: string | null;
+  period: string;
+  publisher: string;
+  internal: boolean;
+  paper: PaperCode;
+  columns: number;
+  licensed: boolean;
+  fields: Record<string, string>;
+  articles: number[];
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BulletinSummary {
+  id: number;
+  name: string;
+  number: string;
+  date: string | null;
+  period: string;
+  articles: number;
+  updated_at: string;
+}
+
+export interface BulletinForm {
+  fields: [string, string][];
+  papers: [PaperCode, string][];
+}
+
 /** What every failed command gives: a stable code and a sentence. */
 export interface ApiError {
   code: string;
   message: string;
+}
+
+export function errorCode(e: unknown): string {
+  if (e && typeof e === "object" && "code" in e) return String((e as ApiError).code);
+  return "";
 }
 
 export function errorMessage(e: unknown): string {
@@ -109,6 +162,30 @@ export const api = {
   exportBundle: (id: number) => invoke<ExportOutcome>("export_bundle", { id }),
   getProfile: () => invoke<{ fields: Record<string, string> }>("get_profile"),
   setProfileField: (key: string, value: string) => invoke<void>("set_profile_field", { key, value }),
+  profileFields: () => invoke<ProfileField[]>("profile_fields"),
+  printFont: (family: string) => invoke<string>("print_font", { family }),
+  backupNow: () => invoke<string>("backup_now"),
+  /** Opens an exported file, or (`folder`) shows it in its folder. */
+  openExported: (path: string, folder: boolean) => invoke<void>("open_exported", { path, folder }),
+  trashArticle: (id: number, leaveBulletins: boolean) => invoke<void>("trash_article", { id, leaveBulletins }),
+  listTrash: () => invoke<TrashedArticle[]>("list_trash"),
+  restoreFromTrash: (id: number) => invoke<Article>("restore_from_trash", { id }),
+  duplicateArticle: (id: number) => invoke<Article>("duplicate_article", { id }),
+  /** Stores an image in the library; the bytes travel as the raw request body. */
+  putImage: async (file: Blob, name: string) =>
+    invoke<StoredImage>("put_image", new Uint8Array(await file.arrayBuffer()), {
+      headers: { "x-file-name": encodeURIComponent(name) },
+    }),
+  bulletinForm: () => invoke<BulletinForm>("bulletin_form"),
+  listBulletins: () => invoke<BulletinSummary[]>("list_bulletins"),
+  getBulletin: (id: number) => invoke<Bulletin>("get_bulletin", { id }),
+  createBulletin: (name: string, number: string, date: string | null) =>
+    invoke<Bulletin>("create_bulletin", { name, number, date }),
+  updateBulletin: (bulletin: Bulletin) => invoke<Bulletin>("update_bulletin", { bulletin }),
+  addToBulletin: (id: number, articles: number[]) => invoke<Bulletin>("add_to_bulletin", { id, articles }),
+  removeFromBulletin: (id: number, article: number) => invoke<Bulletin>("remove_from_bulletin", { id, article }),
+  moveInBulletin: (id: number, article: number, to: number) => invoke<Bulletin>("move_in_bulletin", { id, article, to }),
+  deleteBulletin: (id: number) => invoke<void>("delete_bulletin", { id }),
   /** Runs `flush` before the window closes, so nothing typed is ever lost. */
   onClose: (flush: () => Promise<void>) =>
     getCurrentWindow().onCloseRequested(async () => {

@@ -6,7 +6,7 @@ import { EditorView, keymap, placeholder } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { markdown } from "@codemirror/lang-markdown";
 
-export type Command = "bold" | "italic" | "heading" | "list" | "quote" | "table" | "link";
+export type Command = "bold" | "italic" | "heading" | "heading1" | "heading3" | "list" | "numbered" | "quote" | "table" | "link";
 
 /** Wraps the selection in `mark` (or unwraps it if already wrapped). */
 function wrap(view: EditorView, mark: string, empty: string): boolean {
@@ -32,15 +32,27 @@ function wrap(view: EditorView, mark: string, empty: string): boolean {
   return true;
 }
 
-/** Puts `prefix` at the start of every selected line. */
-function prefixLines(view: EditorView, prefix: string): boolean {
+/** Line prefixes that give a line its kind; a line has at most one. */
+const LINE_KIND = /^(#{1,6} |- |\* |\d+\. |> )/;
+
+/**
+ * Gives every selected line the prefix `prefix(k)` (k = 0, 1, … for
+ * numbered lists), replacing another heading, list or quote prefix; if
+ * every line already has this kind, takes it away (as Word's buttons toggle).
+ */
+function prefixLines(view: EditorView, prefix: (k: number) => string, same: RegExp): boolean {
   const { from, to } = view.state.selection.main;
-  const changes = [];
+  const lines = [];
   for (let pos = from; pos <= to; ) {
     const line = view.state.doc.lineAt(pos);
-    if (!line.text.startsWith(prefix)) changes.push({ from: line.from, insert: prefix });
+    lines.push(line);
     pos = line.to + 1;
   }
+  const off = lines.every((l) => same.test(l.text));
+  const changes = lines.map((line, k) => {
+    const old = line.text.match(LINE_KIND)?.[0] ?? "";
+    return { from: line.from, to: line.from + old.length, insert: off ? "" : prefix(k) };
+  });
   view.dispatch({ changes });
   return true;
 }
@@ -60,12 +72,18 @@ export function run(view: EditorView, cmd: Command): boolean {
       return wrap(view, "**", "chữ đậm");
     case "italic":
       return wrap(view, "*", "chữ nghiêng");
+    case "heading1":
+      return prefixLines(view, () => "# ", /^# /);
     case "heading":
-      return prefixLines(view, "## ");
+      return prefixLines(view, () => "## ", /^## /);
+    case "heading3":
+      return prefixLines(view, () => "### ", /^### /);
     case "list":
-      return prefixLines(view, "- ");
+      return prefixLines(view, () => "- ", /^[-*] /);
+    case "numbered":
+      return prefixLines(view, (k) => `${k + 1}. `, /^\d+\. /);
     case "quote":
-      return prefixLines(view, "> ");
+      return prefixLines(view, () => "> ", /^> /);
     case "table":
       return insertBlock(view, "| Nội dung | Số lượng |\n|:---|---:|\n|  |  |");
     case "link": {
@@ -85,11 +103,29 @@ export interface Editor {
   text(): string;
 }
 
-export function createEditor(parent: HTMLElement, onChange: (text: string) => void, extra: Extension[] = []): Editor {
+export function createEditor(
+  parent: HTMLElement,
+  onChange: (text: string) => void,
+  extra: Extension[] = [],
+  /** Said when a Word shortcut has no equivalent in print (Ctrl+U). */
+  hint: (text: string) => void = () => {},
+): Editor {
+  // Word's own shortcuts where Markdown has the same thing.
   const shortcuts = keymap.of([
     { key: "Mod-b", run: (v) => run(v, "bold") },
     { key: "Mod-i", run: (v) => run(v, "italic") },
     { key: "Mod-k", run: (v) => run(v, "link") },
+    { key: "Mod-Alt-1", run: (v) => run(v, "heading1") },
+    { key: "Mod-Alt-2", run: (v) => run(v, "heading") },
+    { key: "Mod-Alt-3", run: (v) => run(v, "heading3") },
+    { key: "Mod-Shift-l", run: (v) => run(v, "list") },
+    {
+      key: "Mod-u",
+      run: () => {
+        hint("Bản in không dùng gạch chân. Hãy dùng chữ đậm (Ctrl+B) hoặc nghiêng (Ctrl+I) để nhấn mạnh.");
+        return true;
+      },
+    },
   ]);
   const extensions = [
     history(),

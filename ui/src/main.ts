@@ -4,6 +4,10 @@
 import "./style.css";
 import { api, errorMessage, type Article, type ArticleSummary, type Content, type SearchHit, type RevisionInfo } from "./api";
 import { createEditor, run, type Command } from "./editor";
+import { toast } from "./dialogs";
+import { SORT_LABEL, categoriesOf, filterAndSort, type Filters, type SortOrder } from "./listing";
+import { moveToTrash, openTrash } from "./trash";
+import { insertImages, pasteAndDrop, type PasteSupport } from "./paste";
 import {
   KIND_LABEL,
   REASON_LABEL,
@@ -40,14 +44,6 @@ function setSaveState(text: string) {
   $("status-save").textContent = text;
 }
 
-function toast(text: string, kind: "ok" | "error" = "ok") {
-  const t = $("toast");
-  t.textContent = text;
-  t.className = "toast " + kind;
-  t.hidden = false;
-  clearTimeout((toast as any).timer);
-  (toast as any).timer = setTimeout(() => (t.hidden = true), kind === "error" ? 9000 : 6000);
-}
 
 // ---------- library list (virtualised: only visible rows are in the DOM) ----------
 
@@ -56,31 +52,38 @@ const spacer = document.createElement("div");
 spacer.className = "list-spacer";
 list.append(spacer);
 
-type Row = { id: number; title: string; titleHtml: string; meta: string; snippetHtml: string; status: string };
+type Row = ArticleSummary & { titleHtml: string; meta: string; snippetHtml: string };
+
+function metaLine(a: ArticleSummary): string {
+  return [KIND_LABEL[a.kind], formatDate(a.date) || formatDateTime(a.updated_at), a.category].filter(Boolean).join(" · ");
+}
+
+function filters(): Filters {
+  const v = (id: string) => ($(id) as HTMLSelectElement).value;
+  return { status: v("filter-status") as Filters["status"], kind: v("filter-kind") as Filters["kind"], category: v("filter-category"), sort: v("sort") as SortOrder };
+}
 
 function rows(): Row[] {
-  const status = ($("filter-status") as HTMLSelectElement).value;
-  const kind = ($("filter-kind") as HTMLSelectElement).value;
-  const source = hits
-    ? hits.map((h) => ({
-        id: h.id,
-        title: h.title,
-        titleHtml: markHtml(h.title, h.title_marks),
-        meta: KIND_LABEL[h.kind],
-        snippetHtml: markHtml(h.snippet, h.marks),
-        status: h.status,
-        kind: h.kind,
-      }))
-    : articles.map((a) => ({
-        id: a.id,
-        title: a.title,
-        titleHtml: escapeHtml(a.title),
-        meta: [KIND_LABEL[a.kind], formatDate(a.date) || formatDateTime(a.updated_at)].filter(Boolean).join(" · "),
-        snippetHtml: "",
-        status: a.status,
-        kind: a.kind,
-      }));
-  return source.filter((r) => (!status || r.status === status) && (!kind || r.kind === kind));
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const source: Row[] = hits
+    ? hits.flatMap((h) => {
+        const a = byId.get(h.id);
+        return a ? [{ ...a, titleHtml: markHtml(h.title, h.title_marks), meta: metaLine(a), snippetHtml: markHtml(h.snippet, h.marks) }] : [];
+      })
+    : articles.map((a) => ({ ...a, titleHtml: escapeHtml(a.title), meta: metaLine(a), snippetHtml: "" }));
+  return filterAndSort(source, filters());
+}
+
+/** The category filter offers the categories in use (keeping the chosen one). */
+function fillCategories() {
+  const select = $<HTMLSelectElement>("filter-category");
+  const chosen = select.value;
+  const options = categoriesOf(articles);
+  if (chosen && !options.includes(chosen)) options.unshift(chosen);
+  select.replaceChildren(new Option("Chuyên mục", ""), ...options.map((c) => new Option(c, c)));
+  select.value = chosen;
+  const list = $("category-list");
+  list.replaceChildren(...categoriesOf(articles).map((c) => new Option(c)));
 }
 
 let visibleRows: Row[] = [];
@@ -90,9 +93,14 @@ function renderList() {
   spacer.style.height = `${visibleRows.length * ROW_HEIGHT}px`;
   const empty = $("list-empty");
   empty.hidden = visibleRows.length > 0;
+  const f = filters();
+  const filtered = Boolean(f.status || f.kind || f.category);
   empty.textContent = hits
-    ? "Không tìm thấy bài viết nào. Hãy thử gõ không dấu hoặc ít từ hơn."
-    : "Thư viện chưa có bài viết. Bấm “+ Bài viết mới” để bắt đầu.";
+    ? "Không tìm thấy bài viết nào. Hãy thử gõ không dấu hoặc ít từ hơn" + (filtered ? ", hoặc bỏ bớt bộ lọc." : ".")
+    : filtered
+      ? "Không có bài viết nào khớp bộ lọc."
+      : "Thư viện chưa có bài viết. Bấm “+ Bài viết mới” để bắt đầu.";
+  $("list-count").textContent = `${formatInteger(visibleRows.length)} bài`;
   paintRows();
 }
 
@@ -121,6 +129,11 @@ list.addEventListener("click", (e) => {
   if (item) void openArticle(Number(item.dataset.id));
 });
 list.addEventListener("keydown", (e) => {
+  if (e.key === "Delete" && current) {
+    e.preventDefault();
+    void trashCurrent();
+    return;
+  }
   if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
   e.preventDefault();
   const i = visibleRows.findIndex((r) => r.id === current?.id);
@@ -132,6 +145,7 @@ async function refreshList() {
   articles = await api.listArticles();
   const q = ($("search") as HTMLInputElement).value.trim();
   hits = q ? await api.search(q) : null;
+  fillCategories();
   renderList();
 }
 
@@ -139,12 +153,21 @@ const searchNow = debounce(() => void refreshList().catch((e) => toast(errorMess
 $("search").addEventListener("input", searchNow);
 $("filter-status").addEventListener("change", renderList);
 $("filter-kind").addEventListener("change", renderList);
+$("filter-category").addEventListener("change", renderList);
+$<HTMLSelectElement>("sort").append(...(Object.entries(SORT_LABEL) as [SortOrder, string][]).map(([v, l]) => new Option(l, v)));
+$("sort").addEventListener("change", renderList);
 
 // ---------- editor, preview, metadata ----------
 
-const editor = createEditor($("editor"), () => {
-  updateAfterEdit();
-});
+const pasteSupport: PasteSupport = { storeImage: (file) => api.putImage(file, file.name || "ảnh dán vào.png"), say: toast };
+const editor = createEditor(
+  $("editor"),
+  () => {
+    updateAfterEdit();
+  },
+  [pasteAndDrop(pasteSupport)],
+  (hint) => toast(hint),
+);
 const meta = $<HTMLFormElement>("meta");
 
 const renderPreview = debounce(async () => {
@@ -288,14 +311,67 @@ $("btn-new").addEventListener("click", async () => {
   }
 });
 
+/** Shows the empty centre when no article is open (after deleting the last one). */
+function showNothing() {
+  current = null;
+  dirty = false;
+  $("panes").hidden = true;
+  $("placeholder").hidden = false;
+  $("doc-title").textContent = "Chưa chọn bài viết";
+  setSaveState("");
+  for (const b of ["btn-export-pdf", "btn-bundle"]) $<HTMLButtonElement>(b).disabled = true;
+  void api.setWindowTitle("Bản Tin");
+}
+
+async function trashCurrent() {
+  if (!current) return;
+  await flush();
+  const { id, title } = current;
+  const index = visibleRows.findIndex((r) => r.id === id);
+  if (!(await moveToTrash(id, title))) return;
+  current = null;
+  await refreshList();
+  const next = visibleRows[Math.min(Math.max(index, 0), visibleRows.length - 1)];
+  if (next) await openArticle(next.id);
+  else showNothing();
+}
+
+$("btn-trash").addEventListener("click", () => void trashCurrent());
+$("btn-duplicate").addEventListener("click", async () => {
+  if (!current) return;
+  await flush();
+  try {
+    const copy = await api.duplicateArticle(current.id);
+    await refreshList();
+    showArticle(copy);
+    toast(`Đã tạo bản sao: “${copy.title}”.`);
+  } catch (e) {
+    toast(errorMessage(e), "error");
+  }
+});
+$("btn-trash-open").addEventListener("click", () =>
+  openTrash(async (a) => {
+    await refreshList();
+    await openArticle(a.id);
+  }),
+);
+
 $("toolbar").addEventListener("click", (e) => {
   const b = (e.target as HTMLElement).closest<HTMLButtonElement>("button");
   if (!b) return;
   if (b.dataset.cmd) run(editor.view, b.dataset.cmd as Command);
+  if (b.id === "btn-image") $<HTMLInputElement>("image-file").click();
   if (b.dataset.view) {
     $("panes").dataset.view = b.dataset.view;
     document.querySelectorAll(".view-toggle button").forEach((x) => x.classList.toggle("on", x === b));
   }
+});
+
+$<HTMLInputElement>("image-file").addEventListener("change", async (e) => {
+  const input = e.target as HTMLInputElement;
+  const files = Array.from(input.files ?? []);
+  input.value = "";
+  await insertImages(editor.view, files, editor.view.state.selection.main.head, pasteSupport);
 });
 
 // The preview follows the editor's scroll position.

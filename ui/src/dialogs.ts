@@ -1,0 +1,56 @@
+// The few ways the app speaks to the editor: a quiet message (toast) that
+// can carry buttons ("Mở tệp", "Mở thư mục"), and a question with two
+// answers. Our own <dialog>s: WebKit's window.confirm is not available in
+// the app's window, and ours use the app's words and look.
+
+export interface Action {
+  label: string;
+  run: () => void | Promise<void>;
+}
+
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Shows a message at the bottom right; errors stay longer. Buttons keep it open until used or closed. */
+export function toast(text: string, kind: "ok" | "error" = "ok", actions: Action[] = []) {
+  const t = document.getElementById("toast")!;
+  t.replaceChildren();
+  const span = document.createElement("span");
+  span.className = "toast-text";
+  span.textContent = text;
+  t.append(span);
+  if (actions.length) {
+    const row = document.createElement("span");
+    row.className = "toast-actions";
+    for (const a of actions) {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.textContent = a.label;
+      b.addEventListener("click", () => void a.run());
+      row.append(b);
+    }
+    const close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "Đóng";
+    close.addEventListener("click", () => (t.hidden = true));
+    row.append(close);
+    t.append(row);
+  }
+  t.className = "toast " + kind;
+  t.hidden = false;
+  clearTimeout(toastTimer);
+  const ms = actions.length ? 30_000 : kind === "error" ? 9000 : 6000;
+  toastTimer = setTimeout(() => (t.hidden = true), ms);
+}
+
+/** Asks a yes/no question; resolves true only for `yes`. Escape or Hủy is no. */
+export function ask(question: string, yes: string, no = "Hủy"): Promise<boolean> {
+  const d = document.getElementById("ask") as HTMLDialogElement;
+  document.getElementById("ask-text")!.textContent = question;
+  const yesButton = document.getElementById("ask-yes") as HTMLButtonElement;
+  yesButton.textContent = yes;
+  document.getElementById("ask-no")!.textContent = no;
+  d.returnValue = "";
+  d.showModal();
+  yesButton.focus();
+  return new Promise((resolve) => d.addEventListener("close", () => resolve(d.returnValue === "yes"), { once: true }));
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { categoriesOf, filterAndSort, type Filters, type Listed } from "./listing";
+
+const row = (id: number, title: string, over: Partial<Listed> = {}): Listed => ({
+  id,
+  title,
+  kind: "tin-bai",
+  status: "nhap",
+  category: "",
+  date: null,
+  updated_at: `2026-11-${String(id).padStart(2, "0")}T00:00:00Z`,
+  ...over,
+});
+
+const all: Filters = { status: "", kind: "", category: "", sort: "" };
+
+describe("library list", () => {
+  const rows = [
+    row(1, "Ông Đỗ về thôn", { category: "Dân vận chính quyền", date: "2026-10-01" }),
+    row(2, "Ấp Bắc hôm nay", { category: "dân vận  chính quyền", status: "da-dang" }),
+    row(3, "An toàn giao thông", { category: "Xây dựng Đảng", date: "2026-11-20", kind: "bao-cao" }),
+    row(4, "Bài 10", { date: "2026-11-20" }),
+    row(5, "Bài 9"),
+  ];
+
+  it("lists each category once, in Vietnamese order, ignoring case and spaces", () => {
+    expect(categoriesOf(rows)).toEqual(["Dân vận chính quyền", "Xây dựng Đảng"]);
+  });
+
+  it("filters by category, status and kind together", () => {
+    expect(filterAndSort(rows, { ...all, category: "Dân vận chính quyền" }).map((r) => r.id)).toEqual([1, 2]);
+    expect(filterAndSort(rows, { ...all, category: "Dân vận chính quyền", status: "da-dang" }).map((r) => r.id)).toEqual([2]);
+    expect(filterAndSort(rows, { ...all, kind: "bao-cao" }).map((r) => r.id)).toEqual([3]);
+  });
+
+  it("keeps the given order unless asked", () => {
+    expect(filterAndSort(rows, all).map((r) => r.id)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("sorts titles the Vietnamese way, numbers by value", () => {
+    // A, Ấ, B… with Đ after D; "Bài 9" before "Bài 10".
+    expect(filterAndSort(rows, { ...all, sort: "title" }).map((r) => r.title)).toEqual([
+      "An toàn giao thông",
+      "Ấp Bắc hôm nay",
+      "Bài 9",
+      "Bài 10",
+      "Ông Đỗ về thôn",
+    ]);
+  });
+
+  it("sorts by date, newest first, undated last", () => {
+    expect(filterAndSort(rows, { ...all, sort: "date" }).map((r) => r.id)).toEqual([4, 3, 1, 5, 2]);
+  });
+});
