@@ -80,7 +80,7 @@ fn peak_memory_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
-pub fn run(photo: Option<&Path>, out: &mut Out) -> Result<(), CliError> {
+pub fn run(photo: Option<&Path>, keep: Option<&Path>, out: &mut Out) -> Result<(), CliError> {
     let photo = match photo {
         Some(p) => std::fs::read(p)
             .map_err(|e| CliError::Message(format!("Không đọc được ảnh {}: {e}", p.display())))?,
@@ -109,6 +109,7 @@ pub fn run(photo: Option<&Path>, out: &mut Out) -> Result<(), CliError> {
     let images = OnePhoto(photo);
     let mut times = Vec::new();
     let (mut pages, mut size) = (0, 0);
+    let mut last = Vec::new();
     for _ in 0..5 {
         let t0 = Instant::now();
         let pdf = bulletin_pdf(
@@ -124,6 +125,14 @@ pub fn run(photo: Option<&Path>, out: &mut Out) -> Result<(), CliError> {
         times.push(t0.elapsed());
         pages = pdf.pages;
         size = pdf.bytes.len();
+        last = pdf.bytes;
+    }
+    if let Some(dir) = keep {
+        let file = dir.join("ban-tin-thu.pdf");
+        std::fs::create_dir_all(dir)
+            .and_then(|_| std::fs::write(&file, &last))
+            .map_err(|e| CliError::Message(format!("Không ghi được {}: {e}", file.display())))?;
+        out.line(&format!("Đã giữ bản tin thử: {}", file.display()));
     }
     times.sort();
     let med: Duration = times[times.len() / 2];

@@ -507,7 +507,7 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
             "library" => bench::run(articles, words, keep, out)?,
             "pdf" => bench_pdf::run(photo.as_deref(), out)?,
             "bundle" => bench_bundle::run(&photos, out)?,
-            "bulletin" => bench_bulletin::run(photo.as_deref(), out)?,
+            "bulletin" => bench_bulletin::run(photo.as_deref(), keep.as_deref(), out)?,
             other => {
                 return Err(CliError::Message(format!(
                     "Không có phép đo \"{other}\"; hãy dùng library, pdf, bundle hoặc bulletin."
