@@ -708,3 +708,113 @@ fn golden_a5_booklet() {
         &issue_pdf(&sample_issue(2, PaperSize::A4), &options).bytes,
     );
 }
+
+// ---- the layout itself: titles, outline ----
+
+fn many_articles() -> Vec<bantin::typeset::BulletinArticle> {
+    use bantin::typeset::{ArticleHeader, BulletinArticle};
+    let para = "Chi bộ đã tổ chức quán triệt Nghị quyết đến 100% đảng viên; xây dựng kế hoạch thực hiện với các chỉ tiêu cụ thể, phân công từng đồng chí chi ủy viên phụ trách, theo dõi và đôn đốc.";
+    (0..14)
+        .map(|k| {
+            let body = (0..(k % 7) * 2 + 1)
+                .map(|_| para)
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            BulletinArticle {
+                doc: bantin::markdown::parse(&format!("{body}\n\n## Kết quả\n\n{para}\n")),
+                header: ArticleHeader {
+                    title: format!("Bài {}: Dân vận khéo ở thôn Lạc Nam", k + 1),
+                    summary: Some("Tóm tắt ngắn của bài viết.".into()),
+                    author: Some("Ban Dân vận".into()),
+                    date: None,
+                },
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn a_title_never_sits_alone_at_the_foot_of_a_column_and_the_outline_has_one_entry_per_article() {
+    use bantin::typeset::{Item, Masthead, layout_bulletin, templates};
+    let fonts = FontSet::discover(Some("Liberation Serif")).unwrap();
+    let tpl = templates::bulletin(PaperSize::A4, 2);
+    let articles = many_articles();
+    let masthead = Masthead {
+        name: "Bản tin Dân vận".into(),
+        number: "Số 07".into(),
+        ..Default::default()
+    };
+    let laid = layout_bulletin(
+        &masthead,
+        &articles,
+        &tpl,
+        &fonts,
+        &bantin::typeset::NoImages,
+        &mut |_, _| true,
+    )
+    .unwrap();
+    let titles: Vec<_> = laid.outline.iter().filter(|e| e.level == 1).collect();
+    assert_eq!(
+        titles.len(),
+        articles.len(),
+        "one top-level entry per article"
+    );
+    assert!(
+        laid.outline
+            .iter()
+            .any(|e| e.level == 2 && e.title == "Kết quả"),
+        "headings nest under their article"
+    );
+
+    let body = tpl.body_size;
+    for e in titles {
+        let page = &laid.pages[e.page];
+        // The title's own line: the first text under the outline mark.
+        let (tx, ty) = page
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text { x, y, size, .. }
+                    if *size > body + 2.0 && *y <= e.y && *y > e.y - 60.0 =>
+                {
+                    Some((*x, *y))
+                }
+                _ => None,
+            })
+            .fold((f32::MAX, f32::MIN), |(ax, ay), (x, y)| {
+                (ax.min(x), ay.max(y))
+            });
+        assert!(tx < f32::MAX, "{}: title found", e.title);
+        let lines_below: std::collections::BTreeSet<i32> = page
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text { x, y, size, .. }
+                    if (*size - body).abs() < 0.01 && (*x - tx).abs() < 30.0 && *y < ty =>
+                {
+                    Some(*y as i32)
+                }
+                _ => None,
+            })
+            .collect();
+        assert!(
+            lines_below.len() >= 2,
+            "{} on page {} has {} lines of its own under it in its column",
+            e.title,
+            e.page + 1,
+            lines_below.len()
+        );
+    }
+
+    // The PDF's outline: one top-level bookmark per article.
+    let pdf = bantin::pdf::write_pdf(&laid, &fonts, &pdf_common::info("Bản tin")).unwrap();
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let catalog = doc.catalog().unwrap();
+    let outlines = doc
+        .get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap())
+        .unwrap();
+    assert_eq!(
+        outlines.get(b"Count").unwrap().as_i64().unwrap(),
+        articles.len() as i64
+    );
+}

@@ -13,7 +13,7 @@
 //!   with that page's frames shortened (earlier pages do not change, since
 //!   the flow never looks ahead past the frame it fills);
 //! - the contents' page numbers are filled in from the outline, whose
-//!   level-1 entries are the articles (their headings move one level down).
+//!   level-1 entries are the articles (their headings nest under them).
 
 use super::blocks::{Cx, Poured, pour};
 use super::figure::shift;
@@ -495,8 +495,9 @@ fn article_rows(
     let lead_lines = head.len().saturating_sub(1);
     let mut body = cx.document_rows(doc);
     for r in &mut body {
+        // The article is level 1; its "##" sections stay level 2 under it.
         if let Some((_, level)) = &mut r.outline {
-            *level = (*level + 1).min(6);
+            *level = (*level).max(2);
         }
     }
     // The lead stands apart from the body.
