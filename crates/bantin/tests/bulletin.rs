@@ -818,3 +818,46 @@ fn a_title_never_sits_alone_at_the_foot_of_a_column_and_the_outline_has_one_entr
         articles.len() as i64
     );
 }
+
+#[test]
+fn a_library_from_before_bulletins_is_upgraded_with_a_backup_and_keeps_its_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cu.bantin");
+    {
+        // A library as the first release wrote it: schema step 1 only.
+        let db = rusqlite::Connection::open(&path).unwrap();
+        db.execute_batch(bantin::store::schema::MIGRATIONS[0])
+            .unwrap();
+        db.pragma_update(None, "user_version", 1).unwrap();
+        db.execute(
+            "INSERT INTO articles (title, kind, body, body_text, created_at, updated_at, revision)
+             VALUES ('Bài cũ', 'tin-bai', 'Nội dung', 'Nội dung', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 1)",
+            [],
+        )
+        .unwrap();
+    }
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-24T02:00:00Z")
+        .unwrap()
+        .to_utc();
+    let lib = bantin::Library::open(&path, now).unwrap();
+    assert_eq!(lib.article(1).unwrap().content.title, "Bài cũ");
+    let id = lib
+        .create_bulletin(
+            &bantin::store::NewBulletin {
+                name: "Bản tin Dân vận".into(),
+                number: "01".into(),
+                date: None,
+            },
+            now,
+        )
+        .unwrap();
+    lib.add_to_bulletin(id, &[1], None, now).unwrap();
+    assert_eq!(lib.bulletin(id).unwrap().articles, vec![1]);
+    let backups: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.contains("truoc-nang-cap-v1"))
+        .collect();
+    assert_eq!(backups.len(), 1, "a backup before the upgrade: {backups:?}");
+    assert_eq!(lib.check().unwrap().schema_version, 2);
+}
