@@ -6,7 +6,8 @@
 //! - [`store`] keeps articles, revisions, images and settings in one SQLite file;
 //! - [`import`] brings Markdown files into a library, all or nothing;
 //! - [`typeset`] lays a `Document` out on pages with a template, and [`pdf`]
-//!   writes those pages; [`export`] strings the steps together for a user;
+//!   writes those pages ([`svg`] draws the same pages for the app's page
+//!   preview); [`export`] strings the steps together for a user;
 //! - [`bundle`] makes and checks the upload bundles for the web portal;
 //! - [`text`] holds the Vietnamese text rules (NFC, search folding, tone
 //!   style, dates, numbers) every other stage uses.
@@ -24,6 +25,7 @@ pub mod pdf;
 pub mod preview;
 pub mod sample;
 pub mod store;
+pub mod svg;
 pub mod text;
 pub mod typeset;
 

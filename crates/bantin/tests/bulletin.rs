@@ -861,3 +861,52 @@ fn a_library_from_before_bulletins_is_upgraded_with_a_backup_and_keeps_its_artic
     assert_eq!(backups.len(), 1, "a backup before the upgrade: {backups:?}");
     assert_eq!(lib.check().unwrap().schema_version, 2);
 }
+
+#[test]
+fn the_page_preview_draws_the_same_pages_as_the_pdf() {
+    let fonts = FontSet::discover(Some("Liberation Serif")).unwrap();
+    let articles: Vec<_> = (0..3).map(sample_article).collect();
+    let b = sample_issue(2, PaperSize::A4);
+    let (laid, warnings, pages) = export::bulletin_layout(
+        &b,
+        &articles,
+        &golden_profile(),
+        &Default::default(),
+        &fonts,
+        &SampleImages,
+        &mut |_| true,
+    )
+    .unwrap();
+    let preview = export::PagePreview::of(&laid, warnings, &fonts);
+    let pdf = issue_pdf(&b, &Default::default());
+    assert_eq!(preview.pages.len(), pages);
+    assert_eq!(pages, pdf.pages);
+    let first = &preview.pages[0];
+    assert!(first.starts_with("<svg ") && first.ends_with("</svg>"));
+    assert!(first.contains("TRONG SỐ NÀY") && first.contains("Liberation Serif"));
+    assert!(
+        first.contains("data:image/jpeg;base64,"),
+        "the photo is inline"
+    );
+    assert_eq!(
+        first.matches("<text ").count(),
+        first.matches("</text>").count()
+    );
+    // Every line of the PDF's first page is in the preview.
+    let pdf_file = pdf_common::tmp_pdf("vorschau.pdf", &pdf.bytes);
+    let text = poppler(
+        "pdftotext",
+        &["-f", "1", "-l", "1", pdf_file.to_str().unwrap(), "-"],
+    );
+    for line in text
+        .lines()
+        .filter(|l| l.split_whitespace().count() >= 4)
+        .take(20)
+    {
+        let word = line.split_whitespace().nth(1).unwrap();
+        assert!(
+            first.contains(word),
+            "{word:?} from {line:?} is not in the preview"
+        );
+    }
+}

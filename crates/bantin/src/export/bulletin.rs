@@ -14,7 +14,7 @@ use crate::model::{
 use crate::pdf::{PdfInfo, write_pdf_with_progress};
 use crate::store::{Library, StoreError};
 use crate::typeset::{
-    ArticleHeader, BulletinArticle, FontSet, ImageSource, Masthead, impose, layout_bulletin,
+    ArticleHeader, BulletinArticle, FontSet, ImageSource, Laid, Masthead, impose, layout_bulletin,
     templates,
 };
 
@@ -75,6 +75,37 @@ pub fn bulletin_pdf(
     now: DateTime<FixedOffset>,
     progress: &mut dyn FnMut(&ExportProgress) -> bool,
 ) -> Result<PdfOutput, ExportError> {
+    let (laid, warnings, pages) = bulletin_layout(
+        bulletin, articles, profile, options, fonts, images, progress,
+    )?;
+    let masthead = masthead(bulletin, profile, &mut Vec::new());
+    let info = PdfInfo {
+        title: format!("{} {}", bulletin.name.trim(), masthead.number),
+        author: masthead.publisher.join(" – "),
+        subject: Some(masthead.period.clone()).filter(|s| !s.is_empty()),
+        created: now,
+    };
+    let bytes = write_pdf_with_progress(&laid, fonts, &info, &mut |done, total| {
+        progress(&ExportProgress::Pages { done, total })
+    })?;
+    Ok(PdfOutput {
+        bytes,
+        pages,
+        warnings,
+    })
+}
+
+/// The sheets of an issue as the PDF will print them (imposed when a
+/// booklet is asked for), the warnings, and the number of bulletin pages.
+pub fn bulletin_layout(
+    bulletin: &Bulletin,
+    articles: &[Article],
+    profile: &Profile,
+    options: &BulletinPdfOptions,
+    fonts: &FontSet,
+    images: &dyn ImageSource,
+    progress: &mut dyn FnMut(&ExportProgress) -> bool,
+) -> Result<(Laid, Vec<String>, usize), ExportError> {
     let paper = if options.booklet {
         PaperSize::A5
     } else {
@@ -116,20 +147,7 @@ pub fn bulletin_pdf(
     if options.booklet {
         laid = impose::booklet(laid);
     }
-    let info = PdfInfo {
-        title: format!("{} {}", bulletin.name.trim(), masthead.number),
-        author: masthead.publisher.join(" – "),
-        subject: Some(masthead.period.clone()).filter(|s| !s.is_empty()),
-        created: now,
-    };
-    let bytes = write_pdf_with_progress(&laid, fonts, &info, &mut |done, total| {
-        progress(&ExportProgress::Pages { done, total })
-    })?;
-    Ok(PdfOutput {
-        bytes,
-        pages,
-        warnings,
-    })
+    Ok((laid, warnings, pages))
 }
 
 /// The masthead and colophon: the issue's settings where set, the

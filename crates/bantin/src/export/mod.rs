@@ -10,13 +10,15 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::model::{Article, Kind, Profile};
-pub use bulletin::{BulletinPdfOptions, ExportProgress, bulletin_pdf, load_bulletin};
+pub use bulletin::{
+    BulletinPdfOptions, ExportProgress, bulletin_layout, bulletin_pdf, load_bulletin,
+};
 
 use crate::pdf::{PdfError, PdfInfo, write_pdf};
 use crate::store::{Library, StoreError};
 use crate::typeset::{
-    ArticleHeader, FontError, FontSet, ImageSource, ReportHeader, TypesetError, layout_article,
-    layout_report, templates,
+    ArticleHeader, FontError, FontSet, ImageSource, Laid, ReportHeader, TypesetError,
+    layout_article, layout_report, templates,
 };
 
 /// Which print format a single article is set in.
@@ -107,6 +109,39 @@ pub fn article_pdf(
     now: DateTime<FixedOffset>,
 ) -> Result<PdfOutput, ExportError> {
     let c = &article.content;
+    let (laid, warnings) =
+        article_layout(article, profile, template, double_sided, fonts, images, now)?;
+    let author = if c.author.trim().is_empty() {
+        profile.get("co_quan").unwrap_or("").to_string()
+    } else {
+        c.author.clone()
+    };
+    let info = PdfInfo {
+        title: c.title.clone(),
+        author,
+        subject: Some(c.summary.clone()).filter(|s| !s.trim().is_empty()),
+        created: now,
+    };
+    let bytes = write_pdf(&laid, fonts, &info)?;
+    Ok(PdfOutput {
+        bytes,
+        pages: laid.pages.len(),
+        warnings,
+    })
+}
+
+/// The pages of one article as the PDF will print them, with the warnings
+/// the editor should see (for `article_pdf` and the page preview).
+pub fn article_layout(
+    article: &Article,
+    profile: &Profile,
+    template: PdfTemplate,
+    double_sided: bool,
+    fonts: &FontSet,
+    images: &dyn ImageSource,
+    now: DateTime<FixedOffset>,
+) -> Result<(Laid, Vec<String>), ExportError> {
+    let c = &article.content;
     let doc = crate::markdown::parse(&c.body);
     let mut warnings = Vec::new();
     let laid = match template {
@@ -133,23 +168,25 @@ pub fn article_pdf(
         }
     };
     warnings.extend(laid.warnings.iter().cloned());
-    let author = if c.author.trim().is_empty() {
-        profile.get("co_quan").unwrap_or("").to_string()
-    } else {
-        c.author.clone()
-    };
-    let info = PdfInfo {
-        title: c.title.clone(),
-        author,
-        subject: Some(c.summary.clone()).filter(|s| !s.trim().is_empty()),
-        created: now,
-    };
-    let bytes = write_pdf(&laid, fonts, &info)?;
-    Ok(PdfOutput {
-        bytes,
-        pages: laid.pages.len(),
-        warnings,
-    })
+    Ok((laid, warnings))
+}
+
+/// Pages as SVG for a preview, with the warnings of the layout.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PagePreview {
+    pub pages: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+impl PagePreview {
+    pub fn of(laid: &Laid, warnings: Vec<String>, fonts: &FontSet) -> PagePreview {
+        PagePreview {
+            pages: (0..laid.pages.len())
+                .filter_map(|k| crate::svg::page_svg(laid, k, fonts))
+                .collect(),
+            warnings,
+        }
+    }
 }
 
 /// The report's first-page and signature blocks: the article's front matter
