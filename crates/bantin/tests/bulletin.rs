@@ -645,6 +645,15 @@ fn a_licensed_issue_warns_about_missing_licence_lines_and_paper() {
     let mut b = sample_issue(2, PaperSize::A4);
     b.licensed = true;
     let out = issue_pdf(&b, &Default::default());
+    let file = pdf_common::tmp_pdf("co-phep.pdf", &out.bytes);
+    let first = poppler(
+        "pdftotext",
+        &["-f", "1", "-l", "1", file.to_str().unwrap(), "-"],
+    );
+    assert!(
+        first.contains("Ngày 24 tháng 11 năm 2026"),
+        "the date on page 1: {first}"
+    );
     let all = out.warnings.join("\n");
     assert!(all.contains("giấy phép xuất bản"), "{all}");
     assert!(all.contains("Nơi in"), "{all}");

@@ -178,9 +178,14 @@ fn masthead(b: &Bulletin, profile: &Profile, warnings: &mut Vec<String>) -> Mast
     } else {
         format!("Số {number}")
     };
-    let period = match b.period_text() {
-        p if p.is_empty() => b.date.map(crate::text::format_date).unwrap_or_default(),
-        p => p,
+    // A licensed bulletin prints its publishing date at the top of page 1
+    // (Luật Báo chí 2016); others show the period ("Tháng 11/2026").
+    let day = b.date.map(crate::text::format_date);
+    let period = match (b.licensed, day, b.period.trim()) {
+        (true, Some(day), "") => capitalised(&day),
+        (true, Some(day), set) => format!("{set}, {day}"),
+        (false, Some(day), _) if b.period_text().is_empty() => day,
+        _ => b.period_text(),
     };
     let running_head = [b.name.trim(), number.as_str()]
         .into_iter()
@@ -245,4 +250,11 @@ fn masthead(b: &Bulletin, profile: &Profile, warnings: &mut Vec<String>) -> Mast
         running_head,
         colophon,
     }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
