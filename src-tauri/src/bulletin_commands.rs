@@ -4,11 +4,16 @@
 //! it now is, so the UI always shows what the library holds.
 
 use bantin::model::{ArticleId, BULLETIN_FIELDS, Bulletin, BulletinId, BulletinSummary, PaperSize};
-use bantin::store::NewBulletin;
-use serde::Serialize;
-use tauri::State;
+use std::sync::atomic::Ordering;
 
-use crate::commands::ApiError;
+use bantin::export::{self, BulletinPdfOptions, ExportError, ExportProgress};
+use bantin::store::NewBulletin;
+use bantin::typeset::FontSet;
+use serde::Serialize;
+use tauri::ipc::Channel;
+use tauri::{Manager, State};
+
+use crate::commands::{ApiError, ExportOutcome, ImagesInMemory};
 use crate::state::AppState;
 
 type Result<T> = std::result::Result<T, ApiError>;
@@ -103,4 +108,89 @@ pub fn move_in_bulletin(
 #[tauri::command]
 pub fn delete_bulletin(state: State<AppState>, id: BulletinId) -> Result<()> {
     Ok(state.library().delete_bulletin(id)?)
+}
+
+/// One step of a bulletin export for the progress bar.
+#[derive(Clone, Serialize)]
+pub struct ExportStep {
+    /// "Đang dàn trang bài 12/40…".
+    pub text: String,
+    /// 0.0 to 1.0 over the whole export (layout is most of the work).
+    pub fraction: f64,
+}
+
+/// Exports an issue as a PDF into the export folder, off the UI thread,
+/// telling `on_progress` what it is doing; `cancel_export` stops it and
+/// nothing is written.
+#[tauri::command]
+pub async fn export_bulletin_pdf(
+    app: tauri::AppHandle,
+    id: BulletinId,
+    on_progress: Channel<ExportStep>,
+) -> Result<ExportOutcome> {
+    let work = move || -> std::result::Result<ExportOutcome, ApiError> {
+        let state = app.state::<AppState>();
+        state.cancel_export.store(false, Ordering::SeqCst);
+        let (bulletin, articles, profile, images) = {
+            let lib = state.library();
+            let (bulletin, articles) = export::load_bulletin(&lib, id)?;
+            let mut images = ImagesInMemory::default();
+            for a in &articles {
+                images.add_from(&lib, &a.content.body);
+            }
+            (bulletin, articles, lib.profile()?, images)
+        };
+        if articles.is_empty() {
+            return Err(ApiError {
+                code: "bulletin_empty".into(),
+                message: "Bản tin chưa có bài nào. Hãy thêm bài rồi xuất PDF.".into(),
+            });
+        }
+        let fonts = FontSet::discover(profile.get("phong_chu")).map_err(ExportError::from)?;
+        let tz = chrono::FixedOffset::east_opt(7 * 3600).expect("+07:00 is a valid offset");
+        let mut progress = |p: &ExportProgress| {
+            let fraction = match *p {
+                ExportProgress::Layout { done, total } => 0.8 * done as f64 / total.max(1) as f64,
+                ExportProgress::Pages { done, total } => {
+                    0.8 + 0.2 * done as f64 / total.max(1) as f64
+                }
+            };
+            let _ = on_progress.send(ExportStep {
+                text: p.message(),
+                fraction,
+            });
+            !state.cancel_export.load(Ordering::SeqCst)
+        };
+        let pdf = export::bulletin_pdf(
+            &bulletin,
+            &articles,
+            &profile,
+            &BulletinPdfOptions::default(),
+            &fonts,
+            &images,
+            chrono::Utc::now().with_timezone(&tz),
+            &mut progress,
+        )?;
+        std::fs::create_dir_all(&state.export_dir).map_err(|e| ExportError::Write {
+            path: state.export_dir.clone(),
+            reason: e.to_string(),
+        })?;
+        let name = bantin::text::slugify(&format!("{} số {}", bulletin.name, bulletin.number));
+        let path = state.export_dir.join(format!("{name}.pdf"));
+        export::write_atomically(&path, &pdf.bytes)?;
+        Ok(ExportOutcome {
+            path: path.display().to_string(),
+            pages: pdf.pages,
+            warnings: pdf.warnings,
+        })
+    };
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| ApiError::internal(&e.to_string()))?
+}
+
+/// "Hủy": asks the running export to stop at its next step.
+#[tauri::command]
+pub fn cancel_export(state: State<AppState>) {
+    state.cancel_export.store(true, Ordering::SeqCst);
 }

@@ -186,19 +186,8 @@ pub async fn export_pdf(
         let lib = state.library();
         let article = lib.article(id)?;
         let profile = lib.profile()?;
-        let images: Vec<(String, Vec<u8>)> = bantin::markdown::parse(&article.content.body)
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                bantin::doc::Block::Figure(f) => f.src.strip_prefix("asset:").map(str::to_string),
-                _ => None,
-            })
-            .filter_map(|sha| {
-                lib.asset_bytes(&sha)
-                    .ok()
-                    .map(|bytes| (format!("asset:{sha}"), bytes))
-            })
-            .collect();
+        let mut images = ImagesInMemory::default();
+        images.add_from(&lib, &article.content.body);
         (article, profile, images)
     };
     let dir = state.export_dir.clone();
@@ -210,8 +199,7 @@ pub async fn export_pdf(
         let fonts = bantin::typeset::FontSet::discover(profile.get("phong_chu"))?;
         let tz = chrono::FixedOffset::east_opt(7 * 3600).expect("+07:00 is a valid offset");
         let now = chrono::Utc::now().with_timezone(&tz);
-        let source = ImagesInMemory(images);
-        let pdf = export::article_pdf(&article, &profile, template, false, &fonts, &source, now)?;
+        let pdf = export::article_pdf(&article, &profile, template, false, &fonts, &images, now)?;
         std::fs::create_dir_all(&dir).map_err(|e| ExportError::Write {
             path: dir.clone(),
             reason: e.to_string(),
@@ -281,7 +269,30 @@ pub async fn export_bundle(state: State<'_, AppState>, id: ArticleId) -> Result<
     })
 }
 
-struct ImagesInMemory(Vec<(String, Vec<u8>)>);
+/// The images an export needs, read from the library up front so the
+/// layout runs without holding the library's lock.
+#[derive(Default)]
+pub(crate) struct ImagesInMemory(Vec<(String, Vec<u8>)>);
+
+impl ImagesInMemory {
+    /// Adds the library images (`asset:<sha256>`) that `body` shows.
+    pub(crate) fn add_from(&mut self, lib: &bantin::store::Library, body: &str) {
+        for block in bantin::markdown::parse(body).blocks {
+            let bantin::doc::Block::Figure(f) = block else {
+                continue;
+            };
+            let Some(sha) = f.src.strip_prefix("asset:") else {
+                continue;
+            };
+            if self.0.iter().any(|(s, _)| *s == f.src) {
+                continue;
+            }
+            if let Ok(bytes) = lib.asset_bytes(sha) {
+                self.0.push((f.src.clone(), bytes));
+            }
+        }
+    }
+}
 
 impl bantin::typeset::ImageSource for ImagesInMemory {
     fn image(&self, src: &str) -> Option<Vec<u8>> {

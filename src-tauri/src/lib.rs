@@ -69,6 +69,8 @@ pub fn run() {
             bulletin_commands::remove_from_bulletin,
             bulletin_commands::move_in_bulletin,
             bulletin_commands::delete_bulletin,
+            bulletin_commands::export_bulletin_pdf,
+            bulletin_commands::cancel_export,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -5,6 +5,7 @@
 //! and only read from the library under it.
 
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, MutexGuard};
 
 use bantin::store::{Library, default_library_path};
@@ -18,6 +19,10 @@ pub const ASSET_SCHEME: &str = "bantin-asset";
 pub struct AppState {
     library: Mutex<Library>,
     pub export_dir: PathBuf,
+    /// Set by "Hủy" while a long export runs; the export checks it between
+    /// articles and pages. One long export runs at a time (the UI's dialog
+    /// is modal), so one flag is enough.
+    pub cancel_export: AtomicBool,
 }
 
 impl AppState {
@@ -46,6 +51,7 @@ impl AppState {
         Ok(AppState {
             library: Mutex::new(library),
             export_dir,
+            cancel_export: AtomicBool::new(false),
         })
     }
 

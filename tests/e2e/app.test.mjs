@@ -333,6 +333,112 @@ test("paste from Word becomes clean Markdown; pasted images are stored; the tool
   await shot("dan-tu-word-va-anh");
 });
 
+async function openByTitle(title) {
+  await clearSearch();
+  // The list repaints while it settles: find the row afresh until a click lands.
+  await browser.waitUntil(
+    async () => {
+      try {
+        await (await browser.$(`//div[contains(@class,'item')][.//div[contains(@class,'item-title')][normalize-space(.)='${title}']]`)).click();
+        return (await text("#doc-title")) === title;
+      } catch {
+        return false;
+      }
+    },
+    { timeout: 10_000, timeoutMsg: `"${title}" opens` },
+  );
+}
+
+test("settings: organisation profile, default author, print font, backup now", async () => {
+  await (await $("#btn-settings")).click();
+  const coQuan = await $("#settings input[name='co_quan']");
+  await coQuan.waitForDisplayed({ timeout: 5_000 });
+  assert.equal(await coQuan.getAttribute("placeholder"), "CHI BỘ THÔN LẠC NAM", "the core's example is the placeholder");
+  await coQuan.setValue("CHI BỘ THÔN LẠC NAM");
+  await (await $("#settings input[name='tac_gia_mac_dinh']")).setValue("Ban Dân vận Đảng ủy xã");
+  await waitText("#settings-font", (t) => t.startsWith("Khi in sẽ dùng phông "), "the print font in use is named");
+  await (await $("#btn-backup")).click();
+  await waitText("#settings-backup-result", (t) => t.startsWith("Đã sao lưu vào:"), "backup written", 20_000);
+  const backups = readdirSync(join(env.BANTIN_EXPORT_DIR, "Sao lưu"));
+  assert.equal(backups.length, 1);
+  assert.match(backups[0], /^thu-vien-\d{4}-\d{2}-\d{2}-\d{6}\.bantin$/);
+  assert.equal(readFileSync(join(env.BANTIN_EXPORT_DIR, "Sao lưu", backups[0])).subarray(0, 15).toString(), "SQLite format 3");
+  assert.ok((await text("#settings-backup-result")).includes("Mở thư mục"), "offers to open the folder");
+  await shot("cai-dat");
+  await (await $("#btn-settings-save")).click();
+  await waitText("#toast", (t) => t === "Đã lưu cài đặt.", "settings saved");
+  // A new article starts with the default author.
+  await (await $("#btn-new")).click();
+  await waitText("#doc-title", (t) => t === "Bài viết mới", "new article opened");
+  assert.equal(await (await $("#meta [name='author']")).getValue(), "Ban Dân vận Đảng ủy xã");
+  await (await $("#btn-trash")).click();
+  await waitText("#toast", (t) => t.startsWith("Đã chuyển “Bài viết mới” vào Thùng rác"), "the test article is put away");
+});
+
+test("bulletin composer: create an issue, pick and order articles, export its PDF", async () => {
+  const COPY = `${TITLE} (bản sao)`;
+  await (await $("#btn-bulletin")).click();
+  await waitText("#bulletin-list-empty", (t) => t.startsWith("Chưa có bản tin nào"), "no issues yet");
+  await (await $("#btn-bulletin-new")).click();
+  const name = await $("#bulletin-name");
+  await browser.waitUntil(async () => (await name.getValue()) === "Bản tin Dân vận", { timeout: 5_000, timeoutMsg: "a new issue opens" });
+  assert.equal(await (await $("#bulletin-number")).getValue(), "01");
+  await name.setValue("Bản tin Dân vận Xuân Hồng");
+  await waitText("#bulletin-save-state", (t) => t === "Đã lưu", "masthead saved", 10_000);
+  await waitText("#bulletin-list", (t) => t.includes("Bản tin Dân vận Xuân Hồng số 01"), "the issue list shows the new name");
+  const add = async (title) => {
+    await (await $("#bulletin-pick-search")).setValue("tang cuong");
+    const b = await browser.$(`//ul[@id='bulletin-pick']/li[span[contains(@class,'t')][normalize-space(.)='${title}']]/button`);
+    await b.click();
+    await browser.waitUntil(async () => (await text("#bulletin-articles")).includes(title), { timeout: 5_000, timeoutMsg: `"${title}" added` });
+  };
+  await add(TITLE);
+  await add(COPY);
+  const order = () => browser.execute(() => Array.from(document.querySelectorAll("#bulletin-articles .t"), (e) => e.textContent));
+  assert.deepEqual(await order(), [TITLE, COPY]);
+  await (await $("#bulletin-articles li:first-child button[data-act='down']")).click();
+  await browser.waitUntil(async () => (await order())[0] === COPY, { timeout: 5_000, timeoutMsg: "moved down" });
+  // And back with the keyboard: Alt+↑ on the focused article.
+  await browser.execute(() => document.querySelector("#bulletin-articles li:last-child").focus());
+  await browser.keys(["Alt", "ArrowUp"]);
+  await browser.waitUntil(async () => (await order())[0] === TITLE, { timeout: 5_000, timeoutMsg: "moved up with Alt+↑" });
+  await shot("ban-tin");
+  await (await $("#btn-bulletin-export")).click();
+  await waitText("#toast", (t) => t.startsWith("Đã xuất:") && t.includes(".pdf"), "bulletin exported", 60_000);
+  assert.ok((await text("#toast")).includes("Mở thư mục"), "offers to open the folder");
+  const file = join(env.BANTIN_EXPORT_DIR, "ban-tin-dan-van-xuan-hong-so-01.pdf");
+  assert.ok(existsSync(file), "the bulletin PDF is in the export folder");
+  // Two columns: lines break anywhere, so compare with white space folded.
+  const words = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"]).toString().replace(/\s+/g, " ");
+  for (const w of ["Số 01", "TRONG SỐ NÀY", "mỗi đảng viên phải gương mẫu", "Đã vận động 120 hộ tham gia"]) assert.ok(words.includes(w), `the PDF says "${w}"`);
+  await shot("xuat-ban-tin");
+  await (await $("#btn-composer-close")).click();
+  await browser.waitUntil(async () => !(await (await $("#composer")).isDisplayed()), { timeout: 5_000, timeoutMsg: "back to the editor" });
+});
+
+test("deleting an article that a bulletin prints asks first", async () => {
+  const COPY = `${TITLE} (bản sao)`;
+  await openByTitle(TITLE);
+  await (await $("#btn-trash")).click();
+  await waitText("#ask-text", (t) => t.includes("Bài này đang nằm trong bản tin “Bản tin Dân vận Xuân Hồng số 01”") && t.endsWith("Bỏ bài khỏi các bản tin đó và chuyển vào Thùng rác?"), "the question names the issue");
+  await (await $("#ask")).waitForDisplayed({ timeout: 5_000 });
+  await shot("hoi-truoc-khi-xoa");
+  await (await $("#ask-no")).click();
+  assert.equal(await text("#doc-title"), TITLE, "Hủy keeps the article");
+  await openByTitle(COPY);
+  await (await $("#btn-trash")).click();
+  await waitText("#ask-text", (t) => t.includes("Bản tin Dân vận Xuân Hồng số 01"), "asked again");
+  await (await $("#ask-yes")).click();
+  await waitText("#toast", (t) => t.startsWith(`Đã chuyển “${COPY}” vào Thùng rác`), "moved after agreeing");
+  await (await $("#btn-bulletin")).click();
+  await browser.waitUntil(async () => (await browser.execute(() => document.querySelectorAll("#bulletin-articles li").length)) === 1, {
+    timeout: 5_000,
+    timeoutMsg: "the issue lost the deleted article",
+  });
+  await (await $("#btn-composer-close")).click();
+  await openByTitle(TITLE);
+});
+
 test("close and reopen: everything is still there", async () => {
   // Typing right before closing: the close handler saves it. The window is
   // asked to close as the window manager's close button would.

@@ -1,6 +1,6 @@
 // The only module that talks to Tauri. Everything else calls these
 // functions, so the rest of the UI never sees `invoke` or command names.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 
 export type Kind = "tin-bai" | "bao-cao";
@@ -130,6 +130,12 @@ export interface BulletinForm {
   papers: [PaperCode, string][];
 }
 
+/** One step of a long export, for the progress bar. */
+export interface ExportStep {
+  text: string;
+  fraction: number;
+}
+
 /** What every failed command gives: a stable code and a sentence. */
 export interface ApiError {
   code: string;
@@ -186,6 +192,12 @@ export const api = {
   removeFromBulletin: (id: number, article: number) => invoke<Bulletin>("remove_from_bulletin", { id, article }),
   moveInBulletin: (id: number, article: number, to: number) => invoke<Bulletin>("move_in_bulletin", { id, article, to }),
   deleteBulletin: (id: number) => invoke<void>("delete_bulletin", { id }),
+  exportBulletinPdf: (id: number, onStep: (s: ExportStep) => void) => {
+    const onProgress = new Channel<ExportStep>();
+    onProgress.onmessage = onStep;
+    return invoke<ExportOutcome>("export_bulletin_pdf", { id, onProgress });
+  },
+  cancelExport: () => invoke<void>("cancel_export"),
   /** Runs `flush` before the window closes, so nothing typed is ever lost. */
   onClose: (flush: () => Promise<void>) =>
     getCurrentWindow().onCloseRequested(async () => {

@@ -42,7 +42,7 @@ export function toast(text: string, kind: "ok" | "error" = "ok", actions: Action
   toastTimer = setTimeout(() => (t.hidden = true), ms);
 }
 
-/** Asks a yes/no question; resolves true only for `yes`. Escape or Hủy is no. */
+/** Asks a yes/no question; resolves true only for `yes`. Escape, Enter or Hủy is no. */
 export function ask(question: string, yes: string, no = "Hủy"): Promise<boolean> {
   const d = document.getElementById("ask") as HTMLDialogElement;
   document.getElementById("ask-text")!.textContent = question;
@@ -51,6 +51,7 @@ export function ask(question: string, yes: string, no = "Hủy"): Promise<boolea
   document.getElementById("ask-no")!.textContent = no;
   d.returnValue = "";
   d.showModal();
-  yesButton.focus();
+  // The safe answer has the focus: Enter does not delete anything.
+  (document.getElementById("ask-no") as HTMLButtonElement).focus();
   return new Promise((resolve) => d.addEventListener("close", () => resolve(d.returnValue === "yes"), { once: true }));
 }

@@ -2,12 +2,15 @@
 // metadata and history, export. All data work is done by the core through
 // `api`; this file only wires the screen to it.
 import "./style.css";
-import { api, errorMessage, type Article, type ArticleSummary, type Content, type SearchHit, type RevisionInfo } from "./api";
+import { api, errorMessage, type LibraryInfo, type Article, type ArticleSummary, type Content, type SearchHit, type RevisionInfo } from "./api";
 import { createEditor, run, type Command } from "./editor";
 import { toast } from "./dialogs";
 import { SORT_LABEL, categoriesOf, filterAndSort, type Filters, type SortOrder } from "./listing";
 import { moveToTrash, openTrash } from "./trash";
 import { insertImages, pasteAndDrop, type PasteSupport } from "./paste";
+import { openSettings, wireSettings } from "./settings";
+import { announce } from "./exporting";
+import { openComposer, refreshComposer, wireComposer } from "./bulletins";
 import {
   KIND_LABEL,
   REASON_LABEL,
@@ -331,6 +334,7 @@ async function trashCurrent() {
   if (!(await moveToTrash(id, title))) return;
   current = null;
   await refreshList();
+  await refreshComposer();
   const next = visibleRows[Math.min(Math.max(index, 0), visibleRows.length - 1)];
   if (next) await openArticle(next.id);
   else showNothing();
@@ -447,9 +451,7 @@ async function exportPdf() {
   button.disabled = true;
   setSaveState("Đang dàn trang và xuất PDF…");
   try {
-    const out = await api.exportPdf(current.id);
-    const warn = out.warnings.length ? ` Lưu ý: ${out.warnings.join(" ")}` : "";
-    toast(`Đã xuất: ${out.path} (${out.pages} trang).${warn}`);
+    announce("Đã xuất", await api.exportPdf(current.id));
     setSaveState(`Đã xuất PDF lúc ${formatTime(new Date().toISOString())}`);
   } catch (e) {
     toast(errorMessage(e), "error");
@@ -466,8 +468,7 @@ $("btn-bundle").addEventListener("click", async () => {
   button.disabled = true;
   setSaveState("Đang đóng gói…");
   try {
-    const out = await api.exportBundle(current.id);
-    toast(`Đã xuất gói tải lên: ${out.path}`);
+    announce("Đã xuất gói tải lên", await api.exportBundle(current.id));
     setSaveState(`Đã xuất gói lúc ${formatTime(new Date().toISOString())}`);
   } catch (e) {
     toast(errorMessage(e), "error");
@@ -476,38 +477,23 @@ $("btn-bundle").addEventListener("click", async () => {
   }
 });
 
-// ---------- settings (organisation profile) ----------
+// ---------- bulletins ----------
 
-const PROFILE_LABELS: [string, string][] = [
-  ["cap_tren", "Cấp ủy cấp trên trực tiếp"],
-  ["co_quan", "Cơ quan ban hành"],
-  ["ky_hieu", "Chữ viết tắt trong số ký hiệu"],
-  ["dia_danh", "Địa danh"],
-  ["tm", "Dòng thẩm quyền ký (T/M …)"],
-  ["chuc_vu_ky", "Chức vụ người ký"],
-  ["nguoi_ky", "Họ tên người ký"],
-  ["dia_chi", "Địa chỉ"],
-  ["email", "Thư điện tử"],
-];
-
-$("btn-settings").addEventListener("click", async () => {
-  const profile = await api.getProfile();
-  $("settings-fields").innerHTML = PROFILE_LABELS.map(
-    ([k, label]) => `<label>${escapeHtml(label)}<input name="${k}" value="${escapeHtml(profile.fields[k] ?? "")}"></label>`,
-  ).join("");
-  $<HTMLDialogElement>("settings").showModal();
-});
-$("settings").addEventListener("close", async () => {
-  const d = $<HTMLDialogElement>("settings");
-  if (d.returnValue !== "save") return;
+wireComposer();
+$("btn-bulletin").addEventListener("click", async () => {
+  await flush();
   try {
-    for (const input of Array.from(d.querySelectorAll<HTMLInputElement>("#settings-fields input")))
-      await api.setProfileField(input.name, input.value.trim());
-    toast("Đã lưu thông tin đơn vị.");
+    await openComposer(() => articles);
   } catch (e) {
     toast(errorMessage(e), "error");
   }
 });
+
+// ---------- settings ----------
+
+let libraryInfo: LibraryInfo = { path: "", articles: 0, export_dir: "" };
+wireSettings();
+$("btn-settings").addEventListener("click", () => void openSettings(libraryInfo));
 
 // ---------- keyboard, closing, start ----------
 
@@ -532,6 +518,7 @@ async function start() {
   $("panes").hidden = true;
   try {
     const info = await api.libraryInfo();
+    libraryInfo = info;
     $("status-library").textContent = `Thư viện: ${info.path}`;
     $("status-library").title = info.path;
     await refreshList();

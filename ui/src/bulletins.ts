@@ -1,0 +1,303 @@
+// Bản tin: the bulletin composer. Issues on the left; the chosen issue's
+// masthead settings in the middle (saved as one types, like articles); its
+// articles on the right, in print order — drag them, or use ↑ ↓ and
+// Alt+↑/↓ — with the library below to add from, and "Xuất PDF bản tin".
+import { api, errorMessage, type ArticleSummary, type Bulletin, type BulletinForm } from "./api";
+import { ask, toast } from "./dialogs";
+import { announce, withProgress } from "./exporting";
+import { debounce, escapeHtml, formatDate } from "./format";
+import { nextIssueNumber } from "./labels";
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+let form: BulletinForm | null = null;
+let issue: Bulletin | null = null;
+let library: () => ArticleSummary[] = () => [];
+
+function titleOf(id: number): string {
+  return library().find((a) => a.id === id)?.title ?? `Bài viết số ${id}`;
+}
+
+async function paintIssues() {
+  const issues = await api.listBulletins();
+  const ul = $("bulletin-list");
+  ul.innerHTML = issues
+    .map(
+      (b) =>
+        `<li><button type="button" data-id="${b.id}" class="${b.id === issue?.id ? "on" : ""}">` +
+        `<strong>${escapeHtml(b.name)} số ${escapeHtml(b.number)}</strong>` +
+        `<span class="muted">${escapeHtml(formatDate(b.date) || b.period)} · ${b.articles} bài</span></button></li>`,
+    )
+    .join("");
+  $("bulletin-list-empty").hidden = issues.length > 0;
+  return issues;
+}
+
+function fillMasthead(b: Bulletin) {
+  const f = $<HTMLFormElement>("bulletin-form").elements as any;
+  f.name.value = b.name;
+  f.number.value = b.number;
+  f.date.value = b.date ?? "";
+  f.period.value = b.period;
+  f.publisher.value = b.publisher;
+  f.internal.checked = b.internal;
+  f.licensed.checked = b.licensed;
+  f.paper.value = b.paper;
+  f.columns.value = String(b.columns);
+  for (const [k] of form?.fields ?? []) f[`field_${k}`].value = b.fields[k] ?? "";
+}
+
+function mastheadFromForm(b: Bulletin): Bulletin {
+  const f = $<HTMLFormElement>("bulletin-form").elements as any;
+  const fields: Record<string, string> = {};
+  for (const [k] of form?.fields ?? []) fields[k] = f[`field_${k}`].value;
+  return {
+    ...b,
+    name: f.name.value,
+    number: f.number.value,
+    date: f.date.value || null,
+    period: f.period.value,
+    publisher: f.publisher.value,
+    internal: f.internal.checked,
+    licensed: f.licensed.checked,
+    paper: f.paper.value,
+    columns: Number(f.columns.value),
+    fields,
+  };
+}
+
+function paintArticles() {
+  const b = issue;
+  const ol = $("bulletin-articles");
+  if (!b) return;
+  ol.innerHTML = b.articles
+    .map(
+      (id, i) =>
+        `<li draggable="true" tabindex="0" data-id="${id}" aria-label="${i + 1}. ${escapeHtml(titleOf(id))}">` +
+        `<span class="grip" aria-hidden="true">⠿</span><span class="n">${i + 1}.</span>` +
+        `<span class="t">${escapeHtml(titleOf(id))}</span>` +
+        `<button type="button" data-act="up" title="Lên trên (Alt+↑)" ${i === 0 ? "disabled" : ""}>↑</button>` +
+        `<button type="button" data-act="down" title="Xuống dưới (Alt+↓)" ${i === b.articles.length - 1 ? "disabled" : ""}>↓</button>` +
+        `<button type="button" data-act="remove" title="Bỏ khỏi bản tin (bài vẫn còn trong Thư viện)">Bỏ</button></li>`,
+    )
+    .join("");
+  $("bulletin-articles-empty").hidden = b.articles.length > 0;
+  $<HTMLButtonElement>("btn-bulletin-export").disabled = b.articles.length === 0;
+  paintPicker();
+}
+
+function paintPicker() {
+  if (!issue) return;
+  const q = $<HTMLInputElement>("bulletin-pick-search").value.trim().toLocaleLowerCase("vi");
+  const fold = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").toLocaleLowerCase("vi");
+  const inIssue = new Set(issue.articles);
+  const choices = library()
+    .filter((a) => !inIssue.has(a.id) && (!q || fold(a.title).includes(fold(q))))
+    .slice(0, 200);
+  $("bulletin-pick").innerHTML = choices
+    .map(
+      (a) =>
+        `<li><span class="t">${escapeHtml(a.title)}</span>` +
+        `<button type="button" data-id="${a.id}" title="Thêm vào cuối bản tin">Thêm</button></li>`,
+    )
+    .join("");
+  $("bulletin-pick-empty").hidden = choices.length > 0;
+}
+
+async function show(id: number) {
+  try {
+    issue = await api.getBulletin(id);
+    fillMasthead(issue);
+    $("bulletin-detail").hidden = false;
+    $("bulletin-none").hidden = true;
+    paintArticles();
+    await paintIssues();
+  } catch (e) {
+    toast(errorMessage(e), "error");
+  }
+}
+
+/** Applies a change that answers with the issue as it now is. */
+async function change(f: () => Promise<Bulletin>, focusId?: number) {
+  try {
+    issue = await f();
+    paintArticles();
+    await paintIssues();
+    if (focusId) $("bulletin-articles").querySelector<HTMLElement>(`li[data-id="${focusId}"]`)?.focus();
+  } catch (e) {
+    toast(errorMessage(e), "error");
+  }
+}
+
+const saveMasthead = debounce(() => {
+  const b = issue;
+  if (!b) return;
+  const state = $("bulletin-save-state");
+  state.textContent = "Đang lưu…";
+  api
+    .updateBulletin(mastheadFromForm(b))
+    .then(async (saved) => {
+      if (issue?.id === saved.id) issue = { ...saved, articles: issue.articles };
+      state.textContent = "Đã lưu";
+      await paintIssues();
+    })
+    .catch((e) => {
+      state.textContent = "Chưa lưu được";
+      toast(errorMessage(e), "error");
+    });
+}, 600);
+
+function move(id: number, to: number) {
+  const b = issue;
+  if (!b || to < 1 || to > b.articles.length) return;
+  void change(() => api.moveInBulletin(b.id, id, to), id);
+}
+
+export async function openComposer(articles: () => ArticleSummary[]) {
+  library = articles;
+  form ??= await api.bulletinForm();
+  buildForm(form);
+  $("composer").hidden = false;
+  const issues = await paintIssues();
+  if (issue && issues.some((b) => b.id === issue!.id)) await show(issue.id);
+  else if (issues.length) await show(issues[0].id);
+  else {
+    issue = null;
+    $("bulletin-detail").hidden = true;
+    $("bulletin-none").hidden = false;
+  }
+}
+
+export function closeComposer() {
+  saveMasthead.flush();
+  $("composer").hidden = true;
+}
+
+let built = false;
+function buildForm(f: BulletinForm) {
+  if (built) return;
+  built = true;
+  $<HTMLSelectElement>("bulletin-paper").replaceChildren(...f.papers.map(([code, label]) => new Option(label, code)));
+  $("bulletin-fields").innerHTML = f.fields
+    .map(([k, label]) => `<label>${escapeHtml(label)}<input name="field_${k}" autocomplete="off"></label>`)
+    .join("");
+}
+
+export function wireComposer() {
+  $("btn-composer-close").addEventListener("click", closeComposer);
+  $("composer").addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && !document.querySelector("dialog[open]")) closeComposer();
+  });
+  $("bulletin-list").addEventListener("click", (e) => {
+    const b = (e.target as HTMLElement).closest<HTMLButtonElement>("button[data-id]");
+    if (b) {
+      saveMasthead.flush();
+      void show(Number(b.dataset.id));
+    }
+  });
+  $("btn-bulletin-new").addEventListener("click", async () => {
+    saveMasthead.flush();
+    const issues = await api.listBulletins();
+    const last = issues[0];
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    try {
+      const b = await api.createBulletin(last?.name ?? "Bản tin Dân vận", nextIssueNumber(last?.number), today);
+      await show(b.id);
+      $<HTMLInputElement>("bulletin-name").focus();
+      toast(`Đã tạo ${b.name} số ${b.number}.`);
+    } catch (e) {
+      toast(errorMessage(e), "error");
+    }
+  });
+  $("bulletin-form").addEventListener("input", () => {
+    $("bulletin-save-state").textContent = "Chưa lưu";
+    saveMasthead();
+  });
+  $("bulletin-form").addEventListener("submit", (e) => e.preventDefault());
+  $("btn-bulletin-delete").addEventListener("click", async () => {
+    const b = issue;
+    if (!b) return;
+    if (!(await ask(`Xóa ${b.name} số ${b.number}? Các bài viết vẫn còn trong Thư viện.`, "Xóa bản tin"))) return;
+    try {
+      await api.deleteBulletin(b.id);
+      issue = null;
+      await openComposer(library);
+      toast(`Đã xóa ${b.name} số ${b.number}.`);
+    } catch (e) {
+      toast(errorMessage(e), "error");
+    }
+  });
+
+  const ol = $("bulletin-articles");
+  ol.addEventListener("click", (e) => {
+    const btn = (e.target as HTMLElement).closest<HTMLButtonElement>("button[data-act]");
+    const li = btn?.closest<HTMLElement>("li");
+    const b = issue;
+    if (!btn || !li || !b) return;
+    const id = Number(li.dataset.id);
+    const at = b.articles.indexOf(id) + 1;
+    if (btn.dataset.act === "up") move(id, at - 1);
+    else if (btn.dataset.act === "down") move(id, at + 1);
+    else void change(() => api.removeFromBulletin(b.id, id));
+  });
+  ol.addEventListener("keydown", (e) => {
+    const li = (e.target as HTMLElement).closest<HTMLElement>("li");
+    if (!li || !issue || !e.altKey || (e.key !== "ArrowUp" && e.key !== "ArrowDown")) return;
+    e.preventDefault();
+    const id = Number(li.dataset.id);
+    move(id, issue.articles.indexOf(id) + 1 + (e.key === "ArrowUp" ? -1 : 1));
+  });
+  // Drag and drop: the dragged article goes where it is dropped.
+  let dragged: number | null = null;
+  ol.addEventListener("dragstart", (e) => {
+    const li = (e.target as HTMLElement).closest<HTMLElement>("li");
+    if (!li) return;
+    dragged = Number(li.dataset.id);
+    e.dataTransfer?.setData("text/plain", String(dragged));
+    if (e.dataTransfer) e.dataTransfer.effectAllowed = "move";
+    li.classList.add("dragging");
+  });
+  ol.addEventListener("dragend", () => {
+    dragged = null;
+    ol.querySelectorAll(".dragging, .drop-before").forEach((x) => x.classList.remove("dragging", "drop-before"));
+  });
+  ol.addEventListener("dragover", (e) => {
+    if (dragged === null) return;
+    e.preventDefault();
+    ol.querySelectorAll(".drop-before").forEach((x) => x.classList.remove("drop-before"));
+    (e.target as HTMLElement).closest("li")?.classList.add("drop-before");
+  });
+  ol.addEventListener("drop", (e) => {
+    e.preventDefault();
+    const target = (e.target as HTMLElement).closest<HTMLElement>("li");
+    if (dragged === null || !issue) return;
+    const from = issue.articles.indexOf(dragged) + 1;
+    // Dropped on an article: it goes before that one; below the list: last.
+    let to = issue.articles.length;
+    if (target) {
+      to = issue.articles.indexOf(Number(target.dataset.id)) + 1;
+      if (from < to) to -= 1;
+    }
+    if (to !== from) move(dragged, Math.max(1, to));
+  });
+
+  $("bulletin-pick-search").addEventListener("input", paintPicker);
+  $("bulletin-pick").addEventListener("click", (e) => {
+    const btn = (e.target as HTMLElement).closest<HTMLButtonElement>("button[data-id]");
+    const b = issue;
+    if (btn && b) void change(() => api.addToBulletin(b.id, [Number(btn.dataset.id)]));
+  });
+
+  $("btn-bulletin-export").addEventListener("click", async () => {
+    const b = issue;
+    if (!b) return;
+    saveMasthead.flush();
+    const out = await withProgress(`Xuất PDF ${b.name} số ${b.number}`, (onStep) => api.exportBulletinPdf(b.id, onStep));
+    if (out) announce("Đã xuất", out);
+  });
+}
+
+/** The issue on screen, if the composer is open: after an article is trashed, it may have lost one. */
+export async function refreshComposer() {
+  if (!$("composer").hidden && issue) await show(issue.id);
+}

@@ -1,0 +1,63 @@
+// Exports as the editor sees them: a progress bar with what is happening
+// and a Hủy button for long work, then "Đã xuất: …" with Mở tệp and
+// Mở thư mục.
+import { api, errorCode, errorMessage, type ExportOutcome, type ExportStep } from "./api";
+import { toast, type Action } from "./dialogs";
+
+/** "Mở tệp" and "Mở thư mục" for something just written. */
+export function openActions(path: string): Action[] {
+  const open = (folder: boolean) => async () => {
+    try {
+      await api.openExported(path, folder);
+    } catch (e) {
+      toast(errorMessage(e), "error");
+    }
+  };
+  return [
+    { label: "Mở tệp", run: open(false) },
+    { label: "Mở thư mục", run: open(true) },
+  ];
+}
+
+/** Says what was written, with its warnings, and offers to open it. */
+export function announce(what: string, out: ExportOutcome) {
+  const pages = out.pages ? ` (${out.pages} trang)` : "";
+  const warn = out.warnings.length ? ` Lưu ý: ${out.warnings.join(" ")}` : "";
+  toast(`${what}: ${out.path}${pages}.${warn}`, "ok", openActions(out.path));
+}
+
+/**
+ * Runs a long export behind a modal progress dialog. Hủy asks the core to
+ * stop; a cancelled export writes nothing and says so.
+ */
+export async function withProgress(title: string, run: (onStep: (s: ExportStep) => void) => Promise<ExportOutcome>): Promise<ExportOutcome | null> {
+  const d = document.getElementById("progress") as HTMLDialogElement;
+  const bar = document.getElementById("progress-bar") as HTMLProgressElement;
+  const text = document.getElementById("progress-text")!;
+  const cancel = document.getElementById("progress-cancel") as HTMLButtonElement;
+  document.getElementById("progress-title")!.textContent = title;
+  text.textContent = "Đang chuẩn bị…";
+  bar.removeAttribute("value");
+  cancel.disabled = false;
+  cancel.onclick = () => {
+    cancel.disabled = true;
+    text.textContent = "Đang hủy…";
+    void api.cancelExport();
+  };
+  // Escape must not hide the dialog while the work goes on.
+  d.oncancel = (e) => e.preventDefault();
+  d.showModal();
+  try {
+    return await run((s) => {
+      if (cancel.disabled) return;
+      bar.value = s.fraction;
+      text.textContent = s.text;
+    });
+  } catch (e) {
+    if (errorCode(e) === "cancelled") toast("Đã hủy xuất; không có tệp nào được ghi.");
+    else toast(errorMessage(e), "error");
+    return null;
+  } finally {
+    d.close();
+  }
+}

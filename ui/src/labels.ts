@@ -1,0 +1,22 @@
+// Small pure helpers for labels and numbers the forms show; tested with Vitest.
+
+/**
+ * The core describes a field as "Cơ quan ban hành (ví dụ: CHI BỘ THÔN LẠC NAM)":
+ * the label is the part before the example, the example becomes the placeholder.
+ */
+export function splitFieldLabel(description: string): { label: string; example: string } {
+  const m = description.match(/^(.*?)\s*\((?:ví dụ|mặc định):\s*(.*)\)\s*$/s);
+  return m ? { label: m[1], example: m[2] } : { label: description, example: "" };
+}
+
+/**
+ * The number of the next issue after `previous`, keeping its shape:
+ * "07" → "08", "15/2026" → "16/2026", "9" → "10"; nothing before → "01".
+ */
+export function nextIssueNumber(previous: string | undefined): string {
+  const p = (previous ?? "").trim();
+  const m = p.match(/^(\D*)(\d+)(.*)$/);
+  if (!m) return "01";
+  const n = String(Number(m[2]) + 1).padStart(m[2].length, "0");
+  return m[1] + n + m[3];
+}

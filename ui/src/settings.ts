@@ -1,0 +1,94 @@
+// Cài đặt: the organisation profile (Thông tin đơn vị), the default
+// author and print font, where the library is, and "Sao lưu ngay".
+import { api, errorMessage, type LibraryInfo } from "./api";
+import { toast } from "./dialogs";
+import { escapeHtml } from "./format";
+import { openActions } from "./exporting";
+import { splitFieldLabel } from "./labels";
+
+/** Fields shown under "Soạn thảo và in" rather than with the organisation. */
+const EDITING = new Set(["tac_gia_mac_dinh", "phong_chu"]);
+const MULTILINE = new Set(["noi_nhan"]);
+
+function field(key: string, label: string, value: string): string {
+  const { label: text, example } = splitFieldLabel(label);
+  const ph = example ? ` placeholder="${escapeHtml(example)}"` : "";
+  const input = MULTILINE.has(key)
+    ? `<textarea name="${key}" rows="3"${ph}>${escapeHtml(value)}</textarea>`
+    : `<input name="${key}" value="${escapeHtml(value)}"${ph}>`;
+  return `<label>${escapeHtml(text)}${input}</label>`;
+}
+
+async function showPrintFont(family: string) {
+  const out = document.getElementById("settings-font")!;
+  out.textContent = "Đang tìm phông chữ…";
+  try {
+    const used = await api.printFont(family);
+    out.textContent =
+      family.trim() && used.toLowerCase() !== family.trim().toLowerCase()
+        ? `Không tìm thấy phông “${family.trim()}” đủ kiểu chữ trên máy; khi in sẽ dùng ${used}.`
+        : `Khi in sẽ dùng phông ${used}.`;
+  } catch (e) {
+    out.textContent = errorMessage(e);
+  }
+}
+
+export async function openSettings(info: LibraryInfo) {
+  const d = document.getElementById("settings") as HTMLDialogElement;
+  try {
+    const [fields, profile] = await Promise.all([api.profileFields(), api.getProfile()]);
+    const value = (k: string) => profile.fields[k] ?? "";
+    document.getElementById("settings-fields")!.innerHTML = fields
+      .filter((f) => !EDITING.has(f.key))
+      .map((f) => field(f.key, f.label, value(f.key)))
+      .join("");
+    document.getElementById("settings-editing")!.innerHTML = fields
+      .filter((f) => EDITING.has(f.key))
+      .map((f) => field(f.key, f.label, value(f.key)))
+      .join("");
+    document.getElementById("settings-library")!.textContent = info.path;
+    document.getElementById("settings-backup-result")!.replaceChildren();
+    void showPrintFont(value("phong_chu"));
+    d.showModal();
+  } catch (e) {
+    toast(errorMessage(e), "error");
+  }
+}
+
+export function wireSettings() {
+  const d = document.getElementById("settings") as HTMLDialogElement;
+  d.addEventListener("change", (e) => {
+    const t = e.target as HTMLInputElement;
+    if (t.name === "phong_chu") void showPrintFont(t.value);
+  });
+  d.addEventListener("close", async () => {
+    if (d.returnValue !== "save") return;
+    try {
+      for (const input of Array.from(d.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("input[name], textarea[name]")))
+        await api.setProfileField(input.name, input.value.trim());
+      toast("Đã lưu cài đặt.");
+    } catch (e) {
+      toast(errorMessage(e), "error");
+    }
+  });
+  const button = document.getElementById("btn-backup") as HTMLButtonElement;
+  button.addEventListener("click", async () => {
+    const result = document.getElementById("settings-backup-result")!;
+    button.disabled = true;
+    result.textContent = "Đang sao lưu…";
+    try {
+      const path = await api.backupNow();
+      const line = document.createElement("span");
+      line.textContent = `Đã sao lưu vào: ${path}`;
+      const open = document.createElement("button");
+      open.type = "button";
+      open.textContent = "Mở thư mục";
+      open.addEventListener("click", () => void openActions(path)[1].run());
+      result.replaceChildren(line, open);
+    } catch (e) {
+      result.textContent = errorMessage(e);
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
