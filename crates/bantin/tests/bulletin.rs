@@ -919,3 +919,47 @@ fn the_page_preview_draws_the_same_pages_as_the_pdf() {
         );
     }
 }
+
+#[test]
+fn a_long_issue_says_what_it_is_doing_and_leaves_no_partial_file() {
+    let env = Env::new();
+    issue(&env);
+    for k in 0..8 {
+        let copy = env.ok(&["duplicate", &(k % 3 + 1).to_string()]);
+        env.ok(&["bulletin", "add", "1", copy.split('\t').next().unwrap()]);
+    }
+    let pdf = env.path("dai.pdf");
+    let r = env.run(&[
+        "export",
+        "pdf",
+        "--bulletin",
+        "1",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("Đang dàn trang bài 11/11…"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("Đang ghi trang"), "{}", r.stderr);
+    // Only the finished file is in the folder: no temporary left behind.
+    let names: Vec<String> = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".pdf") || n.ends_with(".tmp"))
+        .collect();
+    assert_eq!(names, vec!["dai.pdf".to_string()]);
+    // A folder that does not exist is a sentence, not a panic.
+    let r = env.run(&[
+        "export",
+        "pdf",
+        "--bulletin",
+        "1",
+        "-o",
+        "/khong-co/thu-muc/x.pdf",
+    ]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("thư mục không tồn tại"), "{}", r.stderr);
+}

@@ -299,8 +299,9 @@ pub fn export_pdf(
         .map_err(export::ExportError::from)?;
     let tz = chrono::FixedOffset::east_opt(7 * 3600).expect("+07:00 is a valid offset");
     let now = Utc::now().with_timezone(&tz);
+    // Long issues say what they are doing on stderr: each article laid
+    // out, and every twentieth page written.
     let many = articles.len() >= 10;
-    let mut last = String::new();
     let pdf = export::bulletin_pdf(
         &bulletin,
         &articles,
@@ -310,13 +311,12 @@ pub fn export_pdf(
         &export::LibraryImages(lib),
         now,
         &mut |p: &ExportProgress| {
-            // A line per stage step that changes, for long issues only.
-            let msg = p.message();
-            if many && msg != last {
-                if let ExportProgress::Layout { .. } = p {
-                    eprintln!("{msg}");
-                }
-                last = msg;
+            let say = match p {
+                ExportProgress::Layout { .. } => many,
+                ExportProgress::Pages { done, total } => many && (done % 20 == 0 || done == total),
+            };
+            if say {
+                eprintln!("{}", p.message());
             }
             true
         },
