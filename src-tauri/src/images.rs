@@ -148,6 +148,26 @@ mod tests {
     }
 
     #[test]
+    fn huge_images_are_refused_with_their_size() {
+        let big = vec![0xFF; MAX_IMAGE_BYTES as usize + 1];
+        let e = check_image("anh-goc.jpg", big).unwrap_err();
+        assert_eq!(e.code, "image_too_large");
+        assert!(
+            e.message.contains("quá lớn (31 MB; tối đa 30 MB)"),
+            "{}",
+            e.message
+        );
+
+        let mut png = Vec::new();
+        image::GrayImage::new(MAX_SIDE_PX + 1, 1)
+            .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+            .unwrap();
+        let e = check_image("toan-canh.png", png).unwrap_err();
+        assert_eq!(e.code, "image_too_large");
+        assert!(e.message.contains("12001 × 1 điểm ảnh"), "{}", e.message);
+    }
+
+    #[test]
     fn a_truncated_png_is_broken() {
         let mut png = Vec::new();
         image::RgbImage::new(40, 30)
