@@ -12,6 +12,7 @@ mod pdf_common;
 use bantin::export::{self, BulletinPdfOptions, ExportProgress};
 use bantin::model::{Bulletin, PaperSize};
 use bantin::typeset::FontSet;
+use bantin::typeset::templates::Front;
 use common::Env;
 use golden_common::{SampleImages, check_golden, golden_profile, sample_article};
 use pdf_common::run as poppler;
@@ -962,4 +963,123 @@ fn a_long_issue_says_what_it_is_doing_and_leaves_no_partial_file() {
     ]);
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("thư mục không tồn tại"), "{}", r.stderr);
+}
+
+#[test]
+fn hostile_articles_stay_inside_their_columns() {
+    use bantin::typeset::{
+        ArticleHeader, BulletinArticle, Item, Masthead, NoImages, layout_bulletin, templates,
+    };
+    let fonts = FontSet::discover(Some("Liberation Serif")).unwrap();
+    let wide_table = {
+        let head = (1..=9)
+            .map(|k| format!("Cột{k}"))
+            .collect::<Vec<_>>()
+            .join(" | ");
+        let rule = (1..=9).map(|_| "---").collect::<Vec<_>>().join(" | ");
+        let row = (1..=9)
+            .map(|_| "Xãhộichủnghĩađượcxâydựngvữngchắc")
+            .collect::<Vec<_>>()
+            .join(" | ");
+        format!("| {head} |\n| {rule} |\n| {row} |\n")
+    };
+    let long_word =
+        "https://xuanhong.ninhbinh.gov.vn/".to_string() + &"van-hoa-cong-so-".repeat(30);
+    let nested = (0..6)
+        .map(|d| format!("{}- mức {d}", "  ".repeat(d)))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let bodies = [
+        wide_table,
+        format!("Đường dẫn: {long_word}"),
+        format!("```\n{}\n```", "x".repeat(400)),
+        nested,
+        String::new(),
+        "![ảnh không có](asset:khong-co)".to_string(),
+    ];
+    let articles: Vec<BulletinArticle> = bodies
+        .iter()
+        .enumerate()
+        .map(|(k, b)| BulletinArticle {
+            doc: bantin::markdown::parse(b),
+            header: ArticleHeader {
+                title: if k == 0 {
+                    "Tiêu đề rất dài ".repeat(40)
+                } else {
+                    format!("Bài {k}")
+                },
+                summary: None,
+                author: None,
+                date: None,
+            },
+        })
+        .collect();
+    for (paper, cols) in [
+        (PaperSize::A4, 2),
+        (PaperSize::A5, 2),
+        (PaperSize::B19x27, 1),
+    ] {
+        let tpl = templates::bulletin(paper, cols);
+        let masthead = Masthead {
+            name: "Bản tin Dân vận với một cái tên dài đến mức không thể vừa một dòng".into(),
+            number: "Số 07".into(),
+            internal: true,
+            colophon: vec![("Ban biên tập".into(), "Nguyễn Văn A ".repeat(30))],
+            ..Default::default()
+        };
+        let laid = layout_bulletin(
+            &masthead,
+            &articles,
+            &tpl,
+            &fonts,
+            &NoImages,
+            &mut |_, _| true,
+        )
+        .unwrap();
+        let left = tpl.text_left() - 0.5;
+        let right = tpl.text_left() + tpl.text_width() + 0.5;
+        let gutter = if cols == 2 {
+            let Front::Bulletin(st) = &tpl.front else {
+                unreachable!()
+            };
+            let col = (tpl.text_width() - st.gutter_mm * templates::MM) / 2.0;
+            Some((
+                tpl.text_left() + col,
+                tpl.text_left() + col + st.gutter_mm * templates::MM,
+            ))
+        } else {
+            None
+        };
+        for (n, page) in laid.pages.iter().enumerate() {
+            for item in &page.items {
+                if let Item::Text {
+                    x,
+                    width,
+                    text,
+                    size,
+                    ..
+                } = item
+                {
+                    assert!(
+                        *x >= left && x + width <= right,
+                        "{paper:?} page {}: {text:?} leaves the text block",
+                        n + 1
+                    );
+                    if let Some((g1, g2)) = gutter
+                        && (*size - tpl.body_size).abs() < 0.01
+                    {
+                        assert!(
+                            x + width <= g1 + 0.5 || *x >= g2 - 0.5,
+                            "{paper:?} page {}: {text:?} crosses the gutter",
+                            n + 1
+                        );
+                    }
+                }
+            }
+        }
+        assert!(
+            laid.warnings.iter().any(|w| w.contains("khong-co")),
+            "the missing photo is named"
+        );
+    }
 }
