@@ -26,7 +26,7 @@ async function paintIssues() {
       (b) =>
         `<li><button type="button" data-id="${b.id}" class="${b.id === issue?.id ? "on" : ""}">` +
         `<strong>${escapeHtml(b.name)} số ${escapeHtml(b.number)}</strong>` +
-        `<span class="muted">${escapeHtml(formatDate(b.date) || b.period)} · ${b.articles} bài</span></button></li>`,
+        `<span class="muted">${escapeHtml([formatDate(b.date) || b.period, `${b.articles} bài`].filter(Boolean).join(" · "))}</span></button></li>`,
     )
     .join("");
   $("bulletin-list-empty").hidden = issues.length > 0;
