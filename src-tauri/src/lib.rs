@@ -49,6 +49,7 @@ pub fn run() {
             commands::restore_revision,
             commands::export_pdf,
             commands::export_bundle,
+            commands::preview_pages,
             commands::get_profile,
             commands::set_profile_field,
             commands::profile_fields,

@@ -439,6 +439,19 @@ test("deleting an article that a bulletin prints asks first", async () => {
   await openByTitle(TITLE);
 });
 
+test("see the print pages before exporting", async () => {
+  await (await $("#btn-pages")).click();
+  await waitText("#pages-state", (t) => /^\d+ trang/.test(t), "pages laid out", 30_000);
+  const pages = await browser.execute(() =>
+    Array.from(document.querySelectorAll("#pages-list img.page"), (i) => ({ ok: i.complete && i.naturalWidth > 0, src: decodeURIComponent(i.src) })),
+  );
+  assert.ok(pages.length >= 1 && pages.every((p) => p.ok), "every page is drawn");
+  assert.equal(Number((await text("#pages-state")).split(" ")[0]), pages.length);
+  assert.ok(pages[0].src.includes("Tăng cường văn hóa công sở"), "the first page carries the title");
+  await shot("trang-in");
+  await browser.keys(["Escape"]);
+});
+
 test("close and reopen: everything is still there", async () => {
   // Typing right before closing: the close handler saves it. The window is
   // asked to close as the window manager's close button would.

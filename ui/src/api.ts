@@ -165,6 +165,8 @@ export const api = {
   revision: (id: number, number: number) => invoke<Revision>("get_revision", { id, number }),
   restore: (id: number, number: number) => invoke<Article>("restore_revision", { id, number }),
   exportPdf: (id: number, template?: string) => invoke<ExportOutcome>("export_pdf", { id, template }),
+  /** The article's print pages as SVG documents, laid out from `content`. */
+  previewPages: (id: number, content: Content) => invoke<string[]>("preview_pages", { id, content }),
   exportBundle: (id: number) => invoke<ExportOutcome>("export_bundle", { id }),
   getProfile: () => invoke<{ fields: Record<string, string> }>("get_profile"),
   setProfileField: (key: string, value: string) => invoke<void>("set_profile_field", { key, value }),
