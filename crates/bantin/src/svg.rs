@@ -22,7 +22,7 @@ pub fn page_svg(laid: &Laid, page: usize, fonts: &FontSet) -> Option<String> {
     let mut s = String::with_capacity(16 * 1024);
     let _ = write!(
         s,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:.2} {h:.2}" width="{w:.2}" height="{h:.2}" font-family="{family}, 'Times New Roman', 'Liberation Serif', Tinos, serif"><rect width="100%" height="100%" fill="#fff"/>"##
+        r##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 {w:.2} {h:.2}" width="{w:.2}" height="{h:.2}" font-family="{family}, 'Times New Roman', 'Liberation Serif', Tinos, serif"><rect width="100%" height="100%" fill="#fff"/>"##
     );
     for item in &p.items {
         match item {
@@ -91,7 +91,7 @@ pub fn page_svg(laid: &Laid, page: usize, fonts: &FontSet) -> Option<String> {
                 if let Some(url) = laid.images.get(*image).and_then(data_url) {
                     let _ = write!(
                         s,
-                        r#"<image x="{x:.2}" y="{:.2}" width="{iw:.2}" height="{ih:.2}" preserveAspectRatio="none" href="{url}"/>"#,
+                        r#"<image x="{x:.2}" y="{:.2}" width="{iw:.2}" height="{ih:.2}" preserveAspectRatio="none" href="{url}" xlink:href="{url}"/>"#,
                         h - y - ih
                     );
                 }
