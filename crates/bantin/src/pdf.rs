@@ -512,9 +512,12 @@ fn add_outline(doc: &mut lopdf::Document, laid: &Laid) {
         parent.push(stack.last().copied());
         stack.push(k);
     }
-    let children = |p: Option<usize>| -> Vec<usize> {
-        (0..entries.len()).filter(|&k| parent[k] == p).collect()
-    };
+    // Children of each entry (index k + 1) and of the root (index 0).
+    let mut kids_of: Vec<Vec<usize>> = vec![Vec::new(); entries.len() + 1];
+    for (k, p) in parent.iter().enumerate() {
+        kids_of[p.map_or(0, |p| p + 1)].push(k);
+    }
+    let children = |p: Option<usize>| -> &Vec<usize> { &kids_of[p.map_or(0, |p| p + 1)] };
     let link_siblings = |d: &mut Dictionary, list: &[usize], k: usize| {
         let at = list.iter().position(|&x| x == k).unwrap_or(0);
         if at > 0 {
@@ -534,7 +537,7 @@ fn add_outline(doc: &mut lopdf::Document, laid: &Laid) {
             "Parent",
             Object::Reference(parent[k].map(|p| ids[p]).unwrap_or(outlines_id)),
         );
-        link_siblings(&mut d, &children(parent[k]), k);
+        link_siblings(&mut d, children(parent[k]), k);
         let kids = children(Some(k));
         if let (Some(first), Some(last)) = (kids.first(), kids.last()) {
             d.set("First", Object::Reference(ids[*first]));
