@@ -321,10 +321,5 @@ pub fn export_pdf(
             true
         },
     )?;
-    export::write_atomically(output, &pdf.bytes)?;
-    for w in &pdf.warnings {
-        eprintln!("Lưu ý: {w}");
-    }
-    out.line(&format!("{}\t{} trang", output.display(), pdf.pages));
-    Ok(())
+    super::save_pdf(output, &pdf, out)
 }

@@ -550,7 +550,13 @@ fn export_pdf(
         &export::LibraryImages(lib),
         now,
     )?;
-    export::write_atomically(output, &pdf.bytes)?;
+    save_pdf(output, &pdf, out)
+}
+
+/// Writes a finished PDF atomically, tells its warnings on stderr and
+/// prints "FILE<TAB>N trang".
+fn save_pdf(output: &Path, pdf: &bantin::export::PdfOutput, out: &mut Out) -> Result<(), CliError> {
+    bantin::export::write_atomically(output, &pdf.bytes)?;
     for w in &pdf.warnings {
         eprintln!("Lưu ý: {w}");
     }
