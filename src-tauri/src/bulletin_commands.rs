@@ -9,7 +9,7 @@ use std::sync::atomic::Ordering;
 use bantin::export::{self, BulletinPdfOptions, ExportError, ExportProgress};
 use bantin::store::NewBulletin;
 use bantin::typeset::FontSet;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
 use tauri::{Manager, State};
 
@@ -121,34 +121,75 @@ pub struct ExportStep {
     pub fraction: f64,
 }
 
+/// How the editor chose to print an issue this time ("Khổ giấy", "Số cột",
+/// "Sổ tay A5 gấp đôi"); the composer starts from the issue's own settings.
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct PrintChoices {
+    pub paper: PaperSize,
+    pub columns: u8,
+    pub booklet: bool,
+}
+
+impl From<PrintChoices> for BulletinPdfOptions {
+    fn from(c: PrintChoices) -> Self {
+        BulletinPdfOptions {
+            columns: Some(c.columns),
+            paper: Some(c.paper),
+            booklet: c.booklet,
+        }
+    }
+}
+
+/// Everything an issue's layout needs, read under the library's lock so
+/// the layout itself runs without it.
+struct IssueToPrint {
+    bulletin: Bulletin,
+    articles: Vec<bantin::model::Article>,
+    profile: bantin::model::Profile,
+    images: ImagesInMemory,
+    fonts: FontSet,
+}
+
+fn issue_to_print(state: &AppState, id: BulletinId) -> Result<IssueToPrint> {
+    let (bulletin, articles, profile, images) = {
+        let lib = state.library();
+        let (bulletin, articles) = export::load_bulletin(&lib, id)?;
+        let mut images = ImagesInMemory::default();
+        for a in &articles {
+            images.add_from(&lib, &a.content.body);
+        }
+        (bulletin, articles, lib.profile()?, images)
+    };
+    if articles.is_empty() {
+        return Err(ApiError {
+            code: "bulletin_empty".into(),
+            message: "Bản tin chưa có bài nào. Hãy thêm bài từ Thư viện rồi thử lại.".into(),
+        });
+    }
+    let fonts = FontSet::discover(profile.get("phong_chu")).map_err(ExportError::from)?;
+    Ok(IssueToPrint {
+        bulletin,
+        articles,
+        profile,
+        images,
+        fonts,
+    })
+}
+
 /// Exports an issue as a PDF into the export folder, off the UI thread,
-/// telling `on_progress` what it is doing; `cancel_export` stops it and
-/// nothing is written.
+/// printed as `choices` says, telling `on_progress` what it is doing;
+/// `cancel_export` stops it and nothing is written.
 #[tauri::command]
 pub async fn export_bulletin_pdf(
     app: tauri::AppHandle,
     id: BulletinId,
+    choices: PrintChoices,
     on_progress: Channel<ExportStep>,
 ) -> Result<ExportOutcome> {
     let work = move || -> std::result::Result<ExportOutcome, ApiError> {
         let state = app.state::<AppState>();
         state.cancel_export.store(false, Ordering::SeqCst);
-        let (bulletin, articles, profile, images) = {
-            let lib = state.library();
-            let (bulletin, articles) = export::load_bulletin(&lib, id)?;
-            let mut images = ImagesInMemory::default();
-            for a in &articles {
-                images.add_from(&lib, &a.content.body);
-            }
-            (bulletin, articles, lib.profile()?, images)
-        };
-        if articles.is_empty() {
-            return Err(ApiError {
-                code: "bulletin_empty".into(),
-                message: "Bản tin chưa có bài nào. Hãy thêm bài rồi xuất PDF.".into(),
-            });
-        }
-        let fonts = FontSet::discover(profile.get("phong_chu")).map_err(ExportError::from)?;
+        let issue = issue_to_print(&state, id)?;
         let tz = chrono::FixedOffset::east_opt(7 * 3600).expect("+07:00 is a valid offset");
         let mut progress = |p: &ExportProgress| {
             let fraction = match *p {
@@ -164,12 +205,12 @@ pub async fn export_bulletin_pdf(
             !state.cancel_export.load(Ordering::SeqCst)
         };
         let pdf = export::bulletin_pdf(
-            &bulletin,
-            &articles,
-            &profile,
-            &BulletinPdfOptions::default(),
-            &fonts,
-            &images,
+            &issue.bulletin,
+            &issue.articles,
+            &issue.profile,
+            &choices.into(),
+            &issue.fonts,
+            &issue.images,
             chrono::Utc::now().with_timezone(&tz),
             &mut progress,
         )?;
@@ -177,7 +218,12 @@ pub async fn export_bulletin_pdf(
             path: state.export_dir.clone(),
             reason: e.to_string(),
         })?;
-        let name = bantin::text::slugify(&format!("{} số {}", bulletin.name, bulletin.number));
+        let bulletin = &issue.bulletin;
+        let booklet = if choices.booklet { " so tay" } else { "" };
+        let name = bantin::text::slugify(&format!(
+            "{} số {}{booklet}",
+            bulletin.name, bulletin.number
+        ));
         let path = state.export_dir.join(format!("{name}.pdf"));
         export::write_atomically(&path, &pdf.bytes)?;
         Ok(ExportOutcome {
@@ -185,6 +231,33 @@ pub async fn export_bulletin_pdf(
             pages: pdf.pages,
             warnings: pdf.warnings,
         })
+    };
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| ApiError::internal(&e.to_string()))?
+}
+
+/// "Xem trang in" for an issue: its sheets as SVG, laid out as `choices`
+/// would print them (imposed two A5 pages per A4 sheet for the booklet),
+/// with the layout's warnings. Off the UI thread.
+#[tauri::command]
+pub async fn preview_bulletin_pages(
+    app: tauri::AppHandle,
+    id: BulletinId,
+    choices: PrintChoices,
+) -> Result<export::PagePreview> {
+    let work = move || -> std::result::Result<export::PagePreview, ApiError> {
+        let issue = issue_to_print(&app.state::<AppState>(), id)?;
+        let (laid, warnings, _) = export::bulletin_layout(
+            &issue.bulletin,
+            &issue.articles,
+            &issue.profile,
+            &choices.into(),
+            &issue.fonts,
+            &issue.images,
+            &mut |_| true,
+        )?;
+        Ok(export::PagePreview::of(&laid, warnings, &issue.fonts))
     };
     tauri::async_runtime::spawn_blocking(work)
         .await

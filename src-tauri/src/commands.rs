@@ -465,14 +465,15 @@ pub async fn print_font(family: String) -> Result<String> {
 }
 
 /// The pages an article will print on, as SVG drawn from the same layout
-/// the PDF is written from (`bantin::svg`), for "Xem trang in". The text
-/// on screen is laid out (`content`), so unsaved typing shows too.
+/// the PDF is written from (`bantin::svg`), for "Xem trang in", with the
+/// layout's warnings. The text on screen is laid out (`content`), so
+/// unsaved typing shows too.
 #[tauri::command]
 pub async fn preview_pages(
     state: State<'_, AppState>,
     id: ArticleId,
     content: Content,
-) -> Result<Vec<String>> {
+) -> Result<export::PagePreview> {
     let (article, profile, images) = {
         let lib = state.library();
         let article = Article {
@@ -483,15 +484,13 @@ pub async fn preview_pages(
         images.add_from(&lib, &article.content.body);
         (article, lib.profile()?, images)
     };
-    let work = move || -> std::result::Result<Vec<String>, ExportError> {
+    let work = move || -> std::result::Result<export::PagePreview, ExportError> {
         let template = PdfTemplate::for_kind(article.content.kind);
         let fonts = bantin::typeset::FontSet::discover(profile.get("phong_chu"))?;
         let now = chrono::Utc::now().with_timezone(&vietnam());
-        let (laid, _) =
+        let (laid, warnings) =
             export::article_layout(&article, &profile, template, false, &fonts, &images, now)?;
-        Ok((0..laid.pages.len())
-            .filter_map(|p| bantin::svg::page_svg(&laid, p, &fonts))
-            .collect())
+        Ok(export::PagePreview::of(&laid, warnings, &fonts))
     };
     tauri::async_runtime::spawn_blocking(work)
         .await

@@ -71,6 +71,7 @@ pub fn run() {
             bulletin_commands::move_in_bulletin,
             bulletin_commands::delete_bulletin,
             bulletin_commands::export_bulletin_pdf,
+            bulletin_commands::preview_bulletin_pages,
             bulletin_commands::cancel_export,
         ])
         .run(tauri::generate_context!())

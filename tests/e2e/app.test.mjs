@@ -412,6 +412,32 @@ test("bulletin composer: create an issue, pick and order articles, export its PD
   const words = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"]).toString().replace(/\s+/g, " ");
   for (const w of ["Số 01", "TRONG SỐ NÀY", "mỗi đảng viên phải gương mẫu", "Đã vận động 120 hộ tham gia"]) assert.ok(words.includes(w), `the PDF says "${w}"`);
   await shot("xuat-ban-tin");
+  const pdfPages = (f) => execFileSync("pdfinfo", [f]).toString();
+  assert.match(pdfPages(file), /Page size:\s+595\.\d* x 841\.\d* pts/, "the issue's own paper: A4 portrait");
+
+  // Its print pages, then as a folded A5 booklet on A4 landscape.
+  await (await $("#btn-bulletin-pages")).click();
+  await waitText("#pages-state", (t) => /^\d+ trang$/.test(t), "issue pages laid out", 60_000);
+  const sheets = () => browser.execute(() => Array.from(document.querySelectorAll("#pages-list svg.page"), (p) => [p.viewBox.baseVal.width, p.viewBox.baseVal.height, Array.from(p.querySelectorAll("text"), (t) => t.textContent).join(" ").replace(/\s+/g, " ")]));
+  const a4 = await sheets();
+  assert.ok(a4.length >= 1 && a4.every(([w, h]) => h > w), "upright pages");
+  assert.ok(a4[0][2].includes("TRONG SỐ NÀY") && a4.some((p) => p[2].includes("mỗi đảng viên phải gương mẫu")), "the masthead, contents and the articles are on the pages");
+  assert.ok(await browser.execute(() => document.querySelectorAll("#pages-list svg.page image").length) >= 1, "the photo is on the issue's pages");
+  await shot("trang-in-ban-tin");
+  await browser.keys(["Escape"]);
+  await (await $("#bulletin-booklet")).click();
+  assert.equal(await (await $("#bulletin-paper")).isEnabled(), false, "the booklet fixes the paper");
+  await (await $("#btn-bulletin-pages")).click();
+  await waitText("#pages-state", (t) => /^\d+ trang$/.test(t), "booklet sheets laid out", 60_000);
+  const booklet = await sheets();
+  assert.ok(booklet.length >= 1 && booklet.every(([w, h]) => w > h), "booklet sheets are landscape");
+  await shot("trang-in-so-tay");
+  await browser.keys(["Escape"]);
+  await (await $("#btn-bulletin-export")).click();
+  await waitText("#toast", (t) => t.includes("so-tay.pdf"), "booklet exported", 60_000);
+  const bookletFile = join(env.BANTIN_EXPORT_DIR, "ban-tin-dan-van-xuan-hong-so-01-so-tay.pdf");
+  assert.match(pdfPages(bookletFile), /Page size:\s+841\.\d* x 595\.\d* pts/, "A4 landscape sheets");
+  await (await $("#bulletin-booklet")).click();
   await (await $("#btn-composer-close")).click();
   await browser.waitUntil(async () => !(await (await $("#composer")).isDisplayed()), { timeout: 5_000, timeoutMsg: "back to the editor" });
 });
@@ -439,16 +465,54 @@ test("deleting an article that a bulletin prints asks first", async () => {
   await openByTitle(TITLE);
 });
 
-test("see the print pages before exporting", async () => {
-  await (await $("#btn-pages")).click();
-  await waitText("#pages-state", (t) => /^\d+ trang/.test(t), "pages laid out", 30_000);
-  const pages = await browser.execute(() =>
-    Array.from(document.querySelectorAll("#pages-list img.page"), (i) => ({ ok: i.complete && i.naturalWidth > 0, src: decodeURIComponent(i.src) })),
+/** The colour of one screen pixel, as [r, g, b, a], read from a real screenshot. */
+async function screenPixel(x, y) {
+  const png = await browser.takeScreenshot();
+  return browser.execute(
+    async (png, x, y) => {
+      const img = new Image();
+      img.src = "data:image/png;base64," + png;
+      await img.decode();
+      const c = document.createElement("canvas");
+      c.width = img.naturalWidth;
+      c.height = img.naturalHeight;
+      const g = c.getContext("2d");
+      g.drawImage(img, 0, 0);
+      return Array.from(g.getImageData(Math.round(x), Math.round(y), 1, 1).data);
+    },
+    png,
+    x,
+    y,
   );
-  assert.ok(pages.length >= 1 && pages.every((p) => p.ok), "every page is drawn");
+}
+
+test("see the print pages before exporting, photos included", async () => {
+  await (await $("#btn-pages")).click();
+  await waitText("#pages-state", (t) => /^\d+ trang$/.test(t), "pages laid out", 30_000);
+  const pages = await browser.execute(() =>
+    Array.from(document.querySelectorAll("#pages-list svg.page"), (p) => ({ w: p.getBoundingClientRect().width, h: p.getBoundingClientRect().height, text: p.textContent })),
+  );
+  assert.ok(pages.length >= 1 && pages.every((p) => p.w > 300 && p.h > p.w), `every page is drawn, upright, scaled to the dialog: ${JSON.stringify(pages.map((p) => [p.w, p.h]))}`);
   assert.equal(Number((await text("#pages-state")).split(" ")[0]), pages.length);
-  assert.ok(pages[0].src.includes("Tăng cường văn hóa công sở"), "the first page carries the title");
-  await shot("trang-in");
+  assert.ok(pages[0].text.includes("Tăng cường văn hóa công sở"), "the first page carries the title");
+  assert.equal(await browser.execute(() => document.querySelectorAll("#pages-list img, #pages-list script").length), 0, "pages are inline SVG, nothing else");
+  // The pasted photo (a plain dark red PNG) is on a page, with a size, and
+  // really painted: the screen is red in its middle.
+  const photo = await browser.execute(() => {
+    const image = document.querySelector("#pages-list svg.page image");
+    if (!image) return null;
+    image.scrollIntoView({ block: "center" });
+    const box = image.getBBox();
+    const r = image.getBoundingClientRect();
+    return { bw: box.width, bh: box.height, x: r.x + r.width / 2, y: r.y + r.height / 2, w: r.width, h: r.height };
+  });
+  assert.ok(photo, "the page has the photo");
+  assert.ok(photo.bw > 0 && photo.bh > 0 && photo.w > 50 && photo.h > 30, `the photo has a size: ${JSON.stringify(photo)}`);
+  await new Promise((r) => setTimeout(r, 300));
+  const [r, g, b] = await screenPixel(photo.x, photo.y);
+  assert.ok(r > 120 && g < 80 && b < 80, `the photo is painted on screen (pixel ${r},${g},${b})`);
+  assert.ok(!(await text("#pages-state")).includes("ảnh"), "no caveat about photos");
+  await shot("trang-in-co-anh");
   await browser.keys(["Escape"]);
 });
 

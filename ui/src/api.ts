@@ -130,6 +130,19 @@ export interface BulletinForm {
   papers: [PaperCode, string][];
 }
 
+/** Print pages as SVG documents, with what the editor should know about them. */
+export interface PagePreview {
+  pages: string[];
+  warnings: string[];
+}
+
+/** How to print an issue this time: paper and columns (the issue's own by default), or the folded A5 booklet. */
+export interface PrintChoices {
+  paper: PaperCode;
+  columns: number;
+  booklet: boolean;
+}
+
 /** One step of a long export, for the progress bar. */
 export interface ExportStep {
   text: string;
@@ -166,7 +179,7 @@ export const api = {
   restore: (id: number, number: number) => invoke<Article>("restore_revision", { id, number }),
   exportPdf: (id: number, template?: string) => invoke<ExportOutcome>("export_pdf", { id, template }),
   /** The article's print pages as SVG documents, laid out from `content`. */
-  previewPages: (id: number, content: Content) => invoke<string[]>("preview_pages", { id, content }),
+  previewPages: (id: number, content: Content) => invoke<PagePreview>("preview_pages", { id, content }),
   exportBundle: (id: number) => invoke<ExportOutcome>("export_bundle", { id }),
   getProfile: () => invoke<{ fields: Record<string, string> }>("get_profile"),
   setProfileField: (key: string, value: string) => invoke<void>("set_profile_field", { key, value }),
@@ -194,11 +207,13 @@ export const api = {
   removeFromBulletin: (id: number, article: number) => invoke<Bulletin>("remove_from_bulletin", { id, article }),
   moveInBulletin: (id: number, article: number, to: number) => invoke<Bulletin>("move_in_bulletin", { id, article, to }),
   deleteBulletin: (id: number) => invoke<void>("delete_bulletin", { id }),
-  exportBulletinPdf: (id: number, onStep: (s: ExportStep) => void) => {
+  exportBulletinPdf: (id: number, choices: PrintChoices, onStep: (s: ExportStep) => void) => {
     const onProgress = new Channel<ExportStep>();
     onProgress.onmessage = onStep;
-    return invoke<ExportOutcome>("export_bulletin_pdf", { id, onProgress });
+    return invoke<ExportOutcome>("export_bulletin_pdf", { id, choices, onProgress });
   },
+  /** The issue's print pages as SVG, laid out as `choices` would print them. */
+  previewBulletinPages: (id: number, choices: PrintChoices) => invoke<PagePreview>("preview_bulletin_pages", { id, choices }),
   cancelExport: () => invoke<void>("cancel_export"),
   /** Runs `flush` before the window closes, so nothing typed is ever lost. */
   onClose: (flush: () => Promise<void>) =>

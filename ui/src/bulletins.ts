@@ -2,11 +2,12 @@
 // masthead settings in the middle (saved as one types, like articles); its
 // articles on the right, in print order — drag them, or use ↑ ↓ and
 // Alt+↑/↓ — with the library below to add from, and "Xuất PDF bản tin".
-import { api, errorMessage, type ArticleSummary, type Bulletin, type BulletinForm } from "./api";
+import { api, errorMessage, type ArticleSummary, type Bulletin, type BulletinForm, type PaperCode, type PrintChoices } from "./api";
 import { ask, toast } from "./dialogs";
 import { announce, withProgress } from "./exporting";
 import { debounce, escapeHtml, formatDate } from "./format";
 import { nextIssueNumber } from "./labels";
+import { showPages } from "./pages";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -42,8 +43,9 @@ function fillMasthead(b: Bulletin) {
   f.publisher.value = b.publisher;
   f.internal.checked = b.internal;
   f.licensed.checked = b.licensed;
-  f.paper.value = b.paper;
-  f.columns.value = String(b.columns);
+  $<HTMLSelectElement>("bulletin-paper").value = b.paper;
+  $<HTMLSelectElement>("bulletin-columns").value = String(b.columns);
+  paintPrintChoices();
   for (const [k] of form?.fields ?? []) f[`field_${k}`].value = b.fields[k] ?? "";
 }
 
@@ -60,10 +62,33 @@ function mastheadFromForm(b: Bulletin): Bulletin {
     publisher: f.publisher.value,
     internal: f.internal.checked,
     licensed: f.licensed.checked,
-    paper: f.paper.value,
-    columns: Number(f.columns.value),
+    paper: $<HTMLSelectElement>("bulletin-paper").value as PaperCode,
+    columns: Number($<HTMLSelectElement>("bulletin-columns").value),
     fields,
   };
+}
+
+/**
+ * How the issue will print: its own paper and columns (stored with the
+ * issue, changed here), or the folded A5 booklet — A5 pages, one column,
+ * imposed two by two on A4 landscape — which is a choice for this print only.
+ */
+function printChoices(): PrintChoices {
+  if ($<HTMLInputElement>("bulletin-booklet").checked) return { paper: "a5", columns: 1, booklet: true };
+  return {
+    paper: $<HTMLSelectElement>("bulletin-paper").value as PaperCode,
+    columns: Number($<HTMLSelectElement>("bulletin-columns").value),
+    booklet: false,
+  };
+}
+
+function paintPrintChoices() {
+  const booklet = $<HTMLInputElement>("bulletin-booklet").checked;
+  $<HTMLSelectElement>("bulletin-paper").disabled = booklet;
+  $<HTMLSelectElement>("bulletin-columns").disabled = booklet;
+  $("bulletin-print-hint").textContent = booklet
+    ? "Trang A5, 1 cột; mỗi tờ A4 ngang in hai trang, xếp sẵn thứ tự để gấp đôi và đóng ghim giữa."
+    : "Khổ giấy và số cột được lưu cùng số bản tin này.";
 }
 
 function paintArticles() {
@@ -83,6 +108,7 @@ function paintArticles() {
     .join("");
   $("bulletin-articles-empty").hidden = b.articles.length > 0;
   $<HTMLButtonElement>("btn-bulletin-export").disabled = b.articles.length === 0;
+  $<HTMLButtonElement>("btn-bulletin-pages").disabled = b.articles.length === 0;
   paintPicker();
 }
 
@@ -292,9 +318,23 @@ export function wireComposer() {
     const b = issue;
     if (!b) return;
     saveMasthead.flush();
-    const out = await withProgress(`Xuất PDF ${b.name} số ${b.number}`, (onStep) => api.exportBulletinPdf(b.id, onStep));
+    const choices = printChoices();
+    const out = await withProgress(`Xuất PDF ${b.name} số ${b.number}`, (onStep) => api.exportBulletinPdf(b.id, choices, onStep));
     if (out) announce("Đã xuất", out);
   });
+  $("btn-bulletin-pages").addEventListener("click", () => {
+    const b = issue;
+    if (!b) return;
+    saveMasthead.flush();
+    const choices = printChoices();
+    void showPages(`Trang in: ${b.name} số ${b.number}`, () => api.previewBulletinPages(b.id, choices));
+  });
+  for (const id of ["bulletin-paper", "bulletin-columns"])
+    $(id).addEventListener("change", () => {
+      $("bulletin-save-state").textContent = "Chưa lưu";
+      saveMasthead();
+    });
+  $("bulletin-booklet").addEventListener("change", paintPrintChoices);
 }
 
 /** The issue on screen, if the composer is open: after an article is trashed, it may have lost one. */

@@ -11,6 +11,7 @@ import { insertImages, pasteAndDrop, type PasteSupport } from "./paste";
 import { openSettings, wireSettings } from "./settings";
 import { announce } from "./exporting";
 import { openComposer, refreshComposer, wireComposer } from "./bulletins";
+import { showPages } from "./pages";
 import {
   KIND_LABEL,
   REASON_LABEL,
@@ -462,35 +463,12 @@ async function exportPdf() {
 }
 $("btn-export-pdf").addEventListener("click", exportPdf);
 
-// Page preview: the pages the print layout made, drawn as SVG by the core
-// (never a second layout in CSS). As <img>, an SVG runs nothing.
-$("btn-pages").addEventListener("click", async () => {
+// Page preview: the pages the print layout made, laid out from the text on screen.
+$("btn-pages").addEventListener("click", () => {
   if (!current) return;
-  const d = $<HTMLDialogElement>("pages");
-  const list = $("pages-list");
-  list.replaceChildren();
-  $("pages-title").textContent = `Trang in: ${current.title}`;
-  $("pages-state").textContent = "Đang dàn trang…";
-  d.showModal();
-  try {
-    const pages = await api.previewPages(current.id, contentFromScreen());
-    list.replaceChildren(
-      ...pages.map((svg, i) => {
-        const img = new Image();
-        img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg);
-        img.alt = `Trang ${i + 1}`;
-        img.className = "page";
-        return img;
-      }),
-    );
-    // Known gap: WebKitGTK leaves the photos inside these SVG pages blank
-    // (their place and captions are right); say so rather than let an
-    // editor think a photo went missing.
-    const photos = /\]\(asset:/.test(editor.text()) ? " · ảnh chưa hiện ở bản xem này, bản PDF có đủ ảnh" : "";
-    $("pages-state").textContent = `${pages.length} trang${photos}`;
-  } catch (e) {
-    $("pages-state").textContent = errorMessage(e);
-  }
+  const id = current.id;
+  const content = contentFromScreen();
+  void showPages(`Trang in: ${content.title}`, () => api.previewPages(id, content));
 });
 
 $("btn-bundle").addEventListener("click", async () => {
