@@ -333,6 +333,26 @@ test("paste from Word becomes clean Markdown; pasted images are stored; the tool
   await shot("dan-tu-word-va-anh");
 });
 
+test("Ctrl+F finds and replaces in the article, in Vietnamese", async () => {
+  // Ctrl+F typed into the editor (Element Send Keys: \uE009 holds Control).
+  await (await $(".cm-content")).addValue("\uE009f\uE009");
+  const find = await $(".cm-search input[name='search']");
+  await find.waitForDisplayed({ timeout: 5_000 });
+  assert.equal(await find.getAttribute("placeholder"), "Tìm");
+  assert.ok(await find.isFocused(), "the cursor is in the find field");
+  const labels = await text(".cm-search");
+  for (const w of ["Tiếp", "Trước", "Tất cả", "Khớp chữ hoa", "Thay tất cả"]) assert.ok(labels.includes(w), `the panel says "${w}": ${labels}`);
+  await find.setValue("Số hộ");
+  await (await $(".cm-search input[name='replace']")).setValue("Số hộ gia đình");
+  await shot("tim-va-thay");
+  await (await $(".cm-search button[name='replaceAll']")).click();
+  await browser.waitUntil(async () => (await editorText()).includes("| Thôn | Số hộ gia đình |"), { timeout: 5_000, timeoutMsg: "replaced in the text" });
+  assert.equal((await editorText()).match(/Số hộ/g).length, 1, "the one match was replaced, nothing else");
+  await browser.keys(["Escape"]);
+  await browser.waitUntil(async () => (await browser.$$(".cm-search")).length === 0, { timeout: 5_000, timeoutMsg: "Escape closes the panel" });
+  await waitText("#save-state", (t) => t.startsWith("Đã lưu lúc"), "the replacement is saved", 20_000);
+});
+
 async function openByTitle(title) {
   await clearSearch();
   // The list repaints while it settles: find the row afresh until a click lands.

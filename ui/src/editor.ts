@@ -5,6 +5,7 @@ import { EditorState, type Extension } from "@codemirror/state";
 import { EditorView, keymap, placeholder } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { markdown } from "@codemirror/lang-markdown";
+import { findInArticle } from "./find";
 
 export type Command = "bold" | "italic" | "heading" | "heading1" | "heading3" | "list" | "numbered" | "quote" | "table" | "link";
 
@@ -130,6 +131,7 @@ export function createEditor(
   const extensions = [
     history(),
     shortcuts,
+    findInArticle(),
     ...extra,
     keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
     markdown(),

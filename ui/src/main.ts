@@ -12,6 +12,7 @@ import { openSettings, wireSettings } from "./settings";
 import { announce } from "./exporting";
 import { openComposer, refreshComposer, wireComposer } from "./bulletins";
 import { showPages } from "./pages";
+import { openFind, openReplace } from "./find";
 import {
   KIND_LABEL,
   REASON_LABEL,
@@ -367,6 +368,7 @@ $("toolbar").addEventListener("click", (e) => {
   if (!b) return;
   if (b.dataset.cmd) run(editor.view, b.dataset.cmd as Command);
   if (b.id === "btn-image") $<HTMLInputElement>("image-file").click();
+  if (b.id === "btn-find") openFind(editor.view);
   if (b.dataset.view) {
     $("panes").dataset.view = b.dataset.view;
     document.querySelectorAll(".view-toggle button").forEach((x) => x.classList.toggle("on", x === b));
@@ -519,6 +521,11 @@ document.addEventListener("keydown", (e) => {
   } else if (e.key === "F" && e.shiftKey) {
     e.preventDefault();
     $("search").focus();
+  } else if ((e.key === "f" || e.key === "h") && !e.defaultPrevented && current && $("composer").hidden && !document.querySelector("dialog[open]")) {
+    // Focus outside the editor (the list, the metadata): find in the article all the same.
+    e.preventDefault();
+    if (e.key === "f") openFind(editor.view);
+    else openReplace(editor.view);
   }
 });
 
