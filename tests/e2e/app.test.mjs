@@ -240,6 +240,21 @@ test("filter the library by category and sort it by title", async () => {
   await (await $("#sort")).selectByAttribute("value", "");
 });
 
+test("dates are typed and shown as ngày/tháng/năm, with a Vietnamese word when wrong", async () => {
+  const date = await $("#meta-date");
+  await date.setValue("31/02/2026");
+  await date.addValue("\uE004"); // Tab: leave the field
+  await waitText("#meta-date-error", (t) => t.startsWith("Tháng 2/2026 không có ngày 31 (chỉ có 28 ngày).") && t.includes("chưa được lưu"), "an impossible date is explained");
+  assert.equal(await date.getAttribute("aria-invalid"), "true");
+  await shot("ngay-sai");
+  await date.setValue("2026-11-24");
+  await date.addValue("\uE004");
+  assert.equal(await date.getValue(), "24/11/2026", "shown day first");
+  assert.equal(await (await $("#meta-date-error")).isDisplayed(), false, "the message goes once the date is right");
+  await waitText("#save-state", (t) => t.startsWith("Đã lưu lúc"), "date autosaved", 20_000);
+  await browser.waitUntil(async () => (await text("#list .item.selected .item-meta")).includes("24/11/2026"), { timeout: 10_000, timeoutMsg: "the list shows the saved date" });
+});
+
 test("duplicate an article, delete the copy to the recycle bin, restore it", async () => {
   await (await $("#btn-duplicate")).click();
   const copyTitle = `${TITLE} (bản sao)`;
@@ -403,6 +418,7 @@ test("bulletin composer: create an issue, pick and order articles, export its PD
   const name = await $("#bulletin-name");
   await browser.waitUntil(async () => (await name.getValue()) === "Bản tin Dân vận", { timeout: 5_000, timeoutMsg: "a new issue opens" });
   assert.equal(await (await $("#bulletin-number")).getValue(), "01");
+  assert.match(await (await $("#bulletin-date")).getValue(), /^\d{2}\/\d{2}\/\d{4}$/, "the issue date reads ngày/tháng/năm");
   await name.setValue("Bản tin Dân vận Xuân Hồng");
   await waitText("#bulletin-save-state", (t) => t === "Đã lưu", "masthead saved", 10_000);
   await waitText("#bulletin-list", (t) => t.includes("Bản tin Dân vận Xuân Hồng số 01"), "the issue list shows the new name");

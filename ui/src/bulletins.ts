@@ -8,10 +8,13 @@ import { announce, withProgress } from "./exporting";
 import { debounce, escapeHtml, formatDate } from "./format";
 import { nextIssueNumber } from "./labels";
 import { showPages } from "./pages";
+import { dateField, type DateField } from "./date-field";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
 let form: BulletinForm | null = null;
+let dateOfIssue: DateField | null = null;
+const issueDate = () => (dateOfIssue ??= dateField($<HTMLInputElement>("bulletin-date")));
 let issue: Bulletin | null = null;
 let library: () => ArticleSummary[] = () => [];
 
@@ -38,7 +41,7 @@ function fillMasthead(b: Bulletin) {
   const f = $<HTMLFormElement>("bulletin-form").elements as any;
   f.name.value = b.name;
   f.number.value = b.number;
-  f.date.value = b.date ?? "";
+  issueDate().set(b.date);
   f.period.value = b.period;
   f.publisher.value = b.publisher;
   f.internal.checked = b.internal;
@@ -57,7 +60,7 @@ function mastheadFromForm(b: Bulletin): Bulletin {
     ...b,
     name: f.name.value,
     number: f.number.value,
-    date: f.date.value || null,
+    date: issueDate().value(),
     period: f.period.value,
     publisher: f.publisher.value,
     internal: f.internal.checked,

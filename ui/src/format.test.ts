@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { debounce, diffLines, formatDateTime, formatInteger, formatTime, markHtml, parseTags, wordCount } from "./format";
+import { debounce, diffLines, formatDate, formatDateTime, formatInteger, formatTime, markHtml, parseDate, parseTags, wordCount } from "./format";
 
 describe("Vietnamese formatting", () => {
   it("groups thousands with dots", () => {
@@ -61,5 +61,35 @@ describe("debounce", () => {
     d.flush();
     expect(f).toHaveBeenCalledTimes(2);
     vi.useRealTimers();
+  });
+});
+
+describe("parseDate: dates as Vietnamese editors type them", () => {
+  it("reads day/month/year and ISO dates", () => {
+    expect(parseDate("24/11/2026")).toEqual({ ok: true, ymd: "2026-11-24" });
+    expect(parseDate(" 1/2/2026 ")).toEqual({ ok: true, ymd: "2026-02-01" });
+    expect(parseDate("24-11-2026")).toEqual({ ok: true, ymd: "2026-11-24" });
+    expect(parseDate("24.11.2026")).toEqual({ ok: true, ymd: "2026-11-24" });
+    expect(parseDate("2026-11-24")).toEqual({ ok: true, ymd: "2026-11-24" });
+    expect(parseDate("29/02/2028")).toEqual({ ok: true, ymd: "2028-02-29" });
+  });
+  it("empty means no date", () => {
+    expect(parseDate("   ")).toEqual({ ok: true, ymd: null });
+  });
+  it("says in Vietnamese why a date is not valid", () => {
+    const bad = (s: string) => {
+      const r = parseDate(s);
+      expect(r.ok).toBe(false);
+      return r.ok ? "" : r.message;
+    };
+    expect(bad("31/02/2026")).toBe("Tháng 2/2026 không có ngày 31 (chỉ có 28 ngày). Hãy kiểm tra lại ngày.");
+    expect(bad("11/25/2026")).toMatch(/^Không có tháng 25: tháng phải từ 1 đến 12\. Hãy gõ theo dạng ngày\/tháng\/năm, ví dụ 24\/11\/2026\.$/);
+    expect(bad("ngày mai")).toBe("“ngày mai” không phải là một ngày. Hãy gõ theo dạng ngày/tháng/năm, ví dụ 24/11/2026.");
+    expect(bad("24/11/26")).toMatch(/không phải là một ngày/);
+    expect(bad("24/11/0026")).toMatch(/^Năm 26 có vẻ gõ nhầm/);
+  });
+  it("round-trips with formatDate", () => {
+    const r = parseDate(formatDate("2026-11-24"));
+    expect(r).toEqual({ ok: true, ymd: "2026-11-24" });
   });
 });

@@ -133,3 +133,29 @@ export function debounce(f: () => void, ms: number) {
   wrapped.pending = () => timer !== undefined;
   return wrapped;
 }
+
+/** What a typed date means: a day (ISO "2026-11-24"), no day (empty), or why it is not one. */
+export type TypedDate = { ok: true; ymd: string | null } | { ok: false; message: string };
+
+const HOW_TO_TYPE = "Hãy gõ theo dạng ngày/tháng/năm, ví dụ 24/11/2026.";
+
+/**
+ * Reads a date as Vietnamese editors type it: "24/11/2026" (also with - or .
+ * between, and 1/2/2026), or "2026-11-24" as files and the CLI write it.
+ * Empty means no date. A day that does not exist (31/02) is said plainly.
+ */
+export function parseDate(text: string): TypedDate {
+  const s = text.trim();
+  if (!s) return { ok: true, ymd: null };
+  let d: number, m: number, y: number;
+  let match = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(s);
+  if (match) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else return { ok: false, message: `“${s}” không phải là một ngày. ${HOW_TO_TYPE}` };
+  if (m < 1 || m > 12) return { ok: false, message: `Không có tháng ${m}: tháng phải từ 1 đến 12. ${HOW_TO_TYPE}` };
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d < 1 || d > days) return { ok: false, message: `Tháng ${m}/${y} không có ngày ${d} (chỉ có ${days} ngày). Hãy kiểm tra lại ngày.` };
+  if (y < 1900 || y > 2200) return { ok: false, message: `Năm ${y} có vẻ gõ nhầm. ${HOW_TO_TYPE}` };
+  const two = (x: number) => String(x).padStart(2, "0");
+  return { ok: true, ymd: `${y}-${two(m)}-${two(d)}` };
+}

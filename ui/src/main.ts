@@ -13,6 +13,7 @@ import { announce } from "./exporting";
 import { openComposer, refreshComposer, wireComposer } from "./bulletins";
 import { showPages } from "./pages";
 import { openFind, openReplace } from "./find";
+import { dateField } from "./date-field";
 import {
   KIND_LABEL,
   REASON_LABEL,
@@ -174,6 +175,7 @@ const editor = createEditor(
   (hint) => toast(hint),
 );
 const meta = $<HTMLFormElement>("meta");
+const articleDate = dateField($<HTMLInputElement>("meta-date"));
 
 const renderPreview = debounce(async () => {
   if (!current) return;
@@ -214,7 +216,7 @@ function contentFromScreen(): Content {
     tags: parseTags(f.tags.value),
     kind: f.kind.value,
     status: f.status.value,
-    date: f.date.value || null,
+    date: articleDate.value(),
     body: editor.text(),
     extra,
   };
@@ -231,7 +233,7 @@ function showArticle(a: Article) {
   f.tags.value = a.tags.join(", ");
   f.kind.value = a.kind;
   f.status.value = a.status;
-  f.date.value = a.date ?? "";
+  articleDate.set(a.date);
   f.so_hieu.value = (a.extra.so_hieu as string) ?? "";
   f.noi_nhan.value = Array.isArray(a.extra.noi_nhan) ? (a.extra.noi_nhan as string[]).join("\n") : "";
   meta.classList.toggle("is-report", a.kind === "bao-cao");
