@@ -85,13 +85,22 @@ def main():
     subprocess.run([os.path.join(REL, "bantin"), "--library", lib, "import", long_md], check=True, stdout=subprocess.DEVNULL)
 
     env = dict(os.environ, BANTIN_LIBRARY=lib, BANTIN_EXPORT_DIR=os.path.join(work, "xuat"), BANTIN_REPORT_LOAD="1")
+    env.pop("WEBKIT_DISABLE_DMABUF_RENDERER", None)
+    # Bản Tin turns WebKitGTK's DMA-BUF renderer off for itself (main.rs);
+    # the floor is measured both as Tauri ships it and with the same setting,
+    # so the comparison is like for like.
+    light = dict(env, WEBKIT_DISABLE_DMABUF_RENDERER="1")
     floor = [measure([os.path.join(REL, "examples", "empty_window")], env) for _ in range(RUNS)]
+    floor_light = [measure([os.path.join(REL, "examples", "empty_window")], light) for _ in range(RUNS)]
     app = [measure([os.path.join(REL, "bantin-app")], env) for _ in range(RUNS)]
     med = lambda xs, i: statistics.median(x[i] for x in xs)
     f_t, f_m, a_t, a_m = med(floor, 0), med(floor, 1), med(app, 0), med(app, 1)
-    print(f"empty Tauri window: page loaded {f_t:.0f} ms, {f_m:.0f} MB PSS (median of {RUNS})")
+    l_t, l_m = med(floor_light, 0), med(floor_light, 1)
+    print(f"empty Tauri window, as Tauri ships it: page loaded {f_t:.0f} ms, {f_m:.0f} MB PSS (median of {RUNS})")
+    print(f"empty Tauri window, DMA-BUF renderer off like Bản Tin: page loaded {l_t:.0f} ms, {l_m:.0f} MB PSS")
     print(f"Bản Tin, 1,000 articles, 5,000-word article open: page loaded {a_t:.0f} ms, {a_m:.0f} MB PSS")
-    print(f"over the floor: +{a_t - f_t:.0f} ms (target ≤ 500), +{a_m - f_m:.0f} MB (target ≤ 80)")
+    print(f"over the like-for-like floor: +{a_t - l_t:.0f} ms (target ≤ 500), +{a_m - l_m:.0f} MB (target ≤ 80)")
+    print(f"over the empty window as Tauri ships it: {a_t - f_t:+.0f} ms, {a_m - f_m:+.0f} MB")
 
 
 main()
