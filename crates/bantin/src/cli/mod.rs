@@ -110,6 +110,11 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "TỆP")]
         output: PathBuf,
     },
+    /// Khôi phục thư viện từ một bản sao lưu (thư viện hiện tại được giữ lại một bản)
+    RestoreBackup {
+        #[arg(value_name = "TỆP SAO LƯU")]
+        file: PathBuf,
+    },
     /// Kiểm tra thư viện có nguyên vẹn không
     Check {
         #[arg(long)]
@@ -456,6 +461,17 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
             let lib = open(&path)?;
             lib.backup(&output)?;
             out.line(&format!("Đã sao lưu thư viện vào {}", output.display()));
+        }
+        Command::RestoreBackup { file } => {
+            let info = bantin::store::inspect_backup(&file)?;
+            let mut lib = open(&path)?;
+            let kept = lib.restore_from(&file, now)?;
+            out.line(&format!(
+                "Đã khôi phục thư viện từ {} ({} bài viết). Thư viện trước đó được giữ ở {}",
+                file.display(),
+                info.articles,
+                kept.display()
+            ));
         }
         Command::Check { json } => {
             let lib = open(&path)?;

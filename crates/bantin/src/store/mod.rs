@@ -17,6 +17,7 @@ pub mod assets;
 mod bulletins;
 mod error;
 mod maintenance;
+mod restore;
 pub mod schema;
 mod search;
 mod trash;
@@ -30,6 +31,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use bulletins::NewBulletin;
 pub use error::{Result, StoreError};
 pub use maintenance::CheckReport;
+pub use restore::{BackupInfo, inspect_backup};
 pub use search::{SearchHit, SearchOptions};
 pub use trash::TrashedArticle;
 
