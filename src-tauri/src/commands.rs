@@ -48,7 +48,7 @@ impl ApiError {
     }
 }
 
-type Result<T> = std::result::Result<T, ApiError>;
+pub type Result<T> = std::result::Result<T, ApiError>;
 
 #[derive(Serialize)]
 pub struct LibraryInfo {

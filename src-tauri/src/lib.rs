@@ -2,6 +2,7 @@
 //! the preview, and exposes the core through thin commands (`commands.rs`).
 //! The UI in `ui/` is the only caller; all work is done by the `bantin` core.
 
+mod backup_commands;
 mod bulletin_commands;
 mod commands;
 mod images;
@@ -55,6 +56,8 @@ pub fn run() {
             commands::profile_fields,
             commands::print_font,
             commands::backup_now,
+            backup_commands::list_backups,
+            backup_commands::restore_backup,
             commands::open_exported,
             commands::trash_article,
             commands::list_trash,

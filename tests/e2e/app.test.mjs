@@ -552,6 +552,25 @@ test("see the print pages before exporting, photos included", async () => {
   await browser.keys(["Escape"]);
 });
 
+test("restore the library from a backup: later work goes, the library before it is kept", async () => {
+  // Work done after the backup of the settings step: a new article.
+  await (await $("#btn-new")).click();
+  await waitText("#doc-title", (t) => t === "Bài viết mới", "new article opened");
+  await waitText("#list", (t) => t.includes("Bài viết mới"), "the new article is listed");
+  await (await $("#btn-settings")).click();
+  await waitText("#settings-backups", (t) => /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} · .* · thu-vien-.*\.bantin/.test(t), "the backup is listed with its time and size");
+  await (await $("#settings-backups li button")).click();
+  await waitText("#ask-text", (t) => t.startsWith("Thay thư viện hiện tại bằng bản sao lưu ngày"), "asks before replacing the library");
+  await shot("khoi-phuc-hoi");
+  await (await $("#ask-yes")).click();
+  await waitText("#toast", (t) => t.startsWith("Đã khôi phục thư viện từ bản sao lưu ngày") && t.includes("truoc-khoi-phuc"), "restored, and says where the library before is kept", 30_000);
+  assert.equal(await browser.execute(() => document.querySelector("#settings").open), false, "settings close without saving the old profile over the restored one");
+  await shot("khoi-phuc-xong");
+  await waitText("#list", (t) => t.includes(TITLE) && !t.includes("Bài viết mới"), "the library is the backup's: later work gone, the article kept");
+  const kept = readdirSync(dirname(env.BANTIN_LIBRARY)).filter((n) => n.includes("truoc-khoi-phuc"));
+  assert.equal(kept.length, 1, `the library before the restore is kept beside it: ${kept}`);
+});
+
 test("close and reopen: everything is still there", async () => {
   // Typing right before closing: the close handler saves it. The window is
   // asked to close as the window manager's close button would.

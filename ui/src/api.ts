@@ -150,6 +150,20 @@ export interface ExportStep {
 }
 
 /** What every failed command gives: a stable code and a sentence. */
+export interface BackupEntry {
+  path: string;
+  name: string;
+  /** "24/11/2026 10:42", Vietnam time. */
+  written: string;
+  size: number;
+}
+
+export interface RestoreOutcome {
+  articles: number;
+  /** Where the library as it was before the restore is kept. */
+  kept: string;
+}
+
 export interface ApiError {
   code: string;
   message: string;
@@ -186,6 +200,8 @@ export const api = {
   profileFields: () => invoke<ProfileField[]>("profile_fields"),
   printFont: (family: string) => invoke<string>("print_font", { family }),
   backupNow: () => invoke<string>("backup_now"),
+  listBackups: () => invoke<BackupEntry[]>("list_backups"),
+  restoreBackup: (path: string) => invoke<RestoreOutcome>("restore_backup", { path }),
   /** Opens an exported file, or (`folder`) shows it in its folder. */
   openExported: (path: string, folder: boolean) => invoke<void>("open_exported", { path, folder }),
   trashArticle: (id: number, leaveBulletins: boolean) => invoke<void>("trash_article", { id, leaveBulletins }),

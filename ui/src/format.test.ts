@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { debounce, diffLines, formatDate, formatDateTime, formatInteger, formatTime, markHtml, parseDate, parseTags, wordCount } from "./format";
+import { debounce, diffLines, formatDate, formatDateTime, formatInteger, formatTime, markHtml, parseDate, parseTags, sizeLabel, wordCount } from "./format";
 
 describe("Vietnamese formatting", () => {
   it("groups thousands with dots", () => {
@@ -91,5 +91,13 @@ describe("parseDate: dates as Vietnamese editors type them", () => {
   it("round-trips with formatDate", () => {
     const r = parseDate(formatDate("2026-11-24"));
     expect(r).toEqual({ ok: true, ymd: "2026-11-24" });
+  });
+});
+
+describe("sizeLabel", () => {
+  it("writes kilobytes and megabytes with a decimal comma", () => {
+    expect(sizeLabel(870_400)).toBe("850 KB");
+    expect(sizeLabel(1_258_291)).toBe("1,2 MB");
+    expect(sizeLabel(10)).toBe("1 KB");
   });
 });

@@ -159,3 +159,9 @@ export function parseDate(text: string): TypedDate {
   const two = (x: number) => String(x).padStart(2, "0");
   return { ok: true, ymd: `${y}-${two(m)}-${two(d)}` };
 }
+
+/** A file size the Vietnamese way: "850 KB", "1,2 MB". */
+export function sizeLabel(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1 ? `${mb.toFixed(1).replace(".", ",")} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}

@@ -1,8 +1,9 @@
 // Cài đặt: the organisation profile (Thông tin đơn vị), the default
-// author and print font, where the library is, and "Sao lưu ngay".
-import { api, errorMessage, type LibraryInfo } from "./api";
-import { toast } from "./dialogs";
-import { escapeHtml } from "./format";
+// author and print font, where the library is, "Sao lưu ngay" and
+// "Khôi phục từ bản sao lưu".
+import { api, errorMessage, type BackupEntry, type LibraryInfo } from "./api";
+import { ask, toast } from "./dialogs";
+import { escapeHtml, sizeLabel } from "./format";
 import { openActions } from "./exporting";
 import { splitFieldLabel } from "./labels";
 
@@ -48,14 +49,78 @@ export async function openSettings(info: LibraryInfo) {
       .join("");
     document.getElementById("settings-library")!.textContent = info.path;
     document.getElementById("settings-backup-result")!.replaceChildren();
+    document.getElementById("settings-restore-result")!.replaceChildren();
     void showPrintFont(value("phong_chu"));
+    void showBackups();
     d.showModal();
   } catch (e) {
     toast(errorMessage(e), "error");
   }
 }
 
-export function wireSettings() {
+async function showBackups() {
+  const list = document.getElementById("settings-backups")!;
+  list.replaceChildren();
+  let entries: BackupEntry[];
+  try {
+    entries = await api.listBackups();
+  } catch (e) {
+    list.textContent = errorMessage(e);
+    return;
+  }
+  if (!entries.length) {
+    const li = document.createElement("li");
+    li.className = "empty";
+    li.textContent = "Chưa có bản sao lưu nào. Bấm “Sao lưu ngay” để tạo bản đầu tiên.";
+    list.append(li);
+    return;
+  }
+  for (const b of entries) {
+    const li = document.createElement("li");
+    const text = document.createElement("span");
+    text.textContent = `${b.written} · ${sizeLabel(b.size)} · ${b.name}`;
+    text.title = b.path;
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = "Khôi phục";
+    button.addEventListener("click", () => void restore(b));
+    li.append(text, button);
+    list.append(li);
+  }
+}
+
+/** Set by `wireSettings`: save the article on screen; reload the library view. */
+let hooks = { flush: async () => {}, reload: async () => {} };
+
+async function restore(b: BackupEntry) {
+  const yes = await ask(
+    `Thay thư viện hiện tại bằng bản sao lưu ngày ${b.written} (${b.name})? Những gì viết sau thời điểm đó sẽ không còn trong thư viện, nhưng thư viện hiện tại vẫn được giữ lại một bản bên cạnh.`,
+    "Khôi phục",
+  );
+  if (!yes) return;
+  const d = document.getElementById("settings") as HTMLDialogElement;
+  const result = document.getElementById("settings-restore-result")!;
+  result.textContent = "Đang khôi phục…";
+  try {
+    // What is on screen goes into the library first, and so into the copy
+    // of it that the restore keeps.
+    await hooks.flush();
+    const out = await api.restoreBackup(b.path);
+    // The form holds the old library's profile: close without saving it.
+    d.close("cancel");
+    await hooks.reload();
+    toast(
+      `Đã khôi phục thư viện từ bản sao lưu ngày ${b.written} (${out.articles} bài viết). Thư viện trước đó được giữ ở: ${out.kept}`,
+    );
+  } catch (e) {
+    result.textContent = errorMessage(e);
+  }
+}
+
+/** `restoreHooks` saves the article on screen before a restore and reloads
+ * the library view after it. */
+export function wireSettings(restoreHooks?: typeof hooks) {
+  if (restoreHooks) hooks = restoreHooks;
   const d = document.getElementById("settings") as HTMLDialogElement;
   d.addEventListener("change", (e) => {
     const t = e.target as HTMLInputElement;

@@ -1,0 +1,101 @@
+//! "Khôi phục từ bản sao lưu" in Cài đặt: the backups the editor has
+//! (those "Sao lưu ngay" wrote, and the automatic ones beside the library),
+//! and restoring one. Only files from that list can be restored, so the UI
+//! cannot point the library at an arbitrary file.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use tauri::Manager;
+
+use crate::commands::{ApiError, Result};
+use crate::state::AppState;
+
+#[derive(Debug, Serialize)]
+pub struct BackupEntry {
+    pub path: String,
+    pub name: String,
+    /// When the file was written, Vietnam time: "24/11/2026 10:42".
+    pub written: String,
+    pub size: u64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RestoreOutcome {
+    pub articles: usize,
+    /// Where the library as it was before has been kept.
+    pub kept: String,
+}
+
+fn backups(state: &AppState) -> Vec<(PathBuf, std::time::SystemTime, u64)> {
+    let library = state.library().path().to_path_buf();
+    let mut dirs = vec![state.export_dir.join("Sao lưu")];
+    dirs.extend(library.parent().map(Path::to_path_buf));
+    let mut found = Vec::new();
+    for dir in dirs {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let path = e.path();
+            let is_backup = path.extension().is_some_and(|x| x == "bantin") && path != library;
+            if let (true, Ok(meta)) = (is_backup, e.metadata())
+                && meta.is_file()
+            {
+                found.push((
+                    path,
+                    meta.modified().unwrap_or(std::time::UNIX_EPOCH),
+                    meta.len(),
+                ));
+            }
+        }
+    }
+    found.sort_by_key(|b| std::cmp::Reverse(b.1));
+    found
+}
+
+/// The backups the editor can restore, newest first.
+#[tauri::command]
+pub fn list_backups(state: tauri::State<AppState>) -> Vec<BackupEntry> {
+    let tz = chrono::FixedOffset::east_opt(7 * 3600).expect("+07:00 is a valid offset");
+    backups(&state)
+        .into_iter()
+        .map(|(path, modified, size)| BackupEntry {
+            name: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            written: chrono::DateTime::<chrono::Utc>::from(modified)
+                .with_timezone(&tz)
+                .format("%d/%m/%Y %H:%M")
+                .to_string(),
+            path: path.display().to_string(),
+            size,
+        })
+        .collect()
+}
+
+/// Replaces the library with one of the listed backups (checked first; the
+/// library as it was is kept beside itself) and reopens it.
+#[tauri::command]
+pub async fn restore_backup(app: tauri::AppHandle, path: String) -> Result<RestoreOutcome> {
+    let work = move || -> Result<RestoreOutcome> {
+        let state = app.state::<AppState>();
+        let chosen = PathBuf::from(&path);
+        if !backups(&state).iter().any(|(p, _, _)| *p == chosen) {
+            return Err(ApiError {
+                code: "backup_unknown".into(),
+                message: "Chỉ khôi phục được từ các bản sao lưu trong danh sách.".into(),
+            });
+        }
+        let info = bantin::store::inspect_backup(&chosen)?;
+        let kept = state.library().restore_from(&chosen, chrono::Utc::now())?;
+        Ok(RestoreOutcome {
+            articles: info.articles,
+            kept: kept.display().to_string(),
+        })
+    };
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| ApiError::internal(&e.to_string()))?
+}
