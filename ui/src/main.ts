@@ -506,7 +506,16 @@ $("btn-bulletin").addEventListener("click", async () => {
 // ---------- settings ----------
 
 let libraryInfo: LibraryInfo = { path: "", articles: 0, export_dir: "" };
-wireSettings();
+wireSettings({
+  flush,
+  // After a restore the library is another one: forget the open article,
+  // list again and open the newest.
+  reload: async () => {
+    current = null;
+    await refreshList();
+    if (articles.length) await openArticle(articles[0].id);
+  },
+});
 $("btn-settings").addEventListener("click", () => void openSettings(libraryInfo));
 
 // ---------- keyboard, closing, start ----------
