@@ -302,6 +302,7 @@ fn the_pdf_gives_back_every_word_in_order_with_fonts_and_metadata() {
     }
     for must in [
         "Hội nghị sơ kết một năm thực hiện Nghị quyết",
+        "BẢN TIN\n",
         "TRONG SỐ NÀY",
         "LƯU HÀNH NỘI BỘ",
         "Số 07",

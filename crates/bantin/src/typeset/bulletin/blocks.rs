@@ -74,7 +74,9 @@ pub(super) fn masthead_block(cx: &mut Cx, m: &Masthead, st: &BulletinStyle) -> (
         (m.kicker, m.name.trim().to_string())
     };
     if kicker {
-        let k = "B Ả N   T I N";
+        // Plain words, no letter-spacing made of spaces: copied out of the
+        // PDF it must read "BẢN TIN".
+        let k = "BẢN TIN";
         y = cx.column(
             k,
             FontStyle::Bold,
