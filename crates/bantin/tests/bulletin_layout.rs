@@ -486,3 +486,60 @@ fn hostile_articles_stay_inside_their_columns() {
         );
     }
 }
+
+#[test]
+fn the_last_page_columns_end_within_two_lines_whatever_the_issue_length() {
+    use bantin::typeset::{
+        ArticleHeader, BulletinArticle, Item, Masthead, NoImages, layout_bulletin, templates,
+    };
+    let fonts = FontSet::discover(Some("Liberation Serif")).unwrap();
+    let tpl = templates::bulletin(PaperSize::A4, 2);
+    let para = "Ban Dân vận Đảng ủy xã phối hợp với Mặt trận Tổ quốc và các đoàn thể vận động Nhân dân hiến đất, góp công làm đường giao thông nông thôn, xây dựng nếp sống văn minh ở khu dân cư.";
+    let mid = tpl.text_left() + tpl.text_width() / 2.0;
+    let lead = tpl.body_size * tpl.leading;
+    for n in [1usize, 2, 3, 5, 8, 13] {
+        let articles: Vec<BulletinArticle> = (0..n)
+            .map(|k| BulletinArticle {
+                doc: bantin::markdown::parse(&vec![para; 2 + (k * 7) % 9].join("\n\n")),
+                header: ArticleHeader {
+                    title: format!("Bài {}", k + 1),
+                    ..Default::default()
+                },
+            })
+            .collect();
+        let laid = layout_bulletin(
+            &Masthead {
+                name: "Bản tin".into(),
+                ..Default::default()
+            },
+            &articles,
+            &tpl,
+            &fonts,
+            &NoImages,
+            &mut |_, _| true,
+        )
+        .unwrap();
+        let last = laid.pages.last().unwrap();
+        let lowest = |left: bool| {
+            last.items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text { x, y, size, .. }
+                        if (*size - tpl.body_size).abs() < 0.01 && (*x < mid) == left =>
+                    {
+                        Some(*y)
+                    }
+                    _ => None,
+                })
+                .fold(f32::MAX, f32::min)
+        };
+        let (l, r) = (lowest(true), lowest(false));
+        if r == f32::MAX {
+            continue; // everything fits in the first column's few lines
+        }
+        assert!(
+            (l - r).abs() <= 2.0 * lead + 0.5,
+            "{n} articles: columns end at {l} and {r}"
+        );
+    }
+}
