@@ -105,6 +105,54 @@ export function diffLines(before: string, after: string): DiffLine[] {
   return out;
 }
 
+/** One side of a side-by-side row: the line's number (from 1) and its text. */
+export type SideCell = { n: number; text: string };
+
+/**
+ * One row of the side-by-side comparison. `same`: the line is on both sides;
+ * `changed`: a removed line (left) stands beside the added line that took its
+ * place (right); `removed` / `added`: a line on one side only, the other blank.
+ */
+export type SideRow =
+  | { kind: "same"; left: SideCell; right: SideCell }
+  | { kind: "changed"; left: SideCell; right: SideCell }
+  | { kind: "removed"; left: SideCell; right: null }
+  | { kind: "added"; left: null; right: SideCell };
+
+/**
+ * The rows of a side-by-side comparison from `before` (left) to `after`
+ * (right), built on `diffLines`: unchanged lines face each other; in a run of
+ * changes the removed lines are paired, in order, with the added ones, and
+ * what is left over faces a blank.
+ */
+export function sideBySide(before: string, after: string): SideRow[] {
+  const rows: SideRow[] = [];
+  let ln = 1;
+  let rn = 1;
+  let removed: string[] = [];
+  let added: string[] = [];
+  const flushRun = () => {
+    for (let k = 0; k < Math.max(removed.length, added.length); k++) {
+      if (k < removed.length && k < added.length)
+        rows.push({ kind: "changed", left: { n: ln++, text: removed[k] }, right: { n: rn++, text: added[k] } });
+      else if (k < removed.length) rows.push({ kind: "removed", left: { n: ln++, text: removed[k] }, right: null });
+      else rows.push({ kind: "added", left: null, right: { n: rn++, text: added[k] } });
+    }
+    removed = [];
+    added = [];
+  };
+  for (const d of diffLines(before, after)) {
+    if (d.kind === "removed") removed.push(d.text);
+    else if (d.kind === "added") added.push(d.text);
+    else {
+      flushRun();
+      rows.push({ kind: "same", left: { n: ln++, text: d.text }, right: { n: rn++, text: d.text } });
+    }
+  }
+  flushRun();
+  return rows;
+}
+
 /** Tags as typed in the metadata panel: "a, b ,, c" → ["a", "b", "c"]. */
 export function parseTags(s: string): string[] {
   return s

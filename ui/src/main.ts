@@ -2,7 +2,7 @@
 // metadata and history, export. All data work is done by the core through
 // `api`; this file only wires the screen to it.
 import "./style.css";
-import { api, errorMessage, type LibraryInfo, type Article, type ArticleSummary, type Content, type SearchHit, type RevisionInfo } from "./api";
+import { api, errorMessage, type LibraryInfo, type Article, type ArticleSummary, type Content, type SearchHit, type Revision, type RevisionInfo } from "./api";
 import { createEditor, run, type Command } from "./editor";
 import { toast } from "./dialogs";
 import { SORT_LABEL, categoriesOf, filterAndSort, type Filters, type SortOrder } from "./listing";
@@ -27,7 +27,9 @@ import {
   formatTime,
   markHtml,
   parseTags,
+  sideBySide,
   wordCount,
+  type SideCell,
 } from "./format";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -42,6 +44,8 @@ let current: Article | null = null;
 let dirty = false;
 let saving: Promise<void> = Promise.resolve();
 let selectedRevision: number | null = null;
+/** The revision shown in Lịch sử, for the side-by-side comparison. */
+let shownRevision: Revision | null = null;
 
 // ---------- status and messages ----------
 
@@ -426,6 +430,7 @@ $("history-list").addEventListener("click", async (e) => {
   selectedRevision = Number(b.dataset.n);
   document.querySelectorAll("#history-list button.rev").forEach((x) => x.classList.toggle("selected", x === b));
   const rev = await api.revision(current.id, selectedRevision);
+  shownRevision = rev;
   $("history-view-title").textContent = `Phiên bản ${rev.number} so với bản đang soạn`;
   $("history-diff").innerHTML = diffLines(rev.content.body, editor.text())
     .map((l) => `<div class="d-${l.kind}">${l.kind === "added" ? "+ " : l.kind === "removed" ? "− " : "  "}${escapeHtml(l.text) || "&nbsp;"}</div>`)
@@ -434,7 +439,58 @@ $("history-list").addEventListener("click", async (e) => {
   ($("btn-restore") as HTMLButtonElement).disabled = selectedRevision === current.revision;
 });
 
-$("btn-restore").addEventListener("click", async () => {
+// So sánh: the chosen revision on the left, the text on screen on the right,
+// lines facing each other. Article text goes in by textContent only.
+function compareCell(cell: SideCell | null, kind: "same" | "removed" | "added"): HTMLElement {
+  const div = document.createElement("div");
+  div.className = `c-cell c-${cell ? kind : "blank"}`;
+  const n = document.createElement("span");
+  n.className = "c-n";
+  const t = document.createElement("span");
+  t.className = "c-t";
+  if (cell) {
+    n.textContent = String(cell.n);
+    t.textContent = cell.text;
+  }
+  div.append(n, t);
+  return div;
+}
+
+function openCompare() {
+  const rev = shownRevision;
+  if (!current || !rev || rev.article_id !== current.id) return;
+  const rows = sideBySide(rev.content.body, editor.text());
+  $("compare-title").textContent = `So sánh phiên bản ${rev.number} với bản hiện tại`;
+  $("compare-left-head").textContent = `Phiên bản ${rev.number} · ${formatDateTime(rev.created_at)}`;
+  const gone = rows.filter((r) => r.kind === "removed" || r.kind === "changed").length;
+  const come = rows.filter((r) => r.kind === "added" || r.kind === "changed").length;
+  $("compare-summary").textContent =
+    gone + come === 0 ? "Hai bản giống hệt nhau." : `${formatInteger(gone)} dòng bỏ đi, ${formatInteger(come)} dòng thêm vào`;
+  const list = $("compare-rows");
+  list.replaceChildren(
+    ...rows.map((r) => {
+      const row = document.createElement("div");
+      row.className = `c-row c-row-${r.kind}`;
+      row.append(compareCell(r.left, r.kind === "same" ? "same" : "removed"), compareCell(r.right, r.kind === "same" ? "same" : "added"));
+      return row;
+    }),
+  );
+  $<HTMLButtonElement>("btn-compare-restore").disabled = rev.number === current.revision;
+  $<HTMLDialogElement>("compare").showModal();
+  // Start at the first difference, as a reader looks for it.
+  const first = list.querySelector<HTMLElement>(".c-row:not(.c-row-same)");
+  list.scrollTop = first ? Math.max(0, first.offsetTop - list.offsetTop - list.clientHeight / 3) : 0;
+}
+
+$("btn-compare").addEventListener("click", openCompare);
+$("btn-compare-restore").addEventListener("click", async () => {
+  $<HTMLDialogElement>("compare").close();
+  await restoreSelected();
+});
+
+$("btn-restore").addEventListener("click", () => void restoreSelected());
+
+async function restoreSelected() {
   if (!current || selectedRevision === null) return;
   await flush();
   try {
@@ -446,7 +502,7 @@ $("btn-restore").addEventListener("click", async () => {
   } catch (e) {
     toast(errorMessage(e), "error");
   }
-});
+}
 
 // ---------- export ----------
 
