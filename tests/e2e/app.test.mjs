@@ -600,6 +600,27 @@ test("restore the library from a backup: later work goes, the library before it 
   assert.equal(kept.length, 1, `the library before the restore is kept beside it: ${kept}`);
 });
 
+test("after a crash (the app killed, as by a power cut) nothing saved is lost", async () => {
+  const item = await browser.$(`//div[contains(@class,'item')][.//div[contains(@class,'item-title')][normalize-space(.)='${TITLE}']]`);
+  await item.click();
+  await waitText("#doc-title", (t) => t === TITLE, "article opens");
+  await typeInEditor(" Trước khi mất điện.");
+  // Autosave runs a second after typing stops.
+  await new Promise((r) => setTimeout(r, 2500));
+  await waitText("#status-save", (t) => t.startsWith("Đã lưu lúc"), "autosaved", 10_000);
+  execFileSync("pkill", ["-KILL", "-f", app]);
+  await new Promise((r) => setTimeout(r, 1000));
+  await browser.deleteSession().catch(() => {});
+  browser = undefined;
+  await launch();
+  await browser.waitUntil(async () => (await text("#list")).includes(TITLE), { timeout: 20_000, timeoutMsg: "the library opens after the crash" });
+  const again = await browser.$(`//div[contains(@class,'item')][.//div[contains(@class,'item-title')][normalize-space(.)='${TITLE}']]`);
+  await again.click();
+  await waitText("#doc-title", (t) => t === TITLE, "article opens after the crash");
+  assert.ok((await editorText()).includes("Trước khi mất điện."), "what was autosaved before the crash is there");
+  await shot("sau-su-co");
+});
+
 test("close and reopen: everything is still there", async () => {
   // Typing right before closing: the close handler saves it. The window is
   // asked to close as the window manager's close button would.

@@ -212,6 +212,12 @@ function contentFromScreen(): Content {
   const noiNhan = f.noi_nhan.value.split("\n").map((s: string) => s.trim()).filter(Boolean);
   if (noiNhan.length) extra.noi_nhan = noiNhan;
   else delete extra.noi_nhan;
+  // The signer of this report, when not the profile's (front matter keys).
+  for (const key of ["chuc_vu_ky", "nguoi_ky"]) {
+    const v = f[key].value.trim();
+    if (v) extra[key] = v;
+    else delete extra[key];
+  }
   return {
     title: f.title.value.trim() || "Bài viết chưa có tiêu đề",
     summary: f.summary.value.trim(),
@@ -240,6 +246,8 @@ function showArticle(a: Article) {
   articleDate.set(a.date);
   f.so_hieu.value = (a.extra.so_hieu as string) ?? "";
   f.noi_nhan.value = Array.isArray(a.extra.noi_nhan) ? (a.extra.noi_nhan as string[]).join("\n") : "";
+  f.chuc_vu_ky.value = (a.extra.chuc_vu_ky as string) ?? "";
+  f.nguoi_ky.value = (a.extra.nguoi_ky as string) ?? "";
   meta.classList.toggle("is-report", a.kind === "bao-cao");
   editor.load(a.body);
   $("doc-title").textContent = a.title;
