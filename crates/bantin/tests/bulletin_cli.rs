@@ -45,6 +45,17 @@ fn issue(env: &Env) {
     ]);
 }
 
+/// Exports issue 1 to `name` in the test folder with `extra` options;
+/// returns the file and what the command printed.
+fn export_issue(env: &Env, name: &str, extra: &[&str]) -> (std::path::PathBuf, String) {
+    let pdf = env.path(name);
+    let mut args = vec!["export", "pdf", "--bulletin", "1"];
+    args.extend_from_slice(extra);
+    args.extend(["-o", pdf.to_str().unwrap()]);
+    let out = env.ok(&args);
+    (pdf, out)
+}
+
 fn order(env: &Env, id: &str) -> Vec<i64> {
     let b = env.json(&["bulletin", "show", id, "--json"]);
     b["articles"]
@@ -244,15 +255,7 @@ fn an_article_an_issue_prints_is_not_deleted_behind_its_back() {
 fn the_pdf_gives_back_every_word_in_order_with_fonts_and_metadata() {
     let env = Env::new();
     issue(&env);
-    let pdf = env.path("ban-tin.pdf");
-    let out = env.ok(&[
-        "export",
-        "pdf",
-        "--bulletin",
-        "1",
-        "-o",
-        pdf.to_str().unwrap(),
-    ]);
+    let (pdf, out) = export_issue(&env, "ban-tin.pdf", &[]);
     assert!(out.contains("trang"), "{out}");
     let p = pdf.to_str().unwrap();
 
@@ -355,17 +358,7 @@ fn contents_point_at_the_pages_where_articles_start_and_the_colophon_is_last() {
         let id = copy.split('\t').next().unwrap();
         env.ok(&["bulletin", "add", "1", id]);
     }
-    let pdf = env.path("b.pdf");
-    env.ok(&[
-        "export",
-        "pdf",
-        "--bulletin",
-        "1",
-        "--columns",
-        "1",
-        "-o",
-        pdf.to_str().unwrap(),
-    ]);
+    let (pdf, _) = export_issue(&env, "b.pdf", &["--columns", "1"]);
     let p = pdf.to_str().unwrap();
     let pages = page_count(p);
     assert!(pages >= 4, "six articles in one column: {pages} pages");
@@ -425,15 +418,7 @@ fn contents_point_at_the_pages_where_articles_start_and_the_colophon_is_last() {
 fn two_columns_end_level_on_the_last_page() {
     let env = Env::new();
     issue(&env);
-    let pdf = env.path("b.pdf");
-    env.ok(&[
-        "export",
-        "pdf",
-        "--bulletin",
-        "1",
-        "-o",
-        pdf.to_str().unwrap(),
-    ]);
+    let (pdf, _) = export_issue(&env, "b.pdf", &[]);
     let p = pdf.to_str().unwrap();
     let bbox = poppler("pdftotext", &["-bbox", p, "-"]);
     let last = bbox.split("<page ").last().unwrap();
@@ -475,17 +460,7 @@ fn attr(s: &str, name: &str) -> Option<f32> {
 fn an_a5_booklet_is_imposed_for_folding() {
     let env = Env::new();
     issue(&env);
-    let pdf = env.path("so-tay.pdf");
-    let out = env.ok(&[
-        "export",
-        "pdf",
-        "--bulletin",
-        "1",
-        "--paper",
-        "a5-booklet",
-        "-o",
-        pdf.to_str().unwrap(),
-    ]);
+    let (pdf, out) = export_issue(&env, "so-tay.pdf", &["--paper", "a5-booklet"]);
     let a5_pages: usize = out
         .split('\t')
         .nth(1)

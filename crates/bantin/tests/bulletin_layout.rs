@@ -48,6 +48,16 @@ fn sample_issue(columns: u8, paper: PaperSize) -> Bulletin {
 }
 
 fn issue_pdf(b: &Bulletin, options: &BulletinPdfOptions) -> export::PdfOutput {
+    export_sample(b, options, &mut |_| true).unwrap()
+}
+
+/// The three sample articles as issue `b`, in the reference font and at a
+/// fixed time, telling `progress`.
+fn export_sample(
+    b: &Bulletin,
+    options: &BulletinPdfOptions,
+    progress: &mut dyn FnMut(&ExportProgress) -> bool,
+) -> Result<export::PdfOutput, export::ExportError> {
     let fonts = FontSet::discover(Some("Liberation Serif")).expect("fonts-liberation2");
     let now = chrono::DateTime::parse_from_rfc3339("2026-11-24T09:00:00+07:00").unwrap();
     let articles: Vec<_> = (0..3).map(sample_article).collect();
@@ -59,31 +69,18 @@ fn issue_pdf(b: &Bulletin, options: &BulletinPdfOptions) -> export::PdfOutput {
         &fonts,
         &SampleImages,
         now,
-        &mut |_| true,
+        progress,
     )
-    .unwrap()
 }
 
 #[test]
 fn progress_counts_articles_and_pages_and_cancelling_writes_nothing() {
-    let fonts = FontSet::discover(Some("Liberation Serif")).unwrap();
-    let now = chrono::DateTime::parse_from_rfc3339("2026-11-24T09:00:00+07:00").unwrap();
-    let articles: Vec<_> = (0..3).map(sample_article).collect();
     let b = sample_issue(2, PaperSize::A4);
     let mut seen = Vec::new();
-    let out = export::bulletin_pdf(
-        &b,
-        &articles,
-        &golden_profile(),
-        &Default::default(),
-        &fonts,
-        &SampleImages,
-        now,
-        &mut |p| {
-            seen.push(p.clone());
-            true
-        },
-    )
+    let out = export_sample(&b, &Default::default(), &mut |p| {
+        seen.push(p.clone());
+        true
+    })
     .unwrap();
     let layout: Vec<_> = seen
         .iter()
@@ -100,22 +97,15 @@ fn progress_counts_articles_and_pages_and_cancelling_writes_nothing() {
     );
     assert_eq!(layout[0].message(), "Đang dàn trang bài 1/3…");
 
-    for stop_at in [2usize, 1000] {
+    // Hủy while laying out (at the 2nd article) and while writing pages
+    // (the 4th call: the first page, after the three articles).
+    for cancel_at in [2usize, 4] {
         let mut calls = 0;
-        let err = export::bulletin_pdf(
-            &b,
-            &articles,
-            &golden_profile(),
-            &Default::default(),
-            &fonts,
-            &SampleImages,
-            now,
-            &mut |_| {
-                calls += 1;
-                calls < stop_at.min(3 + 1)
-            },
-        );
-        let err = err.expect_err("cancelled");
+        let err = export_sample(&b, &Default::default(), &mut |_| {
+            calls += 1;
+            calls < cancel_at
+        })
+        .expect_err("cancelled");
         assert_eq!(err.code(), "cancelled", "{err}");
         assert!(err.to_string().contains("Đã hủy"));
     }
