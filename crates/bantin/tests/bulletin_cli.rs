@@ -83,14 +83,7 @@ fn body_words(md: &str) -> Vec<String> {
         .filter(|l| !l.trim_start().starts_with("!["))
         .collect::<Vec<_>>()
         .join("\n");
-    let mut kept = String::new();
-    let mut rest = md.as_str();
-    while let Some(i) = rest.find("](") {
-        kept.push_str(&rest[..i]);
-        let after = &rest[i + 2..];
-        rest = after.find(')').map(|j| &after[j + 1..]).unwrap_or("");
-    }
-    kept.push_str(rest);
+    let kept = pdf_common::without_link_targets(&md);
     // Footnote labels ([^1]) are numbers in print.
     words(&kept.replace("[^1]", " ").replace("[^2]", " "))
         .into_iter()

@@ -26,15 +26,7 @@ fn source_words(md: &str) -> Vec<String> {
     if body.starts_with("---") {
         body = body.splitn(3, "---").nth(2).unwrap().to_string();
     }
-    let mut kept = String::new();
-    let mut rest = body.as_str();
-    while let Some(i) = rest.find("](") {
-        kept.push_str(&rest[..i]);
-        let after = &rest[i + 2..];
-        rest = after.find(')').map(|j| &after[j + 1..]).unwrap_or("");
-    }
-    kept.push_str(rest);
-    words(&kept)
+    words(&pdf_common::without_link_targets(&body))
 }
 
 fn words(s: &str) -> Vec<String> {

@@ -165,3 +165,17 @@ pub fn run(cmd: &str, args: &[&str]) -> String {
     );
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// Markdown with the targets of links and images left out (`[a](x)` → `[a`),
+/// so what remains is the text a reader sees.
+pub fn without_link_targets(md: &str) -> String {
+    let mut kept = String::new();
+    let mut rest = md;
+    while let Some(i) = rest.find("](") {
+        kept.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        rest = after.find(')').map(|j| &after[j + 1..]).unwrap_or("");
+    }
+    kept.push_str(rest);
+    kept
+}
