@@ -27,17 +27,15 @@ else
 fi
 
 say "2/3 Giao diện (Vitest)"
-npm --prefix ui run test --silent -- --reporter=default 2>&1 | tee "$logs/ui.log" || status=1
+NO_COLOR=1 npm --prefix ui run test --silent -- --reporter=default 2>&1 | tee "$logs/ui.log" || status=1
 
 say "3/3 Ứng dụng thật trong WebKit (E2E)"
 cargo build --locked -p bantin-app
 npm --prefix tests/e2e ci --no-audit --no-fund --loglevel=error
 xvfb-run -a --server-args="-screen 0 1366x768x24" npm --prefix tests/e2e test --silent 2>&1 | tee "$logs/e2e.log" || status=1
 
-# Add up what each runner reported.
-count() { grep -E "$1" "$3" | grep -Eo "[0-9]+ ?$2" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}'; }
-passed=$(( $(count 'passed' passed "$logs/rust.log") + $(count '^ *Tests ' passed "$logs/ui.log") + $(count '^# pass ' '' "$logs/e2e.log") ))
-failed=$(( $(count 'failed' failed "$logs/rust.log") + $(count '^ *Tests ' failed "$logs/ui.log") + $(count '^# fail ' '' "$logs/e2e.log") ))
+# Add up what each runner reported, one closing line per runner.
+read -r passed failed < <(bash "$ROOT/scripts/count-tests.sh" "$logs/rust.log" "$logs/ui.log" "$logs/e2e.log")
 [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
 echo "total: $passed passed, $failed failed"
 exit "$status"

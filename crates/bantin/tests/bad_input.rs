@@ -265,8 +265,17 @@ fn a_read_only_library_folder_is_reported() {
     cmd.env("BANTIN_LIBRARY", folder.join("thu-vien.bantin"))
         .args(["import".as_ref(), a.as_os_str()]);
     // Root ignores folder permissions; run as an ordinary user then, as an
-    // editor would be.
+    // editor would be. That user may not reach the binary where the checkout
+    // lives (a clone under a 0700 folder), so it runs a copy in the test's
+    // own folder, which it can reach.
     if unsafe { libc_geteuid() } == 0 {
+        let own = env.path("bantin");
+        std::fs::copy(env!("CARGO_BIN_EXE_bantin"), &own).unwrap();
+        std::fs::set_permissions(&own, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let mut copy = std::process::Command::new(&own);
+        copy.env("BANTIN_LIBRARY", folder.join("thu-vien.bantin"))
+            .args(["import".as_ref(), a.as_os_str()]);
+        cmd = copy;
         cmd.uid(65534).gid(65534);
     }
     let r = Run::from(cmd.output().unwrap());
