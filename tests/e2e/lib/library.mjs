@@ -2,13 +2,10 @@
 // app's own commands (the same IPC the UI uses), and what it finds on disk.
 import { readdirSync, statSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { browser } from "./session.mjs";
-import { $, openByTitle, plainScreen, typeInEditor, until, waitText } from "./ui.mjs";
+import { browser, invoke } from "./session.mjs";
 
-/** Calls one of the app's commands from the page, as the UI does. */
-export function invoke(cmd, args) {
-  return browser().execute((cmd, args) => window.__TAURI_INTERNALS__.invoke(cmd, args ?? {}), cmd, args ?? null);
-}
+export { invoke };
+import { $, openByTitle, plainScreen, typeInEditor, until, waitText } from "./ui.mjs";
 
 /** Changes some of an article's fields and saves it as a new revision. */
 export async function updateArticle(id, change) {

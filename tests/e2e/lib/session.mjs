@@ -31,6 +31,11 @@ export function browser() {
   return current;
 }
 
+/** Calls one of the app's commands from the page, as the UI does. */
+export function invoke(cmd, args) {
+  return browser().execute((cmd, args) => window.__TAURI_INTERNALS__.invoke(cmd, args ?? {}), cmd, args ?? null);
+}
+
 function portOpen(port) {
   return new Promise((resolve) => {
     const s = net.connect(port, "127.0.0.1");

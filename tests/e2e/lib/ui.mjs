@@ -1,7 +1,7 @@
 // What a step does on screen: find, read and wait for elements, type, paste,
 // take screenshots, and put the screen back to a plain state.
 import { join } from "node:path";
-import { browser, artifacts } from "./session.mjs";
+import { browser, artifacts, invoke } from "./session.mjs";
 
 let shots = 0;
 
@@ -65,15 +65,22 @@ export async function clearSearch() {
 /** The list row whose title is exactly `title`. */
 export const itemTitled = (title) => browser().$(`//div[contains(@class,'item')][.//div[contains(@class,'item-title')][normalize-space(.)='${title}']]`);
 
-/** Lists the library afresh and opens the article titled `title` from the list. */
+/**
+ * Lists the library afresh and opens the article titled `title` (the newest
+ * of that title) from the list: the row of that very article, once the list
+ * shows it, not a row the list showed before it was refreshed.
+ */
 export async function openByTitle(title) {
+  const ids = (await invoke("list_articles")).filter((a) => a.title === title).map((a) => a.id);
+  if (!ids.length) throw new Error(`no article titled "${title}"`);
+  const id = Math.max(...ids);
   await clearSearch();
   // The list repaints while it settles: find the row afresh until a click lands.
   await browser().waitUntil(
     async () => {
       try {
-        await (await itemTitled(title)).click();
-        return (await text("#doc-title")) === title;
+        await (await browser().$(`#list .item[data-id='${id}']`)).click();
+        return (await text("#doc-title")) === title && (await browser().execute(() => document.querySelector("#list .item.selected")?.dataset.id)) === String(id);
       } catch {
         return false;
       }
