@@ -9,8 +9,7 @@ import { debounce, escapeHtml, formatDate } from "./format";
 import { nextIssueNumber } from "./labels";
 import { showPages } from "./pages";
 import { dateField, type DateField } from "./date-field";
-
-const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+import { $ } from "./dom";
 
 let form: BulletinForm | null = null;
 let dateOfIssue: DateField | null = null;

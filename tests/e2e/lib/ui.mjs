@@ -1,0 +1,165 @@
+// What a step does on screen: find, read and wait for elements, type, paste,
+// take screenshots, and put the screen back to a plain state.
+import { join } from "node:path";
+import { browser, artifacts, invoke } from "./session.mjs";
+
+let shots = 0;
+
+/** Saves a screenshot of the window as artifacts/NN-name.png. */
+export async function shot(name) {
+  shots += 1;
+  await browser().saveScreenshot(join(artifacts, `${String(shots).padStart(2, "0")}-${name}.png`));
+}
+
+export const $ = (sel) => browser().$(sel);
+export const $$ = (sel) => browser().$$(sel);
+
+// WebKitWebDriver's getText gives "" for some laid-out elements (ellipsis,
+// flex children); the DOM's own text is what an editor reads anyway.
+export async function text(sel) {
+  return browser().execute((s) => document.querySelector(s)?.innerText ?? "", sel);
+}
+
+export async function waitText(sel, pred, what, timeout = 15_000) {
+  await browser().waitUntil(async () => pred(await text(sel)), { timeout, timeoutMsg: what });
+}
+
+export async function until(pred, timeoutMsg, timeout = 5_000) {
+  await browser().waitUntil(pred, { timeout, timeoutMsg });
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export async function typeInEditor(s) {
+  const content = await $(".cm-content");
+  await content.click();
+  await browser().execute(() => {
+    // Put the cursor at the very end of the document.
+    const c = document.querySelector(".cm-content");
+    const r = document.createRange();
+    r.selectNodeContents(c);
+    r.collapse(false);
+    const sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(r);
+  });
+  // Element Send Keys, not the actions API: WebKitWebDriver's key actions
+  // drop a space that follows a non-ASCII letter, which no keyboard does.
+  await content.addValue(s);
+}
+
+export async function editorText() {
+  return browser().execute(() => document.querySelector(".cm-content").innerText);
+}
+
+/** Empties the search box as a user would, and waits for the whole list. */
+export async function clearSearch() {
+  await browser().execute(() => {
+    const s = document.querySelector("#search");
+    s.value = "";
+    s.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await until(async () => (await $$(".item")).length >= 3, "the whole list is back");
+}
+
+/** The list row whose title is exactly `title`. */
+export const itemTitled = (title) => browser().$(`//div[contains(@class,'item')][.//div[contains(@class,'item-title')][normalize-space(.)='${title}']]`);
+
+/**
+ * Lists the library afresh and opens the article titled `title` (the newest
+ * of that title) from the list: the row of that very article, once the list
+ * shows it, not a row the list showed before it was refreshed.
+ */
+export async function openByTitle(title) {
+  const ids = (await invoke("list_articles")).filter((a) => a.title === title).map((a) => a.id);
+  if (!ids.length) throw new Error(`no article titled "${title}"`);
+  const id = Math.max(...ids);
+  await clearSearch();
+  // The list repaints while it settles: find the row afresh until a click lands.
+  await browser().waitUntil(
+    async () => {
+      try {
+        await (await browser().$(`#list .item[data-id='${id}']`)).click();
+        return (await text("#doc-title")) === title && (await browser().execute(() => document.querySelector("#list .item.selected")?.dataset.id)) === String(id);
+      } catch {
+        return false;
+      }
+    },
+    { timeout: 10_000, timeoutMsg: `"${title}" opens` },
+  );
+}
+
+/** Waits until nothing typed is waiting to be saved. */
+export async function settle() {
+  await until(async () => !/^(Chưa lưu|Đang lưu)/.test(await text("#save-state")), "what is on screen is saved", 20_000);
+}
+
+/**
+ * A plain screen, whatever the step before left: no dialog, no message, no composer,
+ * Thuộc tính shown, no filter, default sort, nothing unsaved.
+ */
+export async function plainScreen() {
+  await browser().execute(() => {
+    document.querySelectorAll("dialog[open]").forEach((d) => d.close("cancel"));
+    // A message from the step before must not answer this step's wait.
+    const toast = document.getElementById("toast");
+    toast.hidden = true;
+    toast.replaceChildren();
+    for (const id of ["filter-status", "filter-kind", "filter-category", "sort"]) {
+      const s = document.getElementById(id);
+      if (s.value !== "") {
+        s.value = "";
+        s.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+    }
+  });
+  if (await (await $("#composer")).isDisplayed()) await (await $("#btn-composer-close")).click();
+  await (await $("button[data-tab='meta']")).click();
+  await settle();
+}
+
+/** Pastes into the editor as the system clipboard would: text/html and/or files. */
+export async function paste({ html, file }) {
+  await browser().execute(
+    async (html, file) => {
+      const dt = new DataTransfer();
+      if (html) dt.setData("text/html", html);
+      if (file === "png") {
+        const c = document.createElement("canvas");
+        c.width = 320;
+        c.height = 200;
+        const g = c.getContext("2d");
+        g.fillStyle = "#9b1c1c";
+        g.fillRect(0, 0, 320, 200);
+        const blob = await new Promise((r) => c.toBlob(r, "image/png"));
+        dt.items.add(new File([blob], "hội nghị.png", { type: "image/png" }));
+      } else if (file === "broken") {
+        dt.items.add(new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13, 1, 2])], "anh-hong.png", { type: "image/png" }));
+      }
+      document.querySelector(".cm-content").dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+    },
+    html ?? "",
+    file ?? "",
+  );
+}
+
+/** The colour of one screen pixel, as [r, g, b, a], read from a real screenshot. */
+export async function screenPixel(x, y) {
+  const png = await browser().takeScreenshot();
+  return browser().execute(
+    async (png, x, y) => {
+      const img = new Image();
+      img.src = "data:image/png;base64," + png;
+      await img.decode();
+      const c = document.createElement("canvas");
+      c.width = img.naturalWidth;
+      c.height = img.naturalHeight;
+      const g = c.getContext("2d");
+      g.drawImage(img, 0, 0);
+      return Array.from(g.getImageData(Math.round(x), Math.round(y), 1, 1).data);
+    },
+    png,
+    x,
+    y,
+  );
+}

@@ -1,0 +1,119 @@
+// Writing as editors do: pasting from Word and pasting photos, the toolbar,
+// Ctrl+F find and replace, Unikey-style typing.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { browser } from "../lib/session.mjs";
+import { $, $$, editorText, paste, shot, text, typeInEditor, until, waitText } from "../lib/ui.mjs";
+import { freshArticle, savedBody } from "../lib/library.mjs";
+import { FIRST, PASTED, TITLE } from "../lib/content.mjs";
+
+export function editingSteps() {
+  test("paste from Word becomes clean Markdown; pasted images are stored; the toolbar formats", async () => {
+    await freshArticle({ title: TITLE, body: FIRST });
+    await typeInEditor(" ");
+    await paste({
+      html: `<html><head><style>p{mso-style:x}</style><script>document.title="hỏng"</script></head><body><!--StartFragment-->
+        <h2>Kết quả thực hiện</h2><p class=MsoNormal style="font-family:'Times New Roman'">Đã vận động <b>120 hộ</b> tham gia<o:p></o:p></p>
+        <ul><li>Thôn Lạc Nam</li><li>Thôn Xuân Hòa</li></ul>
+        <table><tr><td>Thôn</td><td>Số hộ</td></tr><tr><td>Lạc Nam</td><td>70</td></tr></table><!--EndFragment--></body></html>`,
+    });
+    await until(async () => (await editorText()).includes("| Lạc Nam | 70 |"), "the table arrived as Markdown");
+    const body = await editorText();
+    for (const part of ["## Kết quả thực hiện", "Đã vận động **120 hộ** tham gia", "- Thôn Lạc Nam\n- Thôn Xuân Hòa"]) assert.ok(body.includes(part), `editor has ${JSON.stringify(part)}:\n${body}`);
+    assert.ok(!body.includes("mso") && !body.includes("script") && !body.includes("<"), "no Word or HTML markup left");
+    assert.notEqual(await browser().getTitle(), "hỏng", "nothing in the pasted HTML ran");
+    await waitText("#preview", (t) => t.includes("Kết quả thực hiện") && t.includes("Xuân Hòa"), "the preview shows the pasted text");
+    assert.equal(await browser().execute(() => document.querySelectorAll("#preview table tr").length), 2);
+
+    await paste({ file: "png" });
+    await until(async () => /!\[Chú thích ảnh\]\(asset:[0-9a-f]{64}\)/.test(await editorText()), "the image is referenced as an asset", 10_000);
+    // The caption is selected: typing replaces it.
+    await (await $(".cm-content")).addValue("Hội nghị chi bộ tháng 11");
+    await until(
+      async () =>
+        browser().execute(() => {
+          const img = document.querySelector("#preview figure img");
+          return Boolean(img && img.complete && img.naturalWidth === 320 && document.querySelector("#preview figcaption")?.textContent.includes("Hội nghị chi bộ tháng 11"));
+        }),
+      "the preview shows the stored image with its caption",
+      10_000,
+    );
+
+    await paste({ file: "broken" });
+    await waitText("#toast", (t) => t.startsWith("Không mở được ảnh \"anh-hong.png\": tệp bị hỏng hoặc không phải ảnh."), "a broken image is refused in Vietnamese");
+    assert.equal((await editorText()).match(/asset:/g).length, 1, "nothing was inserted for the broken image");
+
+    // Toolbar: bold with nothing selected, typed over, then the line numbered.
+    await typeInEditor("\uE007\uE007Ghi chú "); // Enter twice: a new paragraph
+    await (await $("#toolbar button[data-cmd='bold']")).click();
+    await (await $(".cm-content")).addValue("quan trọng");
+    await (await $("#toolbar button[data-cmd='numbered']")).click();
+    await browser().waitUntil(async () => (await editorText()).includes("1. Ghi chú **quan trọng**"), { timeout: 5_000, timeoutMsg: `toolbar formatting: ${await editorText()}` });
+    await waitText("#save-state", (t) => t.startsWith("Đã lưu lúc"), "pasted work autosaved", 20_000);
+    await shot("dan-tu-word-va-anh");
+  });
+
+  test("Ctrl+F finds and replaces in the article, in Vietnamese", async () => {
+    // The article as the paste left it: one table whose head says "Số hộ".
+    await freshArticle({ title: TITLE, body: `${FIRST}\n\n${PASTED}` });
+    // Ctrl+F typed into the editor (Element Send Keys: \uE009 holds Control).
+    await (await $(".cm-content")).addValue("\uE009f\uE009");
+    const find = await $(".cm-search input[name='search']");
+    await find.waitForDisplayed({ timeout: 5_000 });
+    assert.equal(await find.getAttribute("placeholder"), "Tìm");
+    assert.ok(await find.isFocused(), "the cursor is in the find field");
+    const labels = await text(".cm-search");
+    for (const w of ["Tiếp", "Trước", "Tất cả", "Khớp chữ hoa", "Thay tất cả"]) assert.ok(labels.includes(w), `the panel says "${w}": ${labels}`);
+    await find.setValue("Số hộ");
+    await (await $(".cm-search input[name='replace']")).setValue("Số hộ gia đình");
+    await shot("tim-va-thay");
+    await (await $(".cm-search button[name='replaceAll']")).click();
+    await until(async () => (await editorText()).includes("| Thôn | Số hộ gia đình |"), "replaced in the text");
+    assert.equal((await editorText()).match(/Số hộ/g).length, 1, "the one match was replaced, nothing else");
+    await browser().keys(["Escape"]);
+    await until(async () => (await $$(".cm-search")).length === 0, "Escape closes the panel");
+    await waitText("#save-state", (t) => t.startsWith("Đã lưu lúc"), "the replacement is saved", 20_000);
+  });
+}
+
+// Unikey / EVKey (Telex) on Windows type by sending Backspace and the composed
+// letter: "Việt" reaches the editor as V, i, e, e→(⌫, ê), j→(⌫, ệ), t. A tone
+// that lands on an earlier letter takes back what follows it and types it again.
+const BS = "\uE003";
+const UNIKEY_SENTENCE = "Việt Nam đổi mới";
+const UNIKEY_KEYS = [
+  "V", "i", "e", BS + "ê", BS + "ệ", "t", " ", // Việt: v i e e j t
+  "N", "a", "m", " ", // Nam
+  "d", BS + "đ", "o", BS + "ô", "i", BS + BS + "ổi", " ", // đổi: d d o o i r
+  "m", "o", BS + "ơ", "i", BS + BS + "ới", // mới: m o w i s
+].join("");
+
+export function unikeySteps() {
+  test("Unikey-style typing (Backspace, then the composed letter) keeps every letter once", async () => {
+    // An article that ends in a numbered list, as the paste step leaves it.
+    await freshArticle({ title: TITLE, body: `${FIRST}\n\n1. Ghi chú **quan trọng**` });
+    await typeInEditor("\uE007\uE007"); // a new paragraph at the end
+    await typeInEditor(UNIKEY_KEYS);
+    const count = (hay, needle) => hay.split(needle).length - 1;
+    await browser().waitUntil(async () => (await editorText()).includes(UNIKEY_SENTENCE), {
+      timeout: 5_000,
+      timeoutMsg: `the editor shows “${UNIKEY_SENTENCE}”: ${JSON.stringify(await editorText())}`,
+    });
+    // The article ends in a numbered list, so Enter may continue it: "2. ".
+    const unmark = (l) => l.trim().replace(/^(\d+\.|[-*])\s+/, "");
+    const lines = (await editorText()).split("\n").map(unmark).filter(Boolean);
+    assert.equal(lines.at(-1), UNIKEY_SENTENCE, "the last paragraph is exactly the sentence: nothing lost, nothing doubled");
+    assert.equal(count(await editorText(), UNIKEY_SENTENCE), 1);
+    await waitText("#preview", (t) => t.includes(UNIKEY_SENTENCE), "the preview shows the sentence");
+    const paras = await browser().execute((s) => Array.from(document.querySelectorAll("#preview p, #preview li"), (p) => p.textContent.trim()).filter((t) => t.includes(s)), UNIKEY_SENTENCE);
+    assert.deepEqual(paras, [UNIKEY_SENTENCE], "the preview has one paragraph (or list item), exactly the sentence");
+    assert.equal(count(await text("#preview"), UNIKEY_SENTENCE), 1);
+    await until(async () => (await savedBody(TITLE)).includes(UNIKEY_SENTENCE), "autosave stored the sentence", 20_000);
+    await waitText("#save-state", (t) => t.startsWith("Đã lưu lúc"), "autosaved", 20_000);
+    const body = await savedBody(TITLE);
+    const saved = body.split("\n").map(unmark).filter(Boolean);
+    assert.equal(saved.at(-1), UNIKEY_SENTENCE, `the saved article ends with exactly the sentence: ${JSON.stringify(body.slice(-80))}`);
+    assert.equal(count(body, UNIKEY_SENTENCE), 1);
+    await shot("go-unikey");
+  });
+}

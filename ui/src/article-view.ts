@@ -1,0 +1,241 @@
+// The article on screen: the editor with its toolbar, the live preview, the
+// metadata form (Thuộc tính), and saving — autosave after a quiet moment,
+// saves one after another, never two at once.
+import { api, errorMessage, type Article, type Content } from "./api";
+import { createEditor, run, type Command, type Editor } from "./editor";
+import { toast } from "./dialogs";
+import { $ } from "./dom";
+import { insertImages, pasteAndDrop, type PasteSupport } from "./paste";
+import { openFind } from "./find";
+import { dateField } from "./date-field";
+import { debounce, escapeHtml, formatTime, parseTags } from "./format";
+import { setSaveState, showWordCount } from "./status-bar";
+import { watch, type AppStore, type PaneView } from "./state";
+
+/** Milliseconds of quiet typing before an autosave. */
+const AUTOSAVE_MS = 1200;
+
+const ARTICLE_BUTTONS = ["btn-export-pdf", "btn-bundle", "btn-pages"];
+
+export interface ArticleViewDeps {
+  state: AppStore;
+  /** Lists the library again (after a save that changed something). */
+  refreshList: () => Promise<void>;
+  /** Reloads Lịch sử (when it is shown). */
+  loadHistory: () => Promise<void>;
+}
+
+export interface ArticleView {
+  editor: Editor;
+  /** Puts an article on screen, saved as it is. */
+  show(a: Article): void;
+  /** The empty centre, when no article is open (after deleting the last one). */
+  showNothing(): void;
+  /** Saves any pending edit first, then opens the article (if not already open). */
+  open(id: number): Promise<void>;
+  /** The article as the screen shows it now, ready to save. */
+  contentFromScreen(): Content;
+  /** Ctrl+S: saves now, as a revision of its own. */
+  saveNow(): Promise<void>;
+  /** Saves anything pending now (before switching article, exporting or closing). */
+  flush(): Promise<void>;
+}
+
+export function initArticleView({ state, refreshList, loadHistory }: ArticleViewDeps): ArticleView {
+  const pasteSupport: PasteSupport = { storeImage: (file) => api.putImage(file, file.name || "ảnh dán vào.png"), say: toast };
+  const editor = createEditor($("editor"), () => updateAfterEdit(), [pasteAndDrop(pasteSupport)], (hint) => toast(hint));
+  const meta = $<HTMLFormElement>("meta");
+  const fields = () => meta.elements as any;
+  const articleDate = dateField($<HTMLInputElement>("meta-date"));
+  const historyShown = () => state.get().tab === "history";
+
+  const renderPreview = debounce(async () => {
+    if (!state.get().current) return;
+    $("preview").innerHTML = headerHtml() + (await api.renderPreview(editor.text()));
+  }, 120);
+
+  function headerHtml(): string {
+    const f = fields();
+    const title = f.title.value.trim();
+    const summary = f.summary.value.trim();
+    return `<h1 class="preview-title">${escapeHtml(title)}</h1>` + (summary ? `<p class="sapo">${escapeHtml(summary)}</p>` : "");
+  }
+
+  function updateAfterEdit() {
+    state.set({ dirty: true });
+    setSaveState("Chưa lưu");
+    showWordCount(editor.text());
+    renderPreview();
+    autosave();
+  }
+
+  const autosave = debounce(() => void save(true), AUTOSAVE_MS);
+
+  function contentFromScreen(): Content {
+    const f = fields();
+    const extra: Record<string, unknown> = { ...(state.get().current?.extra ?? {}) };
+    const soHieu = f.so_hieu.value.trim();
+    if (soHieu) extra.so_hieu = soHieu;
+    else delete extra.so_hieu;
+    const noiNhan = f.noi_nhan.value.split("\n").map((s: string) => s.trim()).filter(Boolean);
+    if (noiNhan.length) extra.noi_nhan = noiNhan;
+    else delete extra.noi_nhan;
+    // The signer of this report, when not the profile's (front matter keys).
+    for (const key of ["chuc_vu_ky", "nguoi_ky"]) {
+      const v = f[key].value.trim();
+      if (v) extra[key] = v;
+      else delete extra[key];
+    }
+    return {
+      title: f.title.value.trim() || "Bài viết chưa có tiêu đề",
+      summary: f.summary.value.trim(),
+      author: f.author.value.trim(),
+      category: f.category.value.trim(),
+      tags: parseTags(f.tags.value),
+      kind: f.kind.value,
+      status: f.status.value,
+      date: articleDate.value(),
+      body: editor.text(),
+      extra,
+    };
+  }
+
+  function show(a: Article) {
+    state.set({ current: a, dirty: false });
+    const f = fields();
+    f.title.value = a.title;
+    f.summary.value = a.summary;
+    f.author.value = a.author;
+    f.category.value = a.category;
+    f.tags.value = a.tags.join(", ");
+    f.kind.value = a.kind;
+    f.status.value = a.status;
+    articleDate.set(a.date);
+    f.so_hieu.value = (a.extra.so_hieu as string) ?? "";
+    f.noi_nhan.value = Array.isArray(a.extra.noi_nhan) ? (a.extra.noi_nhan as string[]).join("\n") : "";
+    f.chuc_vu_ky.value = (a.extra.chuc_vu_ky as string) ?? "";
+    f.nguoi_ky.value = (a.extra.nguoi_ky as string) ?? "";
+    meta.classList.toggle("is-report", a.kind === "bao-cao");
+    editor.load(a.body);
+    $("doc-title").textContent = a.title;
+    void api.setWindowTitle(`${a.title} — Bản Tin`);
+    showWordCount(a.body);
+    setSaveState(`Đã lưu lúc ${formatTime(a.updated_at)}`);
+    $("placeholder").hidden = true;
+    $("panes").hidden = false;
+    for (const b of ARTICLE_BUTTONS) $<HTMLButtonElement>(b).disabled = false;
+    renderPreview();
+    renderPreview.flush();
+    if (historyShown()) void loadHistory();
+  }
+
+  function showNothing() {
+    state.set({ current: null, dirty: false });
+    $("panes").hidden = true;
+    $("placeholder").hidden = false;
+    $("doc-title").textContent = "Chưa chọn bài viết";
+    setSaveState("");
+    for (const b of ARTICLE_BUTTONS) $<HTMLButtonElement>(b).disabled = true;
+    void api.setWindowTitle("Bản Tin");
+  }
+
+  let saving: Promise<void> = Promise.resolve();
+
+  /** Saves the article on screen; saves run one after another, never two at once. */
+  function save(autosaveRun: boolean): Promise<void> {
+    saving = saving.then(async () => {
+      const { current, dirty } = state.get();
+      if (!current || (!dirty && autosaveRun)) return;
+      const id = current.id;
+      state.set({ dirty: false });
+      setSaveState("Đang lưu…");
+      try {
+        const outcome = await api.saveArticle(id, contentFromScreen(), autosaveRun);
+        const now = state.get().current;
+        if (now?.id === id) {
+          state.set({ current: { ...now, ...contentFromScreen(), revision: outcome.revision, updated_at: outcome.updated_at } });
+          setSaveState(`Đã lưu lúc ${formatTime(outcome.updated_at)}`);
+        }
+        if (outcome.changed) {
+          await refreshList();
+          if (historyShown()) await loadHistory();
+        }
+      } catch (e) {
+        state.set({ dirty: true });
+        setSaveState("Chưa lưu được");
+        toast(errorMessage(e), "error");
+      }
+    });
+    return saving;
+  }
+
+  async function flush() {
+    autosave.flush();
+    await save(true);
+  }
+
+  async function open(id: number) {
+    if (state.get().current?.id === id) return;
+    await flush();
+    try {
+      show(await api.getArticle(id));
+    } catch (e) {
+      toast(errorMessage(e), "error");
+    }
+  }
+
+  meta.addEventListener("input", () => {
+    if (!state.get().current) return;
+    const f = fields();
+    meta.classList.toggle("is-report", f.kind.value === "bao-cao");
+    $("doc-title").textContent = f.title.value;
+    updateAfterEdit();
+  });
+  meta.addEventListener("submit", (e) => e.preventDefault());
+
+  $("toolbar").addEventListener("click", (e) => {
+    const b = (e.target as HTMLElement).closest<HTMLButtonElement>("button");
+    if (!b) return;
+    if (b.dataset.cmd) run(editor.view, b.dataset.cmd as Command);
+    if (b.id === "btn-image") $<HTMLInputElement>("image-file").click();
+    if (b.id === "btn-find") openFind(editor.view);
+    if (b.dataset.view) state.set({ view: b.dataset.view as PaneView });
+  });
+  // Soạn + xem / Soạn / Xem trước: the layout and its pressed button follow the state.
+  watch(
+    state,
+    (s) => s.view,
+    (view) => {
+      $("panes").dataset.view = view;
+      document.querySelectorAll<HTMLElement>(".view-toggle button").forEach((x) => x.classList.toggle("on", x.dataset.view === view));
+    },
+  );
+
+  $<HTMLInputElement>("image-file").addEventListener("change", async (e) => {
+    const input = e.target as HTMLInputElement;
+    const files = Array.from(input.files ?? []);
+    input.value = "";
+    await insertImages(editor.view, files, editor.view.state.selection.main.head, pasteSupport);
+  });
+
+  // The preview follows the editor's scroll position.
+  editor.view.scrollDOM.addEventListener("scroll", () => {
+    const s = editor.view.scrollDOM;
+    const p = $("preview");
+    const ratio = s.scrollTop / Math.max(1, s.scrollHeight - s.clientHeight);
+    p.scrollTop = ratio * (p.scrollHeight - p.clientHeight);
+  });
+
+  return {
+    editor,
+    show,
+    showNothing,
+    open,
+    contentFromScreen,
+    saveNow: () => {
+      autosave.flush();
+      return save(false);
+    },
+    flush,
+  };
+}

@@ -1,0 +1,144 @@
+// Thư viện: the search box, the filters and the article list. The list is
+// virtualised: only the rows in sight are in the DOM.
+import { api, errorMessage, type ArticleSummary } from "./api";
+import { toast } from "./dialogs";
+import { $ } from "./dom";
+import { KIND_LABEL, STATUS_LABEL, debounce, escapeHtml, formatDate, formatDateTime, formatInteger, markHtml } from "./format";
+import { SORT_LABEL, categoriesOf, filterAndSort, type Filters, type SortOrder } from "./listing";
+import { currentId, watch, type AppStore } from "./state";
+
+const ROW_HEIGHT = 64;
+
+export type Row = ArticleSummary & { titleHtml: string; meta: string; snippetHtml: string };
+
+export interface LibraryListDeps {
+  state: AppStore;
+  /** Opens an article chosen in the list. */
+  open: (id: number) => Promise<void>;
+  /** Delete in the list: the open article to the recycle bin. */
+  trashCurrent: () => Promise<void>;
+}
+
+export interface LibraryList {
+  /** Lists the library (and searches) again, then repaints. */
+  refresh(): Promise<void>;
+  /** The rows as listed now (filtered, sorted). */
+  rows(): Row[];
+}
+
+function metaLine(a: ArticleSummary): string {
+  return [KIND_LABEL[a.kind], formatDate(a.date) || formatDateTime(a.updated_at), a.category].filter(Boolean).join(" · ");
+}
+
+function filters(): Filters {
+  const v = (id: string) => ($(id) as HTMLSelectElement).value;
+  return { status: v("filter-status") as Filters["status"], kind: v("filter-kind") as Filters["kind"], category: v("filter-category"), sort: v("sort") as SortOrder };
+}
+
+export function initLibraryList({ state, open, trashCurrent }: LibraryListDeps): LibraryList {
+  const list = $("list");
+  const spacer = document.createElement("div");
+  spacer.className = "list-spacer";
+  list.append(spacer);
+  let visibleRows: Row[] = [];
+
+  function rows(): Row[] {
+    const { articles, hits } = state.get();
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const source: Row[] = hits
+      ? hits.flatMap((h) => {
+          const a = byId.get(h.id);
+          return a ? [{ ...a, titleHtml: markHtml(h.title, h.title_marks), meta: metaLine(a), snippetHtml: markHtml(h.snippet, h.marks) }] : [];
+        })
+      : articles.map((a) => ({ ...a, titleHtml: escapeHtml(a.title), meta: metaLine(a), snippetHtml: "" }));
+    return filterAndSort(source, filters());
+  }
+
+  /** The category filter offers the categories in use (keeping the chosen one). */
+  function fillCategories() {
+    const { articles } = state.get();
+    const select = $<HTMLSelectElement>("filter-category");
+    const chosen = select.value;
+    const options = categoriesOf(articles);
+    if (chosen && !options.includes(chosen)) options.unshift(chosen);
+    select.replaceChildren(new Option("Chuyên mục", ""), ...options.map((c) => new Option(c, c)));
+    select.value = chosen;
+    $("category-list").replaceChildren(...categoriesOf(articles).map((c) => new Option(c)));
+  }
+
+  function render() {
+    visibleRows = rows();
+    spacer.style.height = `${visibleRows.length * ROW_HEIGHT}px`;
+    const empty = $("list-empty");
+    empty.hidden = visibleRows.length > 0;
+    const f = filters();
+    const filtered = Boolean(f.status || f.kind || f.category);
+    empty.textContent = state.get().hits
+      ? "Không tìm thấy bài viết nào. Hãy thử gõ không dấu hoặc ít từ hơn" + (filtered ? ", hoặc bỏ bớt bộ lọc." : ".")
+      : filtered
+        ? "Không có bài viết nào khớp bộ lọc."
+        : "Thư viện chưa có bài viết. Bấm “+ Bài viết mới” để bắt đầu.";
+    $("list-count").textContent = `${formatInteger(visibleRows.length)} bài`;
+    paint();
+  }
+
+  function paint() {
+    const open = currentId(state.get());
+    const first = Math.max(0, Math.floor(list.scrollTop / ROW_HEIGHT) - 5);
+    const last = Math.min(visibleRows.length, first + Math.ceil(list.clientHeight / ROW_HEIGHT) + 10);
+    list.querySelectorAll(".item").forEach((n) => n.remove());
+    for (let i = first; i < last; i++) {
+      const r = visibleRows[i];
+      const el = document.createElement("div");
+      el.className = "item" + (open === r.id ? " selected" : "");
+      el.setAttribute("role", "option");
+      el.dataset.id = String(r.id);
+      el.style.top = `${i * ROW_HEIGHT}px`;
+      el.innerHTML =
+        `<div class="item-title">${r.titleHtml}</div>` +
+        `<div class="item-meta"><span class="badge s-${r.status}">${STATUS_LABEL[r.status as keyof typeof STATUS_LABEL]}</span> ${escapeHtml(r.meta)}</div>` +
+        (r.snippetHtml ? `<div class="item-snippet">${r.snippetHtml}</div>` : "");
+      list.append(el);
+    }
+  }
+
+  async function refresh() {
+    state.set({ articles: await api.listArticles() });
+    const q = ($("search") as HTMLInputElement).value.trim();
+    state.set({ hits: q ? await api.search(q) : null });
+    fillCategories();
+    render();
+  }
+
+  // The selection follows the article on screen.
+  watch(state, currentId, paint);
+
+  list.addEventListener("scroll", paint);
+  list.addEventListener("click", (e) => {
+    const item = (e.target as HTMLElement).closest<HTMLElement>(".item");
+    if (item) void open(Number(item.dataset.id));
+  });
+  list.addEventListener("keydown", (e) => {
+    const id = currentId(state.get());
+    if (e.key === "Delete" && id !== null) {
+      e.preventDefault();
+      void trashCurrent();
+      return;
+    }
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+    e.preventDefault();
+    const i = visibleRows.findIndex((r) => r.id === id);
+    const next = visibleRows[Math.min(visibleRows.length - 1, Math.max(0, i + (e.key === "ArrowDown" ? 1 : -1)))];
+    if (next) void open(next.id);
+  });
+
+  const searchNow = debounce(() => void refresh().catch((e) => toast(errorMessage(e), "error")), 120);
+  $("search").addEventListener("input", searchNow);
+  $("filter-status").addEventListener("change", render);
+  $("filter-kind").addEventListener("change", render);
+  $("filter-category").addEventListener("change", render);
+  $<HTMLSelectElement>("sort").append(...(Object.entries(SORT_LABEL) as [SortOrder, string][]).map(([v, l]) => new Option(l, v)));
+  $("sort").addEventListener("change", render);
+
+  return { refresh, rows: () => visibleRows };
+}

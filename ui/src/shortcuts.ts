@@ -1,0 +1,35 @@
+// Keys that work anywhere in the window, as in Word (Ctrl+S, Ctrl+P,
+// Ctrl+Shift+F, Ctrl+F/H outside the editor), and saving before the window closes.
+import { api } from "./api";
+import { $ } from "./dom";
+import { openFind, openReplace } from "./find";
+import type { ArticleView } from "./article-view";
+import type { AppStore } from "./state";
+
+export interface ShortcutDeps {
+  state: AppStore;
+  article: ArticleView;
+  exportPdf: () => Promise<void>;
+}
+
+export function wireShortcuts({ state, article, exportPdf }: ShortcutDeps) {
+  document.addEventListener("keydown", (e) => {
+    if (!(e.ctrlKey || e.metaKey)) return;
+    if (e.key === "s") {
+      e.preventDefault();
+      void article.saveNow();
+    } else if (e.key === "p") {
+      e.preventDefault();
+      void exportPdf();
+    } else if (e.key === "F" && e.shiftKey) {
+      e.preventDefault();
+      $("search").focus();
+    } else if ((e.key === "f" || e.key === "h") && !e.defaultPrevented && state.get().current && $("composer").hidden && !document.querySelector("dialog[open]")) {
+      // Focus outside the editor (the list, the metadata): find in the article all the same.
+      e.preventDefault();
+      if (e.key === "f") openFind(article.editor.view);
+      else openReplace(article.editor.view);
+    }
+  });
+  void api.onClose(article.flush);
+}
