@@ -13,7 +13,6 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::doc::Block;
 use crate::markdown::{self, FrontMatter};
 use crate::model::{ArticleId, Content, Kind, RevisionReason, Status};
 use crate::store::{Library, StoreError, assets::NewAsset};
@@ -154,12 +153,13 @@ pub fn prepare_text(
     };
     let mut content = content_from_front(path, front, title)?;
     let mut images = Vec::new();
-    for src in figure_sources(&markdown::parse(&body).blocks) {
-        if src.starts_with("asset:") || is_remote(&src) || images.iter().any(|(s, _)| *s == src) {
+    for figure in markdown::parse(&body).figures() {
+        let src = &figure.src;
+        if src.starts_with("asset:") || is_remote(src) {
             continue;
         }
-        if let Some(asset) = load_image(&src)? {
-            images.push((src, asset));
+        if let Some(asset) = load_image(src)? {
+            images.push((src.clone(), asset));
         }
     }
     for (src, asset) in &images {
@@ -419,23 +419,6 @@ fn percent_decode(s: &str) -> String {
 fn rewrite_image_src(body: &str, src: &str, to: &str) -> String {
     body.replace(&format!("]({src}"), &format!("]({to}"))
         .replace(&format!("](<{src}>"), &format!("]({to}"))
-}
-
-fn figure_sources(blocks: &[Block]) -> Vec<String> {
-    let mut out = Vec::new();
-    for b in blocks {
-        match b {
-            Block::Figure(f) => out.push(f.src.clone()),
-            Block::Quote { blocks } => out.extend(figure_sources(blocks)),
-            Block::List { items, .. } => {
-                for it in items {
-                    out.extend(figure_sources(&it.blocks));
-                }
-            }
-            _ => {}
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -248,16 +248,19 @@ impl<'a> Converter<'a> {
         let columns = align.len();
         let mut header = None;
         let mut rows = Vec::new();
+        let mut figures = Vec::new();
         for row in node.children() {
             let is_header = matches!(row.data().value, NodeValue::TableRow(true));
             let mut cells: Vec<Vec<Inline>> = row
                 .children()
                 .take(columns)
                 .map(|cell| {
-                    // No figures inside a cell: an image shows its alt text.
+                    // No figures inside a cell: an image shows its alt text
+                    // and is listed in the table's `figures`.
                     let mut sink = Sink::new(false);
                     self.inlines(cell, Style::default(), None, 0, &mut sink);
                     trim_inlines(&mut sink.out);
+                    figures.append(&mut sink.figures);
                     sink.out
                 })
                 .collect();
@@ -273,6 +276,7 @@ impl<'a> Converter<'a> {
             align,
             header,
             rows,
+            figures,
         })
     }
 
@@ -376,7 +380,22 @@ impl<'a> Converter<'a> {
                     });
                     sink.after_image = true;
                 } else {
+                    // Shown as its alt text where it stands (a table cell, a
+                    // caption), but still one of the document's images.
                     self.inlines(node, style, link, d, sink);
+                    let alt = node.collect_text();
+                    let text = match alt.trim() {
+                        "" => l.title.trim(),
+                        t => t,
+                    };
+                    sink.figures.push(Figure {
+                        src: l.url.clone(),
+                        caption: if text.is_empty() {
+                            Vec::new()
+                        } else {
+                            vec![Inline::Text(Run::plain(text))]
+                        },
+                    });
                 }
             }
             NodeValue::FootnoteReference(r) => {
