@@ -162,9 +162,14 @@ pub fn prepare_text(
             images.push((src.clone(), asset));
         }
     }
-    for (src, asset) in &images {
-        let sha = crate::store::assets::sha256_hex(&asset.bytes);
-        body = rewrite_image_src(&body, src, &format!("asset:{sha}"));
+    if !images.is_empty() {
+        body = markdown::rewrite_image_sources(&body, &|src| {
+            let (_, asset) = images.iter().find(|(s, _)| s == src)?;
+            Some(format!(
+                "asset:{}",
+                crate::store::assets::sha256_hex(&asset.bytes)
+            ))
+        });
     }
     if body.trim().is_empty() && content.title.is_empty() {
         return Err(ImportError::Empty(path.into()));
@@ -415,12 +420,6 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
-/// Points every Markdown image link at `src` to `to` instead.
-fn rewrite_image_src(body: &str, src: &str, to: &str) -> String {
-    body.replace(&format!("]({src}"), &format!("]({to}"))
-        .replace(&format!("](<{src}>"), &format!("]({to}"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -455,6 +454,28 @@ mod tests {
             percent_decode("%é%"),
             "%é%",
             "never cuts a character in two"
+        );
+    }
+
+    #[test]
+    fn an_image_named_like_another_keeps_its_own_link() {
+        let source = "# Tin\n\n![một](a.jpg)\n\n![hai](a.jpg2)\n\nXem [tệp gốc](a.jpg).\n";
+        let load = |src: &str| -> Result<Option<NewAsset>, ImportError> {
+            Ok(Some(NewAsset {
+                bytes: src.as_bytes().to_vec(),
+                mime: "image/jpeg".into(),
+                original_name: src.into(),
+            }))
+        };
+        let p = prepare_text(Path::new("tin.md"), source, "tin", &load).unwrap();
+        let sha = |s: &str| crate::store::assets::sha256_hex(s.as_bytes());
+        assert_eq!(
+            p.content.body,
+            format!(
+                "![một](asset:{})\n\n![hai](asset:{})\n\nXem [tệp gốc](a.jpg).\n",
+                sha("a.jpg"),
+                sha("a.jpg2")
+            )
         );
     }
 }

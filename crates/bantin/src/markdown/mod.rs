@@ -35,6 +35,7 @@
 
 mod convert;
 mod front_matter;
+mod links;
 mod title;
 
 use std::borrow::Cow;
@@ -45,6 +46,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use crate::doc::Document;
 
 pub use front_matter::{FrontMatter, MarkdownError, split_front_matter};
+pub use links::rewrite_image_sources;
 pub use title::take_title_heading;
 
 /// The one set of comrak options Bản Tin uses.
