@@ -31,7 +31,9 @@ pub fn rewrite_image_sources(body: &str, to: &dyn Fn(&str) -> Option<String>) ->
                 _ => continue,
             }
         };
-        let Some(new) = to(&url) else { continue };
+        let Some(new) = to(&url).map(|n| destination(&n)) else {
+            continue;
+        };
         let offset = |line: usize, col: usize| -> Option<usize> {
             let at = starts.get(line.checked_sub(1)?)? + col.checked_sub(1)?;
             (at < body.len() && body.is_char_boundary(at)).then_some(at)
@@ -77,8 +79,20 @@ pub fn rewrite_image_sources(body: &str, to: &dyn Fn(&str) -> Option<String>) ->
     out
 }
 
+/// `url` written as a destination: in angle brackets only when it needs them.
+fn destination(url: &str) -> String {
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "<>()".contains(c))
+    {
+        format!("<{}>", url.replace('>', "%3E"))
+    } else {
+        url.to_owned()
+    }
+}
+
 /// Where in `image` (the text of one inline image, `![…](…)`) the
-/// destination that reads as `url` stands, without its angle brackets.
+/// destination that reads as `url` stands.
 fn inline_destination(image: &str, url: &str) -> Option<(usize, usize)> {
     let mut from = 0;
     while let Some(i) = image[from..].find("](") {
@@ -98,7 +112,7 @@ fn inline_destination(image: &str, url: &str) -> Option<(usize, usize)> {
 }
 
 /// A link reference definition line `   [label]: dest …`: the byte range of
-/// `dest` (without angle brackets) and its unescaped text.
+/// `dest` and its unescaped text.
 fn definition_destination(line: &str) -> Option<(usize, usize, String)> {
     let indent = line.len() - line.trim_start_matches(' ').len();
     if indent > 3 || !line[indent..].starts_with('[') {
@@ -114,13 +128,13 @@ fn definition_destination(line: &str) -> Option<(usize, usize, String)> {
 }
 
 /// The link destination at the start of `s` (CommonMark: `<…>`, or text
-/// without spaces whose parentheses balance): its byte range without the
-/// angle brackets, and its text with backslash escapes undone.
+/// without spaces whose parentheses balance): its byte range, angle
+/// brackets included, and its text with backslash escapes undone.
 fn destination_token(s: &str) -> Option<(usize, usize, String)> {
     if let Some(rest) = s.strip_prefix('<') {
         let end = rest.find(['>', '\n'])?;
         rest[end..].starts_with('>').then_some(())?;
-        return Some((1, 1 + end, unescape(&rest[..end])));
+        return Some((0, end + 2, unescape(&rest[..end])));
     }
     let mut depth = 0usize;
     let mut end = s.len();
@@ -183,7 +197,9 @@ mod tests {
             rewrite("![một](a.jpg) và ![hai](a.jpg2 \"tựa\")\n"),
             "![một](asset:aaa) và ![hai](asset:bbb \"tựa\")\n"
         );
-        assert_eq!(rewrite("![x](<anh có dấu.jpg>)"), "![x](<asset:ccc>)");
+        assert_eq!(rewrite("![x](<anh có dấu.jpg>)"), "![x](asset:ccc)");
+        let spaced = rewrite_image_sources("![x](<a b.jpg>)", &|_| Some("c d.jpg".into()));
+        assert_eq!(spaced, "![x](<c d.jpg>)");
         assert_eq!(rewrite("![x](b.jpg)\n"), "![x](b.jpg)\n");
         // A link to the file, and the same text in code, are not images.
         let untouched = "[tệp](a.jpg) `![x](a.jpg)`\n\n    ![x](a.jpg)\n";
