@@ -43,7 +43,8 @@ use std::borrow::Cow;
 use comrak::{Arena, Options};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use crate::doc::Document;
+use crate::doc::{Derived, Document};
+use crate::model::Content;
 
 pub use front_matter::{FrontMatter, MarkdownError, split_front_matter};
 pub use links::rewrite_image_sources;
@@ -83,6 +84,13 @@ pub fn parse(body: &str) -> Document {
     let arena = Arena::new();
     let root = comrak::parse_document(&arena, &text, &options());
     convert::document(root)
+}
+
+/// What the library is handed about an article besides its text (its plain
+/// text for search and its word count), read from the body. Every write of
+/// an article's text goes through this: the store itself never parses.
+pub fn derive(content: &Content) -> Derived {
+    parse(&content.body).derived()
 }
 
 /// Iterates `(start, end)` byte spans of lines, each including its
