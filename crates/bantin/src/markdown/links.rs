@@ -34,24 +34,35 @@ pub fn rewrite_image_sources(body: &str, to: &dyn Fn(&str) -> Option<String>) ->
         let Some(new) = to(&url).map(|n| destination(&n)) else {
             continue;
         };
-        let offset = |line: usize, col: usize| -> Option<usize> {
-            let at = starts.get(line.checked_sub(1)?)? + col.checked_sub(1)?;
-            (at < body.len() && body.is_char_boundary(at)).then_some(at)
+        // comrak's start of an inline is reliable; its end is not when the
+        // image spans lines, so the image is read on from its `![`.
+        let start = starts
+            .get(pos.start.line.saturating_sub(1))
+            .map(|l| l + pos.start.column.saturating_sub(1))
+            .filter(|&s| body.is_char_boundary(s) && body[s..].starts_with("!["));
+        let found = match start {
+            Some(s) => match own_destination(&body[s..], &url) {
+                Written::Inline(Some((ds, de))) => Some((s + ds, s + de)),
+                Written::Inline(None) => None,
+                Written::ByReference => {
+                    by_reference.push((url, new));
+                    continue;
+                }
+            },
+            None => None,
         };
-        let span = offset(pos.start.line, pos.start.column)
-            .zip(offset(pos.end.line, pos.end.column).map(|e| e + 1))
-            .filter(|&(s, e)| e <= body.len() && body[s..].starts_with("!["));
-        let Some((start, end)) = span else {
-            continue;
-        };
-        if body[..end].ends_with(')')
-            && let Some((s, e)) = inline_destination(&body[start..end], &url)
-        {
-            edits.push((start + s, start + e, new));
+        // Should either ever fail, the first destination from the image's
+        // line on that reads as its source is the one.
+        let found = found.or_else(|| {
+            let from = starts.get(pos.start.line.saturating_sub(1)).copied()?;
+            let (ds, de) = inline_destination(&body[from..], &url)?;
+            Some((from + ds, from + de))
+        });
+        if let Some((ds, de)) = found {
+            edits.push((ds, de, new));
             continue;
         }
-        // `![x][ref]`, `![ref][]`, `![ref]`: the destination is on the
-        // definition line.
+        // Not written inline after all: try the definition lines.
         by_reference.push((url, new));
     }
     if !by_reference.is_empty() {
@@ -69,7 +80,7 @@ pub fn rewrite_image_sources(body: &str, to: &dyn Fn(&str) -> Option<String>) ->
     let mut at = 0;
     for (s, e, new) in edits {
         if s < at {
-            continue; // overlapping (cannot happen for well-formed spans)
+            continue; // the same destination found twice
         }
         out.push_str(&body[at..s]);
         out.push_str(&new);
@@ -91,8 +102,48 @@ fn destination(url: &str) -> String {
     }
 }
 
-/// Where in `image` (the text of one inline image, `![…](…)`) the
-/// destination that reads as `url` stands.
+/// How an image names its destination.
+enum Written {
+    /// `![alt](dest …)`: where `dest` stands, if it reads as the source.
+    Inline(Option<(usize, usize)>),
+    /// `![alt][ref]`, `![ref][]`, `![ref]`: on a definition line.
+    ByReference,
+}
+
+/// Reads `image` (text from an image's `![`) past its alt text, whose
+/// brackets nest, to its destination.
+fn own_destination(image: &str, url: &str) -> Written {
+    let bytes = image.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 1,
+            b'[' => depth += 1,
+            b']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    break;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let Some(after) = image.get(i + 1..).and_then(|r| r.strip_prefix('(')) else {
+        return Written::ByReference;
+    };
+    let ws = after.len() - after.trim_start_matches([' ', '\t', '\n', '\r']).len();
+    let base = i + 2 + ws;
+    Written::Inline(
+        destination_token(&after[ws..])
+            .filter(|(_, _, dest)| dest == url)
+            .map(|(ds, de, _)| (base + ds, base + de)),
+    )
+}
+
+/// Where in `text` the first inline destination that reads as `url`
+/// stands.
 fn inline_destination(image: &str, url: &str) -> Option<(usize, usize)> {
     let mut from = 0;
     while let Some(i) = image[from..].find("](") {
@@ -217,8 +268,38 @@ mod tests {
             "![chú [thích]](asset:aaa)\n"
         );
         assert_eq!(
+            rewrite("![ngoài ![trong](a.jpg)](a.jpg2)\n"),
+            "![ngoài ![trong](asset:aaa)](asset:bbb)\n"
+        );
+        assert_eq!(
+            rewrite("![x][r] và ![y](a.jpg2)\n\n[r]: a.jpg2\n"),
+            "![x][r] và ![y](asset:bbb)\n\n[r]: asset:bbb\n"
+        );
+        assert_eq!(
             rewrite("![ảnh][r]\n\n[r]: a.jpg2 \"t\"\n[s]: a.jpg\n"),
             "![ảnh][r]\n\n[r]: asset:bbb \"t\"\n[s]: a.jpg\n"
         );
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for src in [
+            "",
+            "![",
+            "![](",
+            "![x](a.jpg",
+            "![x](<a.jpg)",
+            "![x](a.jpg)\u{feff}",
+            "\r![x](a.jpg)\r\r",
+            "\t![x](a.jpg)",
+            "- > ![ừ](a.jpg)\n  > ![ừ](a.jpg2)",
+            "![x](a.jpg \"t\"\n)",
+            "![a\nb](\na.jpg\n)",
+            "[r]: <a.jpg\n![x][r]",
+        ] {
+            let _ = rewrite(src);
+        }
+        assert_eq!(rewrite("\r![x](a.jpg)\r"), "\r![x](asset:aaa)\r");
+        assert_eq!(rewrite("![a\nb](\na.jpg\n)"), "![a\nb](\nasset:aaa\n)");
     }
 }

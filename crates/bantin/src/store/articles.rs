@@ -189,7 +189,6 @@ pub(super) fn insert(
     Ok(id)
 }
 
-#[allow(clippy::too_many_arguments)]
 fn update(
     tx: &Transaction,
     id: ArticleId,
