@@ -1,7 +1,7 @@
 //! The semantic tree every output reads (DESIGN §1).
 //!
 //! `markdown::parse` is the only producer; `preview`, `typeset` and `bundle`
-//! are consumers. comrak's AST never leaves `markdown.rs`, so a new output
+//! are consumers. comrak's AST never leaves `markdown/`, so a new output
 //! never re-parses Markdown and all outputs agree on what a document says.
 //!
 //! Text in the tree is NFC. Paragraphs are flat lists of styled runs, which is
@@ -74,6 +74,11 @@ pub struct Table {
     /// The header row (GFM tables always have one).
     pub header: Vec<Vec<Inline>>,
     pub rows: Vec<Vec<Vec<Inline>>>,
+    /// Images written inside cells, in reading order. A cell shows an image's
+    /// alt text; the image is listed here so that [`Document::figures`] (and
+    /// with it import and the bundle) still knows about it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<Figure>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -149,6 +154,65 @@ impl Document {
     pub fn word_count(&self) -> usize {
         crate::text::word_count(&self.plain_text())
     }
+
+    /// Every image the document shows, in reading order, each `src` once (the
+    /// same photo used twice is one file): figures wherever they nest — in
+    /// quotes, list items, footnotes — and images inside table cells. What
+    /// import stores, the bundle packs and the printer loads.
+    pub fn figures(&self) -> Vec<&Figure> {
+        let mut out = Vec::new();
+        for b in self
+            .blocks
+            .iter()
+            .chain(self.footnotes.iter().flat_map(|f| &f.blocks))
+        {
+            block_figures(b, &mut out);
+        }
+        out
+    }
+
+    /// What the library keeps about a document beside its text: the plain
+    /// text it searches and cuts snippets from, and the word count.
+    pub fn derived(&self) -> Derived {
+        let body_text = self.plain_text();
+        let word_count = crate::text::word_count(&body_text);
+        Derived {
+            body_text,
+            word_count,
+        }
+    }
+}
+
+/// What the library is handed about an article besides its text (DESIGN §2:
+/// the store never parses Markdown). `markdown::derive` makes it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Derived {
+    /// The document's plain text: what search indexes and snippets show.
+    pub body_text: String,
+    pub word_count: usize,
+}
+
+fn push_figure<'d>(f: &'d Figure, out: &mut Vec<&'d Figure>) {
+    if !out.iter().any(|g| g.src == f.src) {
+        out.push(f);
+    }
+}
+
+fn block_figures<'d>(b: &'d Block, out: &mut Vec<&'d Figure>) {
+    match b {
+        Block::Figure(f) => push_figure(f, out),
+        Block::Table(t) => t.figures.iter().for_each(|f| push_figure(f, out)),
+        Block::Quote { blocks } => blocks.iter().for_each(|b| block_figures(b, out)),
+        Block::List { items, .. } => items
+            .iter()
+            .flat_map(|i| &i.blocks)
+            .for_each(|b| block_figures(b, out)),
+        Block::Heading { .. }
+        | Block::Paragraph { .. }
+        | Block::Code { .. }
+        | Block::Rule
+        | Block::PageBreak => {}
+    }
 }
 
 /// The plain text of a list of inlines (a heading, a caption, a cell).
@@ -192,5 +256,28 @@ fn block_text(b: &Block, out: &mut String) {
         Block::Figure(f) => para(inline_text(&f.caption)),
         Block::Code { text } => para(text.clone()),
         Block::Rule | Block::PageBreak => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn figures_are_found_wherever_they_nest() {
+        let doc = crate::markdown::parse(
+            "![đầu](a.jpg)\n\n\
+             - mục\n  - mục con\n\n    ![trong danh sách](list.jpg)\n\n\
+             > trích\n>\n> ![trong trích dẫn](quote.jpg)\n\n\
+             | Ảnh | Ghi chú |\n|---|---|\n| ![trong bảng](cell.png) | x |\n\n\
+             Có chú thích[^1].\n\n\
+             [^1]: Xem ảnh:\n\n    ![trong chú thích](note.jpg)\n\n\
+             ![lặp lại](a.jpg)\n",
+        );
+        let srcs: Vec<&str> = doc.figures().iter().map(|f| f.src.as_str()).collect();
+        assert_eq!(
+            srcs,
+            ["a.jpg", "list.jpg", "quote.jpg", "cell.png", "note.jpg"]
+        );
+        let cell = doc.figures()[3];
+        assert_eq!(super::inline_text(&cell.caption), "trong bảng");
     }
 }

@@ -8,12 +8,17 @@
 //! Images the Markdown points at (`![chú thích](anh/hoi-nghi.jpg)`, relative to
 //! the file) are read too, stored as assets and the text rewritten to
 //! `asset:<sha256>`.
+//!
+//! Every write of an article's text into the library starts here too (the
+//! `Library` methods at the end: creating, saving, restoring a revision):
+//! they derive what the store keeps about a document (`markdown::derive`)
+//! and hand it over, because the store never parses Markdown.
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::doc::Block;
+use crate::doc::Derived;
 use crate::markdown::{self, FrontMatter};
 use crate::model::{ArticleId, Content, Kind, RevisionReason, Status};
 use crate::store::{Library, StoreError, assets::NewAsset};
@@ -154,17 +159,23 @@ pub fn prepare_text(
     };
     let mut content = content_from_front(path, front, title)?;
     let mut images = Vec::new();
-    for src in figure_sources(&markdown::parse(&body).blocks) {
-        if src.starts_with("asset:") || is_remote(&src) || images.iter().any(|(s, _)| *s == src) {
+    for figure in markdown::parse(&body).figures() {
+        let src = &figure.src;
+        if src.starts_with("asset:") || is_remote(src) {
             continue;
         }
-        if let Some(asset) = load_image(&src)? {
-            images.push((src, asset));
+        if let Some(asset) = load_image(src)? {
+            images.push((src.clone(), asset));
         }
     }
-    for (src, asset) in &images {
-        let sha = crate::store::assets::sha256_hex(&asset.bytes);
-        body = rewrite_image_src(&body, src, &format!("asset:{sha}"));
+    if !images.is_empty() {
+        body = markdown::rewrite_image_sources(&body, &|src| {
+            let (_, asset) = images.iter().find(|(s, _)| s == src)?;
+            Some(format!(
+                "asset:{}",
+                crate::store::assets::sha256_hex(&asset.bytes)
+            ))
+        });
     }
     if body.trim().is_empty() && content.title.is_empty() {
         return Err(ImportError::Empty(path.into()));
@@ -216,6 +227,66 @@ pub fn store_prepared(
         .into_iter()
         .zip(contents.into_iter().map(|c| c.title))
         .collect())
+}
+
+/// The library's writes of article text, each deriving what the store is
+/// handed about the document first.
+impl Library {
+    /// Adds new articles, each with its first revision, in one transaction.
+    pub fn insert_articles(
+        &self,
+        contents: &[Content],
+        reason: RevisionReason,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<ArticleId>, StoreError> {
+        self.insert_with_assets(contents, &[], reason, now)
+    }
+
+    /// Adds new articles and the images they use, in one transaction.
+    pub fn insert_with_assets(
+        &self,
+        contents: &[Content],
+        assets: &[&NewAsset],
+        reason: RevisionReason,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<ArticleId>, StoreError> {
+        let derived: Vec<Derived> = contents.iter().map(markdown::derive).collect();
+        let articles: Vec<(&Content, &Derived)> = contents.iter().zip(&derived).collect();
+        self.insert_derived(&articles, assets, reason, now)
+    }
+
+    /// Adds one new article.
+    pub fn create_article(
+        &self,
+        content: &Content,
+        now: DateTime<Utc>,
+    ) -> Result<ArticleId, StoreError> {
+        let d = markdown::derive(content);
+        Ok(self.insert_derived(&[(content, &d)], &[], RevisionReason::Create, now)?[0])
+    }
+
+    /// Saves a new state of an article. Returns the new revision number, or
+    /// `None` when nothing changed (an autosave of the same text writes nothing).
+    pub fn save_article(
+        &self,
+        id: ArticleId,
+        content: &Content,
+        reason: RevisionReason,
+        now: DateTime<Utc>,
+    ) -> Result<Option<u32>, StoreError> {
+        self.save_derived(id, content, &markdown::derive(content), reason, now)
+    }
+
+    /// Brings back revision `number` by writing it as a new revision; the
+    /// history keeps everything in between.
+    pub fn restore_revision(
+        &self,
+        id: ArticleId,
+        number: u32,
+        now: DateTime<Utc>,
+    ) -> Result<u32, StoreError> {
+        self.restore_revision_with(id, number, &markdown::derive, now)
+    }
 }
 
 fn content_from_front(path: &Path, f: FrontMatter, title: String) -> Result<Content, ImportError> {
@@ -415,29 +486,6 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
-/// Points every Markdown image link at `src` to `to` instead.
-fn rewrite_image_src(body: &str, src: &str, to: &str) -> String {
-    body.replace(&format!("]({src}"), &format!("]({to}"))
-        .replace(&format!("](<{src}>"), &format!("]({to}"))
-}
-
-fn figure_sources(blocks: &[Block]) -> Vec<String> {
-    let mut out = Vec::new();
-    for b in blocks {
-        match b {
-            Block::Figure(f) => out.push(f.src.clone()),
-            Block::Quote { blocks } => out.extend(figure_sources(blocks)),
-            Block::List { items, .. } => {
-                for it in items {
-                    out.extend(figure_sources(&it.blocks));
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -472,6 +520,28 @@ mod tests {
             percent_decode("%é%"),
             "%é%",
             "never cuts a character in two"
+        );
+    }
+
+    #[test]
+    fn an_image_named_like_another_keeps_its_own_link() {
+        let source = "# Tin\n\n![một](a.jpg)\n\n![hai](a.jpg2)\n\nXem [tệp gốc](a.jpg).\n";
+        let load = |src: &str| -> Result<Option<NewAsset>, ImportError> {
+            Ok(Some(NewAsset {
+                bytes: src.as_bytes().to_vec(),
+                mime: "image/jpeg".into(),
+                original_name: src.into(),
+            }))
+        };
+        let p = prepare_text(Path::new("tin.md"), source, "tin", &load).unwrap();
+        let sha = |s: &str| crate::store::assets::sha256_hex(s.as_bytes());
+        assert_eq!(
+            p.content.body,
+            format!(
+                "![một](asset:{})\n\n![hai](asset:{})\n\nXem [tệp gốc](a.jpg).\n",
+                sha("a.jpg"),
+                sha("a.jpg2")
+            )
         );
     }
 }

@@ -67,6 +67,7 @@ fn a_table_wider_than_the_page_wraps_instead_of_overflowing() {
     let cols = 14;
     let table = Table {
         align: vec![Align::Default; cols],
+        figures: Vec::new(),
         header: (0..cols)
             .map(|c| cell(&format!("Cột tiêu đề rất dài số {c}")))
             .collect(),
@@ -226,6 +227,7 @@ fn a_table_row_taller_than_a_page_is_split_across_pages() {
         .join(" ");
     let table = Table {
         align: vec![Align::Default, Align::Default],
+        figures: Vec::new(),
         header: vec![cell("Nội dung"), cell("Ghi chú")],
         rows: vec![
             vec![cell(&long), cell("Xem bên cạnh")],

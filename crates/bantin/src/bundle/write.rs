@@ -19,7 +19,7 @@ use super::images::{self, ImageFailure, Prepared};
 use super::manifest::{FORMAT_VERSION, FileEntry, Manifest, mime_for};
 use super::markdown::{article_md, index_md, rewrite_sources};
 use super::zipfile::{Entry, write_zip};
-use crate::doc::{Block, Document, Figure, inline_text};
+use crate::doc::inline_text;
 use crate::export::{ExportError, write_atomically};
 use crate::model::{Article, ArticleId};
 use crate::store::Library;
@@ -116,7 +116,7 @@ pub fn build_bundle(
 ) -> Result<Bundle, BundleError> {
     let c = &article.content;
     let doc = crate::markdown::parse(&c.body);
-    let figures = unique_figures(&doc);
+    let figures = doc.figures();
 
     // Fetch every image first (the source may be a database connection,
     // which must stay on this thread), then prepare them in parallel.
@@ -317,31 +317,6 @@ pub fn export_bundles(
         });
     }
     Ok(written)
-}
-
-/// Figures in reading order (quotes and lists included, then footnotes),
-/// each `src` once: the same photo used twice is one file.
-fn unique_figures(doc: &Document) -> Vec<&Figure> {
-    fn walk<'d>(blocks: &'d [Block], out: &mut Vec<&'d Figure>) {
-        for b in blocks {
-            match b {
-                Block::Figure(f) if !out.iter().any(|g| g.src == f.src) => out.push(f),
-                Block::Quote { blocks } => walk(blocks, out),
-                Block::List { items, .. } => {
-                    for item in items {
-                        walk(&item.blocks, out);
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&doc.blocks, &mut out);
-    for f in &doc.footnotes {
-        walk(&f.blocks, &mut out);
-    }
-    out
 }
 
 fn is_remote(src: &str) -> bool {

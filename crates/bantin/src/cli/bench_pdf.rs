@@ -43,6 +43,7 @@ pub fn document() -> Document {
             });
             blocks.push(Block::Table(Table {
                 align: vec![Align::Left, Align::Right],
+                figures: Vec::new(),
                 header: vec![text("Nội dung"), text("Số lượng")],
                 rows: (0..8)
                     .map(|r| {

@@ -4,79 +4,55 @@
 //! article has had, as a JSON snapshot of `Content`. Each write below changes
 //! the article, appends its revision and updates the search index in one
 //! transaction.
+//!
+//! The store never parses Markdown: each write is handed the `Derived` facts
+//! of its text (plain text for search, word count). The convenience methods
+//! that take only the text (`create_article`, `save_article`,
+//! `restore_revision`, `insert_with_assets`) live in `import.rs`, which
+//! derives them with `markdown::derive`.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::assets::NewAsset;
 use super::{Library, Result, StoreError, parse_ts, search, ts};
+use crate::doc::Derived;
 use crate::model::{
     Article, ArticleId, ArticleSummary, Content, Kind, Revision, RevisionInfo, RevisionReason,
     Status,
 };
 
-/// What the library derives from an article's Markdown: the plain text the
-/// index and snippets read, and the word count.
-pub(crate) struct Derived {
-    pub body_text: String,
-    pub word_count: usize,
-}
-
-impl Derived {
-    pub fn of(content: &Content) -> Derived {
-        let doc = crate::markdown::parse(&content.body);
-        let body_text = doc.plain_text();
-        let word_count = crate::text::word_count(&body_text);
-        Derived {
-            body_text,
-            word_count,
-        }
-    }
-}
-
 impl Library {
-    /// Adds new articles, each with its first revision, in one transaction.
-    pub fn insert_articles(
+    /// Adds new articles, each with its first revision, and the images they
+    /// use, in one transaction. Each article comes with what was derived from
+    /// its text (`markdown::derive`): the store never parses Markdown. The
+    /// callers' door is `Library::insert_with_assets` (in `import.rs`).
+    pub fn insert_derived(
         &self,
-        contents: &[Content],
-        reason: RevisionReason,
-        now: DateTime<Utc>,
-    ) -> Result<Vec<ArticleId>> {
-        self.insert_with_assets(contents, &[], reason, now)
-    }
-
-    /// Adds new articles and the images they use, in one transaction.
-    pub fn insert_with_assets(
-        &self,
-        contents: &[Content],
+        articles: &[(&Content, &Derived)],
         assets: &[&NewAsset],
         reason: RevisionReason,
         now: DateTime<Utc>,
     ) -> Result<Vec<ArticleId>> {
-        let derived: Vec<Derived> = contents.iter().map(Derived::of).collect();
         self.write(|tx| {
             for a in assets {
                 super::assets::put(tx, a, now)?;
             }
-            contents
+            articles
                 .iter()
-                .zip(&derived)
                 .map(|(c, d)| insert(tx, c, d, reason, now))
                 .collect()
         })
     }
 
-    /// Adds one new article.
-    pub fn create_article(&self, content: &Content, now: DateTime<Utc>) -> Result<ArticleId> {
-        Ok(self.insert_articles(std::slice::from_ref(content), RevisionReason::Create, now)?[0])
-    }
-
-    /// Saves a new state of an article. Returns the new revision number, or
-    /// `None` when nothing changed (an autosave of the same text writes nothing).
-    pub fn save_article(
+    /// Saves a new state of an article with what was derived from its text.
+    /// Returns the new revision number, or `None` when nothing changed (an
+    /// autosave of the same text writes nothing).
+    pub fn save_derived(
         &self,
         id: ArticleId,
         content: &Content,
+        derived: &Derived,
         reason: RevisionReason,
         now: DateTime<Utc>,
     ) -> Result<Option<u32>> {
@@ -85,22 +61,31 @@ impl Library {
             if current.content == *content {
                 return Ok(None);
             }
-            update(tx, id, content, reason, None, now)
+            update(tx, id, content, derived, reason, None, now)
                 .map(Some)
                 .map_err(|e| self.err(e))
         })
     }
 
     /// Brings back revision `number` by writing it as a new revision; the
-    /// history keeps everything in between.
-    pub fn restore_revision(&self, id: ArticleId, number: u32, now: DateTime<Utc>) -> Result<u32> {
+    /// history keeps everything in between. `derive` gives what the store
+    /// keeps about that revision's text.
+    pub fn restore_revision_with(
+        &self,
+        id: ArticleId,
+        number: u32,
+        derive: &dyn Fn(&Content) -> Derived,
+        now: DateTime<Utc>,
+    ) -> Result<u32> {
         self.try_write(|tx| {
             load(tx, id)?;
             let old = load_revision(tx, id, number)?;
+            let derived = derive(&old.content);
             update(
                 tx,
                 id,
                 &old.content,
+                &derived,
                 RevisionReason::Restore,
                 Some(number),
                 now,
@@ -208,11 +193,11 @@ fn update(
     tx: &Transaction,
     id: ArticleId,
     c: &Content,
+    d: &Derived,
     reason: RevisionReason,
     restored_from: Option<u32>,
     now: DateTime<Utc>,
 ) -> rusqlite::Result<u32> {
-    let d = Derived::of(c);
     let number: u32 = tx.query_row(
         "SELECT revision + 1 FROM articles WHERE id = ?1",
         [id],

@@ -10,8 +10,9 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
-use super::articles::{Derived, insert, load, summary_from_row};
+use super::articles::{insert, load, summary_from_row};
 use super::{Library, Result, StoreError, parse_ts, search, ts};
+use crate::doc::Derived;
 use crate::model::{ArticleId, ArticleSummary, Content, RevisionReason, Status};
 
 /// An article in the recycle bin.
@@ -101,8 +102,13 @@ impl Library {
             };
             tx.execute("UPDATE articles SET deleted_at = NULL WHERE id = ?1", [id])
                 .map_err(|e| self.err(e))?;
-            let d = Derived::of(&content);
-            search::index(tx, id, &content, &d.body_text).map_err(|e| self.err(e))?;
+            // The plain text derived when it was saved is still in its row.
+            let body_text: String = tx
+                .query_row("SELECT body_text FROM articles WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
+                .map_err(|e| self.err(e))?;
+            search::index(tx, id, &content, &body_text).map_err(|e| self.err(e))?;
             Ok(())
         })
     }
@@ -113,7 +119,20 @@ impl Library {
         let mut content = self.article(id)?.content;
         content.title = format!("{} (bản sao)", content.title.trim());
         content.status = Status::Draft;
-        let d = Derived::of(&content);
+        // Same text, so the same derived facts: copied from the original's row.
+        let d = self
+            .conn
+            .query_row(
+                "SELECT body_text, word_count FROM articles WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(Derived {
+                        body_text: r.get(0)?,
+                        word_count: r.get::<_, i64>(1)?.max(0) as usize,
+                    })
+                },
+            )
+            .map_err(|e| self.err(e))?;
         self.write(|tx| insert(tx, &content, &d, RevisionReason::Create, now))
     }
 }

@@ -89,6 +89,7 @@ pub fn report_doc() -> Document {
             },
             Block::Table(Table {
                 align: vec![bantin::doc::Align::Left, bantin::doc::Align::Right],
+                figures: Vec::new(),
                 header: vec![cell("Nội dung"), cell("Số lượng")],
                 rows: vec![
                     vec![cell("Đảng viên được quán triệt"), cell("42")],
