@@ -149,6 +149,38 @@ impl Document {
     pub fn word_count(&self) -> usize {
         crate::text::word_count(&self.plain_text())
     }
+
+    /// Every figure in reading order, wherever it nests (inside lists and
+    /// quotes, at any depth), then those of the footnotes. The one walk
+    /// every output and the export driver use to find a document's images.
+    pub fn figures(&self) -> Vec<&Figure> {
+        fn walk<'d>(blocks: &'d [Block], out: &mut Vec<&'d Figure>) {
+            for b in blocks {
+                match b {
+                    Block::Figure(f) => out.push(f),
+                    Block::Quote { blocks } => walk(blocks, out),
+                    Block::List { items, .. } => {
+                        for item in items {
+                            walk(&item.blocks, out);
+                        }
+                    }
+                    // Table cells hold inline text only; the rest has no images.
+                    Block::Heading { .. }
+                    | Block::Paragraph { .. }
+                    | Block::Table(_)
+                    | Block::Code { .. }
+                    | Block::Rule
+                    | Block::PageBreak => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.blocks, &mut out);
+        for f in &self.footnotes {
+            walk(&f.blocks, &mut out);
+        }
+        out
+    }
 }
 
 /// The plain text of a list of inlines (a heading, a caption, a cell).
