@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, Utc};
 
 use super::ExportError;
 use crate::bundle::Manifest;
@@ -70,6 +70,44 @@ pub fn backup_path(export_dir: &Path, now: DateTime<FixedOffset>) -> Result<Path
     Ok(dir.join(format!("thu-vien-{}.bantin", now.format("%Y-%m-%d-%H%M%S"))))
 }
 
+/// A library backup found on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupFile {
+    pub path: PathBuf,
+    pub written: DateTime<Utc>,
+    pub size: u64,
+}
+
+/// The backups an editor can restore from, newest first: those "Sao lưu
+/// ngay" wrote into `<export folder>/Sao lưu/`, and the automatic ones
+/// beside the library (`*.bantin` other than the library itself).
+pub fn backups(export_dir: &Path, library: &Path) -> Vec<BackupFile> {
+    let mut dirs = vec![export_dir.join(BACKUP_FOLDER)];
+    dirs.extend(library.parent().map(Path::to_path_buf));
+    let mut found = Vec::new();
+    for dir in dirs {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let path = e.path();
+            let is_backup = path.extension().is_some_and(|x| x == "bantin") && path != library;
+            if let (true, Ok(meta)) = (is_backup, e.metadata())
+                && meta.is_file()
+            {
+                let modified = meta.modified().unwrap_or(std::time::UNIX_EPOCH);
+                found.push(BackupFile {
+                    path,
+                    written: modified.into(),
+                    size: meta.len(),
+                });
+            }
+        }
+    }
+    found.sort_by_key(|b| std::cmp::Reverse(b.written));
+    found
+}
+
 /// `name`, or `stem-2.ext`, `stem-3.ext`… when an earlier output of the
 /// same run already took it, so none overwrites another.
 pub fn unique_name(name: &str, taken: &[PathBuf]) -> String {
@@ -86,20 +124,28 @@ pub fn unique_name(name: &str, taken: &[PathBuf]) -> String {
 
 /// Creates `dir` and its parents.
 pub fn create_folder(dir: &Path) -> Result<(), ExportError> {
-    std::fs::create_dir_all(dir).map_err(|e| write_error(dir, e))
+    std::fs::create_dir_all(dir).map_err(|e| ExportError::Folder {
+        path: dir.to_path_buf(),
+        reason: reason(e),
+    })
 }
 
 fn write_error(path: &Path, e: std::io::Error) -> ExportError {
     ExportError::Write {
         path: path.to_path_buf(),
-        reason: match e.kind() {
-            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
-                "thư mục chỉ cho đọc hoặc bạn không có quyền ghi".into()
-            }
-            std::io::ErrorKind::NotFound => "thư mục không tồn tại".into(),
-            std::io::ErrorKind::StorageFull => "ổ đĩa đã đầy".into(),
-            _ => e.to_string(),
-        },
+        reason: reason(e),
+    }
+}
+
+/// Why the disk refused, in words an editor can act on.
+fn reason(e: std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+            "thư mục chỉ cho đọc hoặc bạn không có quyền ghi".into()
+        }
+        std::io::ErrorKind::NotFound => "thư mục không tồn tại".into(),
+        std::io::ErrorKind::StorageFull => "ổ đĩa đã đầy".into(),
+        _ => e.to_string(),
     }
 }
 

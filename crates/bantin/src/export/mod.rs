@@ -30,8 +30,8 @@ pub use context::{
     print_font, write_bundle,
 };
 pub use files::{
-    BACKUP_FOLDER, Target, article_pdf_name, backup_path, bulletin_pdf_name, bundle_file_name,
-    create_folder, write_atomically,
+    BACKUP_FOLDER, BackupFile, Target, article_pdf_name, backup_path, backups, bulletin_pdf_name,
+    bundle_file_name, create_folder, write_atomically,
 };
 pub use images::Images;
 pub use words::{Door, ExportWarning, worded};
@@ -87,6 +87,11 @@ pub enum ExportError {
         path: std::path::PathBuf,
         reason: String,
     },
+    #[error("Không tạo được thư mục \"{}\": {reason}. Hãy chọn thư mục khác.", path.display())]
+    Folder {
+        path: std::path::PathBuf,
+        reason: String,
+    },
     #[error("Đã hủy; không có tệp nào được ghi thêm.")]
     Cancelled,
 }
@@ -102,7 +107,7 @@ impl ExportError {
             ExportError::Pdf(_) => "pdf",
             ExportError::Store(e) => e.code(),
             ExportError::Bundle(e) => e.code(),
-            ExportError::Write { .. } => "write_failed",
+            ExportError::Write { .. } | ExportError::Folder { .. } => "write_failed",
         }
     }
 }
