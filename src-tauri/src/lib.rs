@@ -1,11 +1,9 @@
 //! The desktop shell (DESIGN §8): opens the library, serves its images to
-//! the preview, and exposes the core through thin commands (`commands.rs`).
+//! the preview, and exposes the core through thin commands (`commands/`, by
+//! area).
 //! The UI in `ui/` is the only caller; all work is done by the `bantin` core.
 
-mod backup_commands;
-mod bulletin_commands;
 mod commands;
-mod images;
 mod state;
 
 use tauri::Manager;
@@ -38,44 +36,44 @@ pub fn run() {
             )
         })
         .invoke_handler(tauri::generate_handler![
-            commands::library_info,
-            commands::list_articles,
-            commands::search_articles,
-            commands::get_article,
-            commands::create_article,
-            commands::save_article,
-            commands::render_preview,
-            commands::article_history,
-            commands::get_revision,
-            commands::restore_revision,
-            commands::export_pdf,
-            commands::export_bundle,
-            commands::preview_pages,
-            commands::get_profile,
-            commands::set_profile_field,
-            commands::profile_fields,
-            commands::print_font,
-            commands::backup_now,
-            backup_commands::list_backups,
-            backup_commands::restore_backup,
-            commands::open_exported,
-            commands::trash_article,
-            commands::list_trash,
-            commands::restore_from_trash,
-            commands::duplicate_article,
-            images::put_image,
-            bulletin_commands::bulletin_form,
-            bulletin_commands::list_bulletins,
-            bulletin_commands::get_bulletin,
-            bulletin_commands::create_bulletin,
-            bulletin_commands::update_bulletin,
-            bulletin_commands::add_to_bulletin,
-            bulletin_commands::remove_from_bulletin,
-            bulletin_commands::move_in_bulletin,
-            bulletin_commands::delete_bulletin,
-            bulletin_commands::export_bulletin_pdf,
-            bulletin_commands::preview_bulletin_pages,
-            bulletin_commands::cancel_export,
+            commands::articles::library_info,
+            commands::articles::list_articles,
+            commands::articles::search_articles,
+            commands::articles::get_article,
+            commands::articles::create_article,
+            commands::articles::save_article,
+            commands::articles::render_preview,
+            commands::articles::article_history,
+            commands::articles::get_revision,
+            commands::articles::restore_revision,
+            commands::exports::export_pdf,
+            commands::exports::export_bundle,
+            commands::exports::preview_pages,
+            commands::settings::get_profile,
+            commands::settings::set_profile_field,
+            commands::settings::profile_fields,
+            commands::settings::print_font,
+            commands::backup::backup_now,
+            commands::backup::list_backups,
+            commands::backup::restore_backup,
+            commands::exports::open_exported,
+            commands::articles::trash_article,
+            commands::articles::list_trash,
+            commands::articles::restore_from_trash,
+            commands::articles::duplicate_article,
+            commands::images::put_image,
+            commands::bulletins::bulletin_form,
+            commands::bulletins::list_bulletins,
+            commands::bulletins::get_bulletin,
+            commands::bulletins::create_bulletin,
+            commands::bulletins::update_bulletin,
+            commands::bulletins::add_to_bulletin,
+            commands::bulletins::remove_from_bulletin,
+            commands::bulletins::move_in_bulletin,
+            commands::bulletins::delete_bulletin,
+            commands::bulletins::export_bulletin_pdf,
+            commands::bulletins::preview_bulletin_pages,
+            commands::bulletins::cancel_export,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

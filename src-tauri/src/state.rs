@@ -64,6 +64,14 @@ impl AppState {
     }
 }
 
+/// Exports read the library through this: the lock is taken while they
+/// load what they need and released before they lay out or write.
+impl bantin::export::LibraryHandle for AppState {
+    fn lock(&self) -> impl std::ops::Deref<Target = Library> + '_ {
+        self.library()
+    }
+}
+
 /// The URL prefix the preview uses for `asset:<sha256>` images.
 pub fn asset_url_prefix() -> &'static str {
     if cfg!(windows) {

@@ -9,7 +9,7 @@
 mod golden_common;
 mod pdf_common;
 
-use bantin::export::{self, BulletinPdfOptions, ExportProgress};
+use bantin::export::{self, BulletinPdfOptions, Door, ExportProgress, Source};
 use bantin::model::{Bulletin, PaperSize};
 use bantin::typeset::FontSet;
 use bantin::typeset::templates::Front;
@@ -60,7 +60,7 @@ fn export_sample(
 ) -> Result<export::PdfOutput, export::ExportError> {
     let fonts = FontSet::discover(Some("Liberation Serif")).expect("fonts-liberation2");
     let now = chrono::DateTime::parse_from_rfc3339("2026-11-24T09:00:00+07:00").unwrap();
-    let articles: Vec<_> = (0..3).map(sample_article).collect();
+    let articles: Vec<_> = (0..3).map(|i| Source::new(sample_article(i))).collect();
     export::bulletin_pdf(
         b,
         &articles,
@@ -135,7 +135,7 @@ fn a_licensed_issue_warns_about_missing_licence_lines_and_paper() {
         first.contains("Ngày 24 tháng 11 năm 2026"),
         "the date on page 1: {first}"
     );
-    let all = out.warnings.join("\n");
+    let all = export::worded(&out.warnings, Door::Cli).join("\n");
     assert!(all.contains("giấy phép xuất bản"), "{all}");
     assert!(all.contains("Nơi in"), "{all}");
     assert!(
@@ -145,7 +145,9 @@ fn a_licensed_issue_warns_about_missing_licence_lines_and_paper() {
     b.paper = PaperSize::B19x27;
     let out = issue_pdf(&b, &Default::default());
     assert!(
-        !out.warnings.join("\n").contains("lớn hơn khổ"),
+        !export::worded(&out.warnings, Door::Cli)
+            .join("\n")
+            .contains("lớn hơn khổ"),
         "19 × 27 is allowed"
     );
 }
@@ -168,7 +170,11 @@ fn an_empty_issue_prints_its_masthead_and_says_so() {
     )
     .unwrap();
     assert_eq!(out.pages, 1);
-    assert!(out.warnings.iter().any(|w| w.contains("chưa có bài viết")));
+    assert!(
+        export::worded(&out.warnings, Door::Cli)
+            .iter()
+            .any(|w| w.contains("chưa có bài viết"))
+    );
 }
 
 #[test]
@@ -312,7 +318,7 @@ fn a_title_never_sits_alone_at_the_foot_of_a_column_and_the_outline_has_one_entr
 #[test]
 fn the_page_preview_draws_the_same_pages_as_the_pdf() {
     let fonts = FontSet::discover(Some("Liberation Serif")).unwrap();
-    let articles: Vec<_> = (0..3).map(sample_article).collect();
+    let articles: Vec<_> = (0..3).map(|i| Source::new(sample_article(i))).collect();
     let b = sample_issue(2, PaperSize::A4);
     let (laid, warnings, pages) = export::bulletin_layout(
         &b,

@@ -16,7 +16,7 @@ fn sample_bundle_lists_exactly_the_expected_files() {
     let (article, images) = sample();
     let bundle = build(&article, &images, None).unwrap();
     assert_eq!(
-        bundle.file_name,
+        bantin::export::bundle_file_name(&bundle.manifest),
         "2026-11-20-xuan-hong-day-manh-xay-dung-van-hoa-cong-so-trong-co-quan-dang-chinh-quyen.zip"
     );
     let names: Vec<String> = unzip(&bundle.bytes).into_iter().map(|(n, _)| n).collect();
@@ -194,7 +194,7 @@ fn write_bundle_is_atomic_and_leaves_nothing_on_failure() {
     let (article, images) = sample();
     let bundle = build(&article, &images, None).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let path = b::write_bundle(dir.path(), &bundle).unwrap();
+    let path = bantin::export::write_bundle(dir.path(), &bundle).unwrap();
     assert_eq!(std::fs::read(&path).unwrap(), bundle.bytes);
     let names: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -202,11 +202,13 @@ fn write_bundle_is_atomic_and_leaves_nothing_on_failure() {
         .collect();
     assert_eq!(
         names,
-        [std::ffi::OsString::from(&bundle.file_name)],
+        [std::ffi::OsString::from(bantin::export::bundle_file_name(
+            &bundle.manifest
+        ))],
         "no temporary file left"
     );
     let missing = dir.path().join("khong-co");
-    let err = b::write_bundle(&missing, &bundle).unwrap_err();
+    let err = bantin::export::write_bundle(&missing, &bundle).unwrap_err();
     assert_eq!(err.code(), "write_failed");
     assert!(!missing.exists());
 }

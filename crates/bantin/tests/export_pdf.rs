@@ -233,8 +233,10 @@ fn golden_pdf(i: usize, template: PdfTemplate) -> Vec<u8> {
     // whether a machine has Times New Roman.
     let fonts = FontSet::discover(Some("Liberation Serif")).expect("fonts-liberation2");
     let now = chrono::DateTime::parse_from_rfc3339("2026-11-24T09:00:00+07:00").unwrap();
+    let article = sample_article(i);
     export::article_pdf(
-        &sample_article(i),
+        &article,
+        &bantin::markdown::parse(&article.content.body),
         &golden_profile(),
         template,
         false,

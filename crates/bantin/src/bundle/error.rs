@@ -5,8 +5,6 @@
 //! Problems *inside* a bundle that was read are not errors but entries of a
 //! [`super::CheckReport`], so one check lists everything that is wrong.
 
-use crate::export::ExportError;
-
 #[derive(Debug, thiserror::Error)]
 pub enum BundleError {
     #[error("Không tìm thấy {} trong thư viện. Hãy chèn lại ảnh vào bài rồi xuất lại.", image_label(*.index, .caption))]
@@ -40,8 +38,6 @@ pub enum BundleError {
     Zip(String),
     #[error("Tệp này không phải gói bài viết (.zip) hợp lệ: {0}.")]
     NotAZip(String),
-    #[error(transparent)]
-    Export(#[from] ExportError),
 }
 
 impl BundleError {
@@ -55,7 +51,6 @@ impl BundleError {
             BundleError::ImageCorrupt { .. } => "image_corrupt",
             BundleError::Zip(_) => "zip_write",
             BundleError::NotAZip(_) => "not_a_zip",
-            BundleError::Export(e) => e.code(),
         }
     }
 }

@@ -6,11 +6,12 @@
 //! `article.md` and a Hugo/Jekyll-style `index.md`, web-sized `images/` with a
 //! 3:2 `thumbnail.jpg`, and optionally the print `article.pdf`.
 //!
-//! The core is pure: [`build_bundle`] turns an article and its image bytes
-//! into zip bytes, and [`check_bundle`] judges any zip. Same input, same
-//! bytes: entries are written in a fixed order with fixed timestamps, so a
-//! re-export that changed nothing does not look like a new upload. Only
-//! [`write_bundle`] touches the disk, atomically.
+//! The module is pure: [`build_bundle`] turns an article, its `Document`
+//! and its image bytes into zip bytes, and [`check_bundle`] judges any zip.
+//! Same input, same bytes: entries are written in a fixed order with fixed
+//! timestamps, so a re-export that changed nothing does not look like a new
+//! upload. It reads neither the library nor Markdown and writes no file:
+//! `export` loads, parses, names and writes (DESIGN §1).
 
 mod check;
 mod error;
@@ -27,7 +28,4 @@ pub use check::{CheckReport, Problem, check_bundle};
 pub use error::BundleError;
 pub use images::{MAX_IMAGE_PIXELS, MAX_SIDE, THUMBNAIL_SIZE};
 pub use manifest::{FORMAT_VERSION, FileEntry, Manifest};
-pub use write::{
-    Bundle, BundleOptions, BundleProgress, ImageLookup, MakePdf, build_bundle, bundle_file_name,
-    export_bundles, write_bundle,
-};
+pub use write::{Bundle, BundleOptions, ImageLookup, build_bundle};

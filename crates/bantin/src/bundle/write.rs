@@ -1,6 +1,6 @@
-//! Making a bundle: article + image bytes → zip bytes ([`build_bundle`]),
-//! then, at the edge, the file ([`write_bundle`]) and many articles with
-//! progress ([`export_bundles`]).
+//! Making a bundle: an article, its `Document` and its image bytes → zip
+//! bytes ([`build_bundle`]). Pure: no library, no files, no clock (the
+//! export driver hands in "now" and writes the file).
 //!
 //! Images are the slow part (a 4000×3000 photo takes longer to decode and
 //! shrink than everything else together), so they are prepared on all cores
@@ -8,7 +8,6 @@
 //! so the output does not depend on which thread finished first.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime, NaiveTime};
@@ -16,21 +15,15 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime, NaiveTime};
 use super::BundleError;
 use super::html::{HtmlParts, article_html};
 use super::images::{self, ImageFailure, Prepared};
-use super::manifest::{FORMAT_VERSION, FileEntry, Manifest, mime_for};
+use super::manifest::{FORMAT_VERSION, FileEntry, Manifest, mime_for, sha256_hex};
 use super::markdown::{article_md, index_md, rewrite_sources};
 use super::zipfile::{Entry, write_zip};
-use crate::doc::inline_text;
-use crate::export::{ExportError, write_atomically};
-use crate::model::{Article, ArticleId};
-use crate::store::Library;
-use crate::store::assets::sha256_hex;
+use crate::doc::{Document, inline_text};
+use crate::model::Article;
 
 /// Finds an image by its `src` as written: its bytes and MIME type. The
 /// format is judged from the bytes; the MIME type is only a hint.
 pub type ImageLookup<'a> = dyn Fn(&str) -> Option<(Vec<u8>, String)> + 'a;
-
-/// Makes the print version of an article (the CLI: `export::article_pdf`).
-pub type MakePdf<'a> = dyn Fn(&Article) -> Result<Vec<u8>, ExportError> + 'a;
 
 /// A file planned for the archive, with its pixel size if it is an image.
 struct Planned {
@@ -43,8 +36,8 @@ struct Planned {
 /// gives the same bytes.
 #[derive(Debug, Clone)]
 pub struct BundleOptions {
-    /// The print version to include as `article.pdf` (the caller makes it
-    /// with `export::article_pdf`, which needs fonts this module does not).
+    /// The print version to include as `article.pdf` (the export driver
+    /// makes it, with fonts this module does not need).
     pub pdf: Option<Vec<u8>>,
     /// The caller's clock, used only for an article without a date: it is
     /// published "today" in Vietnam.
@@ -57,35 +50,18 @@ impl BundleOptions {
     }
 }
 
-/// A finished bundle, not yet on disk.
+/// A finished bundle, not yet on disk (the export driver names and
+/// writes it).
 #[derive(Debug, Clone)]
 pub struct Bundle {
-    /// `<yyyy-mm-dd>-<slug>.zip`.
-    pub file_name: String,
     pub bytes: Vec<u8>,
     pub manifest: Manifest,
-}
-
-/// Where a multi-article export is, for a progress bar.
-#[derive(Debug, Clone, PartialEq)]
-pub struct BundleProgress {
-    /// Articles finished so far (this one included once `path` is set).
-    pub done: usize,
-    pub total: usize,
-    pub title: String,
-    pub path: Option<PathBuf>,
-}
-
-/// Vietnam's offset; DESIGN §4: display and publish in Asia/Ho_Chi_Minh,
-/// which has had no daylight saving since 1975.
-fn vietnam() -> FixedOffset {
-    FixedOffset::east_opt(7 * 3600).expect("+07:00 is a valid offset")
 }
 
 /// The moment the bundle says the article is published: its date at
 /// midnight in Vietnam, or "now" for an undated article.
 fn published(article: &Article, opts: &BundleOptions) -> DateTime<FixedOffset> {
-    let tz = vietnam();
+    let tz = crate::text::vietnam_offset();
     match article.content.date {
         Some(d) => d
             .and_time(NaiveTime::MIN)
@@ -96,26 +72,16 @@ fn published(article: &Article, opts: &BundleOptions) -> DateTime<FixedOffset> {
     }
 }
 
-/// `<yyyy-mm-dd>-<slug>.zip` for an article, with the date it is published.
-pub fn bundle_file_name(article: &Article, opts: &BundleOptions) -> String {
-    let date = published(article, opts).date_naive();
-    format!(
-        "{}-{}.zip",
-        date.format("%Y-%m-%d"),
-        crate::text::slugify(&article.content.title)
-    )
-}
-
-/// Builds the bundle of `article`. `images` returns the bytes and MIME type
-/// of a figure's `src` as written (`asset:<sha256>`), or `None` if it has
-/// none. Pure: no clock, no files.
+/// Builds the bundle of `article`, whose body reads as `doc`. `images`
+/// returns the bytes and MIME type of a figure's `src` as written
+/// (`asset:<sha256>`), or `None` if it has none. Pure: no clock, no files.
 pub fn build_bundle(
     article: &Article,
+    doc: &Document,
     images: &ImageLookup,
     opts: &BundleOptions,
 ) -> Result<Bundle, BundleError> {
     let c = &article.content;
-    let doc = crate::markdown::parse(&c.body);
     let figures = doc.figures();
 
     // Fetch every image first (the source may be a database connection,
@@ -185,7 +151,7 @@ pub fn build_bundle(
     let published_text = when.to_rfc3339();
     let body = rewrite_sources(&c.body, &paths);
     let html = article_html(
-        &doc,
+        doc,
         &HtmlParts {
             summary: &c.summary,
             author: &c.author,
@@ -245,78 +211,13 @@ pub fn build_bundle(
         bytes: f.bytes,
     }));
     let bytes = write_zip(&entries, zip_time(when))?;
-    Ok(Bundle {
-        file_name: bundle_file_name(article, opts),
-        bytes,
-        manifest,
-    })
+    Ok(Bundle { bytes, manifest })
 }
 
 /// Entry timestamps: the publication time as Vietnam's wall clock, which is
 /// what an unzip tool shows to an editor there.
 fn zip_time(when: DateTime<FixedOffset>) -> NaiveDateTime {
     when.naive_local()
-}
-
-/// Writes `bundle` into `dir` under its own name, atomically: a failure
-/// leaves no partial zip. Returns the path written.
-pub fn write_bundle(dir: &Path, bundle: &Bundle) -> Result<PathBuf, BundleError> {
-    let path = dir.join(&bundle.file_name);
-    write_atomically(&path, &bundle.bytes)?;
-    Ok(path)
-}
-
-/// Exports one bundle per article from a library into `dir`, reporting
-/// progress after each. `pdf` makes the print version when wanted. Two
-/// articles that would get the same file name get `-2`, `-3`… so none
-/// overwrites another. Stops at the first failure; files already written
-/// are complete bundles.
-pub fn export_bundles(
-    lib: &Library,
-    ids: &[ArticleId],
-    dir: &Path,
-    pdf: Option<&MakePdf>,
-    now: DateTime<FixedOffset>,
-    progress: &mut dyn FnMut(&BundleProgress),
-) -> Result<Vec<PathBuf>, BundleError> {
-    let images = |src: &str| -> Option<(Vec<u8>, String)> {
-        let sha = src.strip_prefix("asset:")?;
-        let mime = lib.asset(sha).ok()?.mime;
-        Some((lib.asset_bytes(sha).ok()?, mime))
-    };
-    let mut written: Vec<PathBuf> = Vec::with_capacity(ids.len());
-    for (i, &id) in ids.iter().enumerate() {
-        let article = lib.article(id).map_err(ExportError::from)?;
-        progress(&BundleProgress {
-            done: i,
-            total: ids.len(),
-            title: article.content.title.clone(),
-            path: None,
-        });
-        let opts = BundleOptions {
-            pdf: pdf.map(|make| make(&article)).transpose()?,
-            now,
-        };
-        let mut bundle = build_bundle(&article, &images, &opts)?;
-        let stem = bundle.file_name.trim_end_matches(".zip").to_string();
-        let mut n = 2;
-        while written
-            .iter()
-            .any(|p| p.file_name() == Some(bundle.file_name.as_ref()))
-        {
-            bundle.file_name = format!("{stem}-{n}.zip");
-            n += 1;
-        }
-        let path = write_bundle(dir, &bundle)?;
-        written.push(path.clone());
-        progress(&BundleProgress {
-            done: i + 1,
-            total: ids.len(),
-            title: article.content.title,
-            path: Some(path),
-        });
-    }
-    Ok(written)
 }
 
 fn is_remote(src: &str) -> bool {

@@ -1,9 +1,6 @@
-//! `bantin bulletin …`: compose an issue (settings and ordered articles),
-//! and `bantin export pdf --bulletin ID`.
+//! `bantin bulletin …`: compose an issue (settings and ordered articles);
+//! `--paper` for `bantin export pdf --bulletin ID`.
 
-use std::path::Path;
-
-use bantin::export::{self, BulletinPdfOptions, ExportProgress};
 use bantin::model::{BULLETIN_FIELDS, Bulletin, BulletinId, PaperSize};
 use bantin::store::{Library, NewBulletin};
 use chrono::{DateTime, Utc};
@@ -284,42 +281,4 @@ pub fn paper_option(s: &str) -> Result<(Option<PaperSize>, bool), CliError> {
                 "Không có khổ giấy \"{s}\"; hãy dùng a4, a5, a5-booklet hoặc 19x27."
             ))
         })
-}
-
-pub fn export_pdf(
-    lib: &Library,
-    id: BulletinId,
-    options: &BulletinPdfOptions,
-    output: &Path,
-    out: &mut Out,
-) -> Result<(), CliError> {
-    let (bulletin, articles) = export::load_bulletin(lib, id)?;
-    let profile = lib.profile()?;
-    let fonts = bantin::typeset::FontSet::discover(profile.get("phong_chu"))
-        .map_err(export::ExportError::from)?;
-    let tz = chrono::FixedOffset::east_opt(7 * 3600).expect("+07:00 is a valid offset");
-    let now = Utc::now().with_timezone(&tz);
-    // Long issues say what they are doing on stderr: each article laid
-    // out, and every twentieth page written.
-    let many = articles.len() >= 10;
-    let pdf = export::bulletin_pdf(
-        &bulletin,
-        &articles,
-        &profile,
-        options,
-        &fonts,
-        &export::LibraryImages(lib),
-        now,
-        &mut |p: &ExportProgress| {
-            let say = match p {
-                ExportProgress::Layout { .. } => many,
-                ExportProgress::Pages { done, total } => many && (done % 20 == 0 || done == total),
-            };
-            if say {
-                eprintln!("{}", p.message());
-            }
-            true
-        },
-    )?;
-    super::save_pdf(output, &pdf, out)
 }

@@ -7,7 +7,7 @@ use std::io::Write;
 
 use bantin::model::{Article, ArticleSummary, PROFILE_KEYS, Profile, RevisionInfo};
 use bantin::store::{CheckReport, SearchHit};
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 pub struct Out {
@@ -15,8 +15,9 @@ pub struct Out {
 }
 
 fn vn_time(t: DateTime<Utc>) -> String {
-    let tz = FixedOffset::east_opt(7 * 3600).expect("+07:00 is a valid offset");
-    t.with_timezone(&tz).format("%d/%m/%Y %H:%M").to_string()
+    bantin::text::in_vietnam(t)
+        .format("%d/%m/%Y %H:%M")
+        .to_string()
 }
 
 impl Out {

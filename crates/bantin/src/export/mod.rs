@@ -1,25 +1,47 @@
-//! Exports, read as a pipeline (DESIGN §1): an article from the library →
-//! `markdown::parse` → `typeset` with a template → `pdf` bytes → a file
-//! written atomically. Only this module and the front doors touch the disk.
+//! The one export driver (DESIGN §1), read as a pipeline: the library →
+//! what an output needs (articles parsed once into `Document`s, the images
+//! they show, the profile) → the output (`typeset` + `pdf`, `svg`, `bundle`)
+//! → a file named and written atomically.
+//!
+//! - [`context`]: what the front doors call, one function per output
+//!   ([`export_article_pdf`], [`export_bulletin_pdf`], [`article_pages`],
+//!   [`bulletin_pages`], [`export_bundles`]); each reads the library only
+//!   while loading, so the app never holds its lock through a layout;
+//! - [`article`], [`bulletin`], [`bundles`]: the pure steps (bytes out, the
+//!   clock handed in), which tests call directly;
+//! - [`images`]: the one image source, every figure of a document wherever
+//!   it nests; [`files`]: names, folders, atomic writes; [`words`]: typed
+//!   warnings worded per door.
 
+mod article;
 mod bulletin;
+mod bundles;
+mod context;
+mod files;
+mod images;
+mod words;
 
-use std::io::Write;
-use std::path::Path;
-
-use chrono::{DateTime, FixedOffset, NaiveDate};
-
-use crate::model::{Article, Kind, Profile};
-pub use bulletin::{
-    BulletinPdfOptions, ExportProgress, bulletin_layout, bulletin_pdf, load_bulletin,
+pub use article::{article_layout, article_pdf};
+pub use bulletin::{BulletinPdfOptions, ExportProgress, bulletin_layout, bulletin_pdf};
+pub use bundles::{BundleProgress, article_bundle};
+pub use context::{
+    ArticlePrint, ExportContext, LibraryHandle, Written, article_pages, bulletin_pages,
+    export_article_pdf, export_bulletin_pdf, export_bundles, load_article, load_bulletin,
+    print_font, write_bundle,
 };
-
-use crate::pdf::{PdfError, PdfInfo, write_pdf};
-use crate::store::{Library, StoreError};
-use crate::typeset::{
-    ArticleHeader, FontError, FontSet, ImageSource, Laid, ReportHeader, TypesetError,
-    layout_article, layout_report, templates,
+pub use files::{
+    BACKUP_FOLDER, BackupFile, Target, article_pdf_name, backup_path, backups, bulletin_pdf_name,
+    bundle_file_name, create_folder, write_atomically,
 };
+pub use images::Images;
+pub use words::{Door, ExportWarning, worded};
+
+use crate::bundle::BundleError;
+use crate::doc::Document;
+use crate::model::{Article, Kind};
+use crate::pdf::PdfError;
+use crate::store::StoreError;
+use crate::typeset::{FontError, FontSet, Laid, TypesetError};
 
 /// Which print format a single article is set in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,24 +80,49 @@ pub enum ExportError {
     Pdf(#[from] PdfError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Bundle(#[from] BundleError),
     #[error("Không ghi được tệp \"{}\": {reason}. Hãy chọn thư mục khác.", path.display())]
     Write {
         path: std::path::PathBuf,
         reason: String,
     },
+    #[error("Không tạo được thư mục \"{}\": {reason}. Hãy chọn thư mục khác.", path.display())]
+    Folder {
+        path: std::path::PathBuf,
+        reason: String,
+    },
+    #[error("Đã hủy; không có tệp nào được ghi thêm.")]
+    Cancelled,
 }
 
 impl ExportError {
     pub fn code(&self) -> &'static str {
         match self {
             ExportError::Typeset(TypesetError::Cancelled)
-            | ExportError::Pdf(PdfError::Cancelled) => "cancelled",
+            | ExportError::Pdf(PdfError::Cancelled)
+            | ExportError::Cancelled => "cancelled",
             ExportError::Font(_) => "font_missing",
             ExportError::Typeset(_) => "typeset",
             ExportError::Pdf(_) => "pdf",
             ExportError::Store(e) => e.code(),
-            ExportError::Write { .. } => "write_failed",
+            ExportError::Bundle(e) => e.code(),
+            ExportError::Write { .. } | ExportError::Folder { .. } => "write_failed",
         }
+    }
+}
+
+/// An article and its `Document`, parsed once for every output.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub article: Article,
+    pub doc: Document,
+}
+
+impl Source {
+    pub fn new(article: Article) -> Source {
+        let doc = crate::markdown::parse(&article.content.body);
+        Source { article, doc }
     }
 }
 
@@ -85,101 +132,18 @@ pub struct PdfOutput {
     pub bytes: Vec<u8>,
     pub pages: usize,
     /// Missing glyphs, images not shown, profile fields not set.
-    pub warnings: Vec<String>,
-}
-
-/// Images of a library article, by `asset:<sha256>`.
-pub struct LibraryImages<'a>(pub &'a Library);
-
-impl ImageSource for LibraryImages<'_> {
-    fn image(&self, src: &str) -> Option<Vec<u8>> {
-        self.0.asset_bytes(src.strip_prefix("asset:")?).ok()
-    }
-}
-
-/// Lays out one article and writes its PDF bytes. Pure: `now` is the
-/// creation time written in the file and the date of an undated report.
-pub fn article_pdf(
-    article: &Article,
-    profile: &Profile,
-    template: PdfTemplate,
-    double_sided: bool,
-    fonts: &FontSet,
-    images: &dyn ImageSource,
-    now: DateTime<FixedOffset>,
-) -> Result<PdfOutput, ExportError> {
-    let c = &article.content;
-    let (laid, warnings) =
-        article_layout(article, profile, template, double_sided, fonts, images, now)?;
-    let author = if c.author.trim().is_empty() {
-        profile.get("co_quan").unwrap_or("").to_string()
-    } else {
-        c.author.clone()
-    };
-    let info = PdfInfo {
-        title: c.title.clone(),
-        author,
-        subject: Some(c.summary.clone()).filter(|s| !s.trim().is_empty()),
-        created: now,
-    };
-    let bytes = write_pdf(&laid, fonts, &info)?;
-    Ok(PdfOutput {
-        bytes,
-        pages: laid.pages.len(),
-        warnings,
-    })
-}
-
-/// The pages of one article as the PDF will print them, with the warnings
-/// the editor should see (for `article_pdf` and the page preview).
-pub fn article_layout(
-    article: &Article,
-    profile: &Profile,
-    template: PdfTemplate,
-    double_sided: bool,
-    fonts: &FontSet,
-    images: &dyn ImageSource,
-    now: DateTime<FixedOffset>,
-) -> Result<(Laid, Vec<String>), ExportError> {
-    let c = &article.content;
-    let doc = crate::markdown::parse(&c.body);
-    let mut warnings = Vec::new();
-    let laid = match template {
-        PdfTemplate::Report => {
-            let header = report_header(article, profile, now.date_naive(), &mut warnings);
-            let tpl = templates::Template {
-                double_sided,
-                ..templates::report_hd36_2018()
-            };
-            layout_report(&doc, &header, &tpl, fonts, images)?
-        }
-        PdfTemplate::Article => {
-            let header = ArticleHeader {
-                title: c.title.clone(),
-                summary: Some(c.summary.clone()).filter(|s| !s.trim().is_empty()),
-                author: Some(c.author.clone()).filter(|s| !s.trim().is_empty()),
-                date: c.date,
-            };
-            let tpl = templates::Template {
-                double_sided,
-                ..templates::article()
-            };
-            layout_article(&doc, &header, &tpl, fonts, images)?
-        }
-    };
-    warnings.extend(laid.warnings.iter().cloned());
-    Ok((laid, warnings))
+    pub warnings: Vec<ExportWarning>,
 }
 
 /// Pages as SVG for a preview, with the warnings of the layout.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PagePreview {
     pub pages: Vec<String>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<ExportWarning>,
 }
 
 impl PagePreview {
-    pub fn of(laid: &Laid, warnings: Vec<String>, fonts: &FontSet) -> PagePreview {
+    pub fn of(laid: &Laid, warnings: Vec<ExportWarning>, fonts: &FontSet) -> PagePreview {
         PagePreview {
             pages: (0..laid.pages.len())
                 .filter_map(|k| crate::svg::page_svg(laid, k, fonts))
@@ -187,117 +151,4 @@ impl PagePreview {
             warnings,
         }
     }
-}
-
-/// The report's first-page and signature blocks: the article's front matter
-/// where it says something, the organisation profile otherwise.
-fn report_header(
-    article: &Article,
-    profile: &Profile,
-    today: NaiveDate,
-    warnings: &mut Vec<String>,
-) -> ReportHeader {
-    let c = &article.content;
-    let extra = |key: &str| {
-        c.extra
-            .get(key)
-            .and_then(|v| v.as_str())
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-    };
-    let mut field = |key: &str| -> String {
-        match extra(key).or_else(|| profile.get(key)) {
-            Some(v) => v.to_string(),
-            None => {
-                warnings.push(format!(
-                    "Chưa đặt \"{key}\" trong thông tin đơn vị; dòng này đang để trống (đặt bằng: bantin profile set {key} \"…\")."
-                ));
-                String::new()
-            }
-        }
-    };
-    let superior_body = field("cap_tren").to_uppercase();
-    let issuing_body = field("co_quan").to_uppercase();
-    let place = field("dia_danh");
-    let authority = field("tm").to_uppercase();
-    let signer_title = field("chuc_vu_ky").to_uppercase();
-    let signer_name = field("nguoi_ky");
-    let abbreviation = extra("ky_hieu")
-        .or_else(|| profile.get("ky_hieu"))
-        .unwrap_or("");
-    // Party style: "Số 12-BC/CB", no colon; an unnumbered draft keeps the gap
-    // that the office fills in when the document is registered.
-    let number_symbol = match extra("so_hieu") {
-        Some(s) => format!("Số {}", s.trim_start_matches("Số").trim()),
-        None => format!("Số       -BC/{abbreviation}"),
-    };
-    let recipients: Vec<String> = match c.extra.get("noi_nhan") {
-        Some(serde_json::Value::Array(items)) => items
-            .iter()
-            .filter_map(|v| v.as_str())
-            .map(str::to_string)
-            .collect(),
-        Some(serde_json::Value::String(s)) => s.lines().map(str::to_string).collect(),
-        _ => profile
-            .get("noi_nhan")
-            .map(|s| s.lines().map(str::to_string).collect())
-            .unwrap_or_default(),
-    };
-    let summary = if c.summary.trim().is_empty() {
-        c.title.clone()
-    } else {
-        c.summary.clone()
-    };
-    ReportHeader {
-        superior_body,
-        issuing_body,
-        number_symbol,
-        place,
-        date: c.date.unwrap_or(today),
-        type_name: extra("loai_van_ban").unwrap_or("BÁO CÁO").to_uppercase(),
-        summary,
-        recipients: recipients
-            .into_iter()
-            .map(|r| r.trim().trim_start_matches('-').trim().to_string())
-            .filter(|r| !r.is_empty())
-            .collect(),
-        authority,
-        signer_title,
-        signer_name,
-    }
-}
-
-/// Writes `bytes` to `path` so that the file is either the old one or the
-/// complete new one: a temporary file beside it, flushed, then renamed.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    let fail = |e: std::io::Error| ExportError::Write {
-        path: path.to_path_buf(),
-        reason: match e.kind() {
-            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
-                "thư mục chỉ cho đọc hoặc bạn không có quyền ghi".into()
-            }
-            std::io::ErrorKind::NotFound => "thư mục không tồn tại".into(),
-            std::io::ErrorKind::StorageFull => "ổ đĩa đã đầy".into(),
-            _ => e.to_string(),
-        },
-    };
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(fail)
 }

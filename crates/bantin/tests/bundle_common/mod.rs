@@ -18,8 +18,7 @@ pub use bantin::bundle as b;
 
 /// A fixed clock: tests never read the real one.
 pub fn now() -> DateTime<FixedOffset> {
-    FixedOffset::east_opt(7 * 3600)
-        .unwrap()
+    bantin::text::vietnam_offset()
         .with_ymd_and_hms(2026, 11, 24, 9, 30, 0)
         .unwrap()
 }
@@ -83,7 +82,8 @@ pub fn build(
         pdf,
         ..b::BundleOptions::new(now())
     };
-    b::build_bundle(article, &lookup, &opts)
+    let doc = bantin::markdown::parse(&article.content.body);
+    b::build_bundle(article, &doc, &lookup, &opts)
 }
 
 /// A JPEG of `w`×`h`: left half red, right half blue, so orientation shows.

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use bantin::store::{Library, SearchOptions};
 
-use super::{CliError, Out};
+use crate::cli::{CliError, Out};
 
 /// Common words of Party and administrative writing: the topic of every
 /// generated article, so every query below matches many of them.

@@ -7,10 +7,10 @@ use std::time::Instant;
 use bantin::bundle::{self, BundleOptions};
 use bantin::model::{Article, Content};
 use bantin::store::assets::sha256_hex;
-use chrono::{FixedOffset, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 use image::ImageEncoder;
 
-use super::{CliError, Out};
+use crate::cli::{CliError, Out};
 
 /// A 4000 × 3000 JPEG with detail everywhere (noise over gradients), so it
 /// decodes and compresses like a real photo.
@@ -76,8 +76,7 @@ pub fn run(photos: &[PathBuf], out: &mut Out) -> Result<(), CliError> {
         revision: 1,
         word_count: 0,
     };
-    let now = FixedOffset::east_opt(7 * 3600)
-        .expect("+07:00")
+    let now = bantin::text::vietnam_offset()
         .with_ymd_and_hms(2026, 11, 24, 9, 0, 0)
         .single()
         .expect("fixed date");
@@ -87,7 +86,12 @@ pub fn run(photos: &[PathBuf], out: &mut Out) -> Result<(), CliError> {
     let mut size = 0;
     for _ in 0..5 {
         let start = Instant::now();
-        let b = bundle::build_bundle(&article, &lookup, &opts)?;
+        let b = bundle::build_bundle(
+            &article,
+            &bantin::markdown::parse(&article.content.body),
+            &lookup,
+            &opts,
+        )?;
         times.push(start.elapsed().as_secs_f64());
         size = b.bytes.len();
     }

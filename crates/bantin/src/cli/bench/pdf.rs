@@ -9,7 +9,7 @@ use bantin::doc::{Align, Block, Document, Figure, Inline, Run, Table};
 use bantin::pdf::{PdfInfo, write_pdf};
 use bantin::typeset::{ArticleHeader, FontSet, ImageSource, layout_article, templates};
 
-use super::{CliError, Out};
+use crate::cli::{CliError, Out};
 
 pub const PARAS: [&str; 5] = [
     "Thực hiện Nghị quyết của Đảng ủy xã về xây dựng văn hóa công sở, Chi bộ đã tổ chức quán triệt đến toàn thể cán bộ, đảng viên; mỗi đồng chí đều ký cam kết thực hiện nghiêm túc quy tắc ứng xử, giữ gìn kỷ cương, kỷ luật và tác phong làm việc chuẩn mực.",

@@ -6,12 +6,12 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use bantin::export::{BulletinPdfOptions, bulletin_pdf};
+use bantin::export::{BulletinPdfOptions, Source, bulletin_pdf};
 use bantin::model::{Article, Bulletin, Content, PaperSize, Profile};
 use bantin::typeset::{FontSet, ImageSource};
 
-use super::bench_pdf::PARAS;
-use super::{CliError, Out};
+use super::pdf::PARAS;
+use crate::cli::{CliError, Out};
 
 struct OnePhoto(Vec<u8>);
 
@@ -112,9 +112,10 @@ pub fn run(photo: Option<&Path>, keep: Option<&Path>, out: &mut Out) -> Result<(
     let mut last = Vec::new();
     for _ in 0..5 {
         let t0 = Instant::now();
+        let sources: Vec<Source> = articles.iter().cloned().map(Source::new).collect();
         let pdf = bulletin_pdf(
             &bulletin,
-            &articles,
+            &sources,
             &Profile::default(),
             &BulletinPdfOptions::default(),
             &fonts,

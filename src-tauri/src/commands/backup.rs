@@ -1,14 +1,16 @@
 //! "Khôi phục từ bản sao lưu" in Cài đặt: the backups the editor has
 //! (those "Sao lưu ngay" wrote, and the automatic ones beside the library),
 //! and restoring one. Only files from that list can be restored, so the UI
-//! cannot point the library at an arbitrary file.
+//! cannot point the library at an arbitrary file (the list and the backup
+//! names are `bantin::export`'s). "Sao lưu ngay" too.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+use bantin::export::BackupFile;
 use serde::Serialize;
 use tauri::Manager;
 
-use crate::commands::{ApiError, Result};
+use super::{ApiError, Result, off_ui};
 use crate::state::AppState;
 
 #[derive(Debug, Serialize)]
@@ -27,50 +29,28 @@ pub struct RestoreOutcome {
     pub kept: String,
 }
 
-fn backups(state: &AppState) -> Vec<(PathBuf, std::time::SystemTime, u64)> {
+/// The backups of the open library, newest first.
+fn backups(state: &AppState) -> Vec<BackupFile> {
     let library = state.library().path().to_path_buf();
-    let mut dirs = vec![state.export_dir.join("Sao lưu")];
-    dirs.extend(library.parent().map(Path::to_path_buf));
-    let mut found = Vec::new();
-    for dir in dirs {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let path = e.path();
-            let is_backup = path.extension().is_some_and(|x| x == "bantin") && path != library;
-            if let (true, Ok(meta)) = (is_backup, e.metadata())
-                && meta.is_file()
-            {
-                found.push((
-                    path,
-                    meta.modified().unwrap_or(std::time::UNIX_EPOCH),
-                    meta.len(),
-                ));
-            }
-        }
-    }
-    found.sort_by_key(|b| std::cmp::Reverse(b.1));
-    found
+    bantin::export::backups(&state.export_dir, &library)
 }
 
 /// The backups the editor can restore, newest first.
 #[tauri::command]
 pub fn list_backups(state: tauri::State<AppState>) -> Vec<BackupEntry> {
-    let tz = chrono::FixedOffset::east_opt(7 * 3600).expect("+07:00 is a valid offset");
     backups(&state)
         .into_iter()
-        .map(|(path, modified, size)| BackupEntry {
-            name: path
+        .map(|b| BackupEntry {
+            name: b
+                .path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
-            written: chrono::DateTime::<chrono::Utc>::from(modified)
-                .with_timezone(&tz)
+            written: bantin::text::in_vietnam(b.written)
                 .format("%d/%m/%Y %H:%M")
                 .to_string(),
-            path: path.display().to_string(),
-            size,
+            path: b.path.display().to_string(),
+            size: b.size,
         })
         .collect()
 }
@@ -79,10 +59,10 @@ pub fn list_backups(state: tauri::State<AppState>) -> Vec<BackupEntry> {
 /// library as it was is kept beside itself) and reopens it.
 #[tauri::command]
 pub async fn restore_backup(app: tauri::AppHandle, path: String) -> Result<RestoreOutcome> {
-    let work = move || -> Result<RestoreOutcome> {
+    off_ui(move || {
         let state = app.state::<AppState>();
         let chosen = PathBuf::from(&path);
-        if !backups(&state).iter().any(|(p, _, _)| *p == chosen) {
+        if !backups(&state).iter().any(|b| b.path == chosen) {
             return Err(ApiError {
                 code: "backup_unknown".into(),
                 message: "Chỉ khôi phục được từ các bản sao lưu trong danh sách.".into(),
@@ -94,8 +74,19 @@ pub async fn restore_backup(app: tauri::AppHandle, path: String) -> Result<Resto
             articles: info.articles,
             kept: kept.display().to_string(),
         })
-    };
-    tauri::async_runtime::spawn_blocking(work)
-        .await
-        .map_err(|e| ApiError::internal(&e.to_string()))?
+    })
+    .await
+}
+
+/// Writes a consistent copy of the library ("Sao lưu ngay") into
+/// `<export folder>/Sao lưu/`, named by the date and time, and says where.
+#[tauri::command]
+pub async fn backup_now(app: tauri::AppHandle) -> Result<String> {
+    off_ui(move || {
+        let state = app.state::<AppState>();
+        let path = bantin::export::backup_path(&state.export_dir, bantin::text::now_vietnam())?;
+        state.library().backup(&path)?;
+        Ok(path.display().to_string())
+    })
+    .await
 }

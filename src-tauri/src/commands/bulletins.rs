@@ -1,22 +1,22 @@
 //! The bulletin composer's commands (Bản tin): issues, their masthead
 //! settings and the ordered articles they print. Thin adapters over
 //! `bantin::store` (bulletins.rs); every change answers with the issue as
-//! it now is, so the UI always shows what the library holds.
+//! it now is, so the UI always shows what the library holds. Printing an
+//! issue (PDF and "Xem trang in") is `bantin::export`'s.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use bantin::export::{self, BulletinPdfOptions, ExportProgress, Target};
 use bantin::model::{ArticleId, BULLETIN_FIELDS, Bulletin, BulletinId, BulletinSummary, PaperSize};
-use std::sync::atomic::Ordering;
-
-use bantin::export::{self, BulletinPdfOptions, ExportError, ExportProgress};
 use bantin::store::NewBulletin;
-use bantin::typeset::FontSet;
+use bantin::text::now_vietnam;
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
 use tauri::{Manager, State};
 
-use crate::commands::{ApiError, ExportOutcome, ImagesInMemory};
+use super::Result;
+use super::exports::{ExportOutcome, PagesOutcome};
 use crate::state::AppState;
-
-type Result<T> = std::result::Result<T, ApiError>;
 
 /// Labels for the composer's form, from the core's own lists.
 #[derive(Serialize)]
@@ -115,9 +115,7 @@ pub fn delete_bulletin(state: State<AppState>, id: BulletinId) -> Result<()> {
 pub struct ExportStep {
     /// "Đang dàn trang bài 12/40…".
     pub text: String,
-    /// 0.0 to 1.0 over the whole export: laying out the articles is the
-    /// first half, writing the pages the second (about even, measured on a
-    /// 150-article, 129-page issue).
+    /// 0.0 to 1.0 over the whole export (`ExportProgress::fraction`).
     pub fraction: f64,
 }
 
@@ -140,42 +138,6 @@ impl From<PrintChoices> for BulletinPdfOptions {
     }
 }
 
-/// Everything an issue's layout needs, read under the library's lock so
-/// the layout itself runs without it.
-struct IssueToPrint {
-    bulletin: Bulletin,
-    articles: Vec<bantin::model::Article>,
-    profile: bantin::model::Profile,
-    images: ImagesInMemory,
-    fonts: FontSet,
-}
-
-fn issue_to_print(state: &AppState, id: BulletinId) -> Result<IssueToPrint> {
-    let (bulletin, articles, profile, images) = {
-        let lib = state.library();
-        let (bulletin, articles) = export::load_bulletin(&lib, id)?;
-        let mut images = ImagesInMemory::default();
-        for a in &articles {
-            images.add_from(&lib, &a.content.body);
-        }
-        (bulletin, articles, lib.profile()?, images)
-    };
-    if articles.is_empty() {
-        return Err(ApiError {
-            code: "bulletin_empty".into(),
-            message: "Bản tin chưa có bài nào. Hãy thêm bài từ Thư viện rồi thử lại.".into(),
-        });
-    }
-    let fonts = FontSet::discover(profile.get("phong_chu")).map_err(ExportError::from)?;
-    Ok(IssueToPrint {
-        bulletin,
-        articles,
-        profile,
-        images,
-        fonts,
-    })
-}
-
 /// Exports an issue as a PDF into the export folder, off the UI thread,
 /// printed as `choices` says, telling `on_progress` what it is doing;
 /// `cancel_export` stops it and nothing is written.
@@ -186,55 +148,29 @@ pub async fn export_bulletin_pdf(
     choices: PrintChoices,
     on_progress: Channel<ExportStep>,
 ) -> Result<ExportOutcome> {
-    let work = move || -> std::result::Result<ExportOutcome, ApiError> {
+    super::off_ui(move || {
         let state = app.state::<AppState>();
         state.cancel_export.store(false, Ordering::SeqCst);
-        let issue = issue_to_print(&state, id)?;
-        let tz = chrono::FixedOffset::east_opt(7 * 3600).expect("+07:00 is a valid offset");
-        let mut progress = |p: &ExportProgress| {
-            let fraction = match *p {
-                ExportProgress::Layout { done, total } => 0.5 * done as f64 / total.max(1) as f64,
-                ExportProgress::Pages { done, total } => {
-                    0.5 + 0.5 * done as f64 / total.max(1) as f64
-                }
-            };
-            let _ = on_progress.send(ExportStep {
-                text: p.message(),
-                fraction,
-            });
-            !state.cancel_export.load(Ordering::SeqCst)
-        };
-        let pdf = export::bulletin_pdf(
-            &issue.bulletin,
-            &issue.articles,
-            &issue.profile,
-            &choices.into(),
-            &issue.fonts,
-            &issue.images,
-            chrono::Utc::now().with_timezone(&tz),
-            &mut progress,
-        )?;
-        std::fs::create_dir_all(&state.export_dir).map_err(|e| ExportError::Write {
-            path: state.export_dir.clone(),
-            reason: e.to_string(),
-        })?;
-        let bulletin = &issue.bulletin;
-        let booklet = if choices.booklet { " so tay" } else { "" };
-        let name = bantin::text::slugify(&format!(
-            "{} số {}{booklet}",
-            bulletin.name, bulletin.number
-        ));
-        let path = state.export_dir.join(format!("{name}.pdf"));
-        export::write_atomically(&path, &pdf.bytes)?;
-        Ok(ExportOutcome {
-            path: path.display().to_string(),
-            pages: pdf.pages,
-            warnings: pdf.warnings,
-        })
-    };
-    tauri::async_runtime::spawn_blocking(work)
-        .await
-        .map_err(|e| ApiError::internal(&e.to_string()))?
+        let mut progress = tell(&on_progress, &state.cancel_export);
+        let target = Target::Folder(state.export_dir.clone());
+        let (options, now) = (choices.into(), now_vietnam());
+        let written =
+            export::export_bulletin_pdf(state.inner(), id, &options, &target, now, &mut progress)?;
+        Ok(written.into())
+    })
+    .await
+}
+
+/// Sends each step to the progress bar; answers "go on" until "Hủy".
+fn tell<'a>(
+    channel: &'a Channel<ExportStep>,
+    cancel: &'a AtomicBool,
+) -> impl FnMut(&ExportProgress) -> bool + 'a {
+    move |p| {
+        let (text, fraction) = (p.message(), p.fraction());
+        let _ = channel.send(ExportStep { text, fraction });
+        !cancel.load(Ordering::SeqCst)
+    }
 }
 
 /// "Xem trang in" for an issue: its sheets as SVG, laid out as `choices`
@@ -245,23 +181,13 @@ pub async fn preview_bulletin_pages(
     app: tauri::AppHandle,
     id: BulletinId,
     choices: PrintChoices,
-) -> Result<export::PagePreview> {
-    let work = move || -> std::result::Result<export::PagePreview, ApiError> {
-        let issue = issue_to_print(&app.state::<AppState>(), id)?;
-        let (laid, warnings, _) = export::bulletin_layout(
-            &issue.bulletin,
-            &issue.articles,
-            &issue.profile,
-            &choices.into(),
-            &issue.fonts,
-            &issue.images,
-            &mut |_| true,
-        )?;
-        Ok(export::PagePreview::of(&laid, warnings, &issue.fonts))
-    };
-    tauri::async_runtime::spawn_blocking(work)
-        .await
-        .map_err(|e| ApiError::internal(&e.to_string()))?
+) -> Result<PagesOutcome> {
+    super::off_ui(move || {
+        let state = app.state::<AppState>();
+        let pages = export::bulletin_pages(state.inner(), id, &choices.into(), now_vietnam())?;
+        Ok(pages.into())
+    })
+    .await
 }
 
 /// "Hủy": asks the running export to stop at its next step.

@@ -1,0 +1,178 @@
+//! One article → its pages and its PDF: the report template (a Party
+//! document: header blocks from the organisation profile, signature) or
+//! the article template (title, lead, body, author line).
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::words::layout_warnings;
+use super::{ExportError, ExportWarning, PdfOutput, PdfTemplate};
+use crate::doc::Document;
+use crate::model::{Article, Profile};
+use crate::pdf::{PdfInfo, write_pdf};
+use crate::typeset::{
+    ArticleHeader, FontSet, ImageSource, Laid, ReportHeader, layout_article, layout_report,
+    templates,
+};
+
+/// Lays out one article and writes its PDF bytes. Pure: `now` is the
+/// creation time written in the file and the date of an undated report.
+#[allow(clippy::too_many_arguments)]
+pub fn article_pdf(
+    article: &Article,
+    doc: &Document,
+    profile: &Profile,
+    template: PdfTemplate,
+    double_sided: bool,
+    fonts: &FontSet,
+    images: &dyn ImageSource,
+    now: DateTime<FixedOffset>,
+) -> Result<PdfOutput, ExportError> {
+    let c = &article.content;
+    let (laid, warnings) = article_layout(
+        article,
+        doc,
+        profile,
+        template,
+        double_sided,
+        fonts,
+        images,
+        now,
+    )?;
+    let author = if c.author.trim().is_empty() {
+        profile.get("co_quan").unwrap_or("").to_string()
+    } else {
+        c.author.clone()
+    };
+    let info = PdfInfo {
+        title: c.title.clone(),
+        author,
+        subject: Some(c.summary.clone()).filter(|s| !s.trim().is_empty()),
+        created: now,
+    };
+    let bytes = write_pdf(&laid, fonts, &info)?;
+    Ok(PdfOutput {
+        bytes,
+        pages: laid.pages.len(),
+        warnings,
+    })
+}
+
+/// The pages of one article as the PDF will print them, with the warnings
+/// the editor should see (for `article_pdf` and the page preview).
+#[allow(clippy::too_many_arguments)]
+pub fn article_layout(
+    article: &Article,
+    doc: &Document,
+    profile: &Profile,
+    template: PdfTemplate,
+    double_sided: bool,
+    fonts: &FontSet,
+    images: &dyn ImageSource,
+    now: DateTime<FixedOffset>,
+) -> Result<(Laid, Vec<ExportWarning>), ExportError> {
+    let c = &article.content;
+    let mut warnings = Vec::new();
+    let laid = match template {
+        PdfTemplate::Report => {
+            let header = report_header(article, profile, now.date_naive(), &mut warnings);
+            let tpl = templates::Template {
+                double_sided,
+                ..templates::report_hd36_2018()
+            };
+            layout_report(doc, &header, &tpl, fonts, images)?
+        }
+        PdfTemplate::Article => {
+            let header = ArticleHeader {
+                title: c.title.clone(),
+                summary: Some(c.summary.clone()).filter(|s| !s.trim().is_empty()),
+                author: Some(c.author.clone()).filter(|s| !s.trim().is_empty()),
+                date: c.date,
+            };
+            let tpl = templates::Template {
+                double_sided,
+                ..templates::article()
+            };
+            layout_article(doc, &header, &tpl, fonts, images)?
+        }
+    };
+    warnings.extend(layout_warnings(&laid.warnings));
+    Ok((laid, warnings))
+}
+
+/// The report's first-page and signature blocks: the article's front matter
+/// where it says something, the organisation profile otherwise.
+fn report_header(
+    article: &Article,
+    profile: &Profile,
+    today: NaiveDate,
+    warnings: &mut Vec<ExportWarning>,
+) -> ReportHeader {
+    let c = &article.content;
+    let extra = |key: &str| {
+        c.extra
+            .get(key)
+            .and_then(|v| v.as_str())
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    };
+    let mut field = |key: &str| -> String {
+        match extra(key).or_else(|| profile.get(key)) {
+            Some(v) => v.to_string(),
+            None => {
+                warnings.push(ExportWarning::ProfileFieldMissing {
+                    key: key.to_string(),
+                });
+                String::new()
+            }
+        }
+    };
+    let superior_body = field("cap_tren").to_uppercase();
+    let issuing_body = field("co_quan").to_uppercase();
+    let place = field("dia_danh");
+    let authority = field("tm").to_uppercase();
+    let signer_title = field("chuc_vu_ky").to_uppercase();
+    let signer_name = field("nguoi_ky");
+    let abbreviation = extra("ky_hieu")
+        .or_else(|| profile.get("ky_hieu"))
+        .unwrap_or("");
+    // Party style: "Số 12-BC/CB", no colon; an unnumbered draft keeps the gap
+    // that the office fills in when the document is registered.
+    let number_symbol = match extra("so_hieu") {
+        Some(s) => format!("Số {}", s.trim_start_matches("Số").trim()),
+        None => format!("Số       -BC/{abbreviation}"),
+    };
+    let recipients: Vec<String> = match c.extra.get("noi_nhan") {
+        Some(serde_json::Value::Array(items)) => items
+            .iter()
+            .filter_map(|v| v.as_str())
+            .map(str::to_string)
+            .collect(),
+        Some(serde_json::Value::String(s)) => s.lines().map(str::to_string).collect(),
+        _ => profile
+            .get("noi_nhan")
+            .map(|s| s.lines().map(str::to_string).collect())
+            .unwrap_or_default(),
+    };
+    let summary = if c.summary.trim().is_empty() {
+        c.title.clone()
+    } else {
+        c.summary.clone()
+    };
+    ReportHeader {
+        superior_body,
+        issuing_body,
+        number_symbol,
+        place,
+        date: c.date.unwrap_or(today),
+        type_name: extra("loai_van_ban").unwrap_or("BÁO CÁO").to_uppercase(),
+        summary,
+        recipients: recipients
+            .into_iter()
+            .map(|r| r.trim().trim_start_matches('-').trim().to_string())
+            .filter(|r| !r.is_empty())
+            .collect(),
+        authority,
+        signer_title,
+        signer_name,
+    }
+}

@@ -1,0 +1,63 @@
+//! The commands the UI calls (DESIGN §8), by area. Each parses its
+//! arguments, calls one core function and presents the result; errors
+//! reach the UI as `{code, message}`: a stable code for the UI and for
+//! support, a Vietnamese sentence worded for the app (where to click,
+//! never a `bantin` command). No logic lives here.
+
+pub mod articles;
+pub mod backup;
+pub mod bulletins;
+pub mod exports;
+pub mod images;
+pub mod settings;
+
+use bantin::export::{Door, ExportError};
+use bantin::store::StoreError;
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct ApiError {
+    pub code: String,
+    pub message: String,
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        ApiError {
+            code: e.code().into(),
+            message: e.words(Door::App),
+        }
+    }
+}
+
+impl From<ExportError> for ApiError {
+    fn from(e: ExportError) -> Self {
+        ApiError {
+            code: e.code().into(),
+            message: e.words(Door::App),
+        }
+    }
+}
+
+impl ApiError {
+    /// Something that should not happen (a worker thread died): said plainly.
+    pub fn internal(detail: &str) -> ApiError {
+        ApiError {
+            code: "internal".into(),
+            message: format!(
+                "Lỗi nội bộ của Bản Tin ({detail}). Hãy thử lại; nếu vẫn lỗi, hãy báo cho người hỗ trợ."
+            ),
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, ApiError>;
+
+/// Runs long work (exports, backups, font lookups) off the UI thread.
+pub(crate) async fn off_ui<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T> + Send + 'static,
+) -> Result<T> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| ApiError::internal(&e.to_string()))?
+}

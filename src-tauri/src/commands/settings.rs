@@ -1,0 +1,47 @@
+//! Cài đặt: the organisation profile and the print font.
+
+use bantin::model::Profile;
+use serde::Serialize;
+use tauri::State;
+
+use super::{ApiError, Result, off_ui};
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn get_profile(state: State<AppState>) -> Result<Profile> {
+    Ok(state.library().profile()?)
+}
+
+#[tauri::command]
+pub fn set_profile_field(state: State<AppState>, key: String, value: String) -> Result<()> {
+    if !Profile::is_known_key(&key) {
+        return Err(ApiError {
+            code: "unknown_profile_key".into(),
+            message: format!("Không có trường \"{key}\"."),
+        });
+    }
+    Ok(state.library().set_profile_field(&key, &value)?)
+}
+
+#[derive(Serialize)]
+pub struct ProfileField {
+    pub key: &'static str,
+    pub label: &'static str,
+}
+
+/// The organisation profile's fields with what each means, in the core's order.
+#[tauri::command]
+pub fn profile_fields() -> Vec<ProfileField> {
+    bantin::model::PROFILE_KEYS
+        .iter()
+        .map(|&(key, label)| ProfileField { key, label })
+        .collect()
+}
+
+/// The family the PDF will actually be set in for a chosen `phong_chu`
+/// (empty: the default), so Settings can say "Times New Roman was not
+/// found, Liberation Serif is used" before anyone prints.
+#[tauri::command]
+pub async fn print_font(family: String) -> Result<String> {
+    off_ui(move || Ok(bantin::export::print_font(&family)?)).await
+}
