@@ -53,6 +53,7 @@ impl Library {
         reason: RevisionReason,
         now: DateTime<Utc>,
     ) -> Result<Vec<ArticleId>> {
+        let contents: Vec<Content> = contents.iter().map(super::clean::content).collect();
         let derived: Vec<Derived> = contents.iter().map(Derived::of).collect();
         self.write(|tx| {
             for a in assets {
@@ -80,6 +81,7 @@ impl Library {
         reason: RevisionReason,
         now: DateTime<Utc>,
     ) -> Result<Option<u32>> {
+        let content = &super::clean::content(content);
         self.try_write(|tx| {
             let current = load(tx, id)?;
             if current.content == *content {
