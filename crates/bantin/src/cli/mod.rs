@@ -221,6 +221,10 @@ enum ProfileAction {
     Set { key: String, value: String },
 }
 
+/// The largest bundle `bundle check` reads: one article's package is a few
+/// MB of photos; a file past this is not a bundle.
+const MAX_BUNDLE_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
 /// What a subcommand can fail with: a sentence for the editor.
 #[derive(Debug, thiserror::Error)]
 enum CliError {
@@ -232,6 +236,8 @@ enum CliError {
     Export(#[from] bantin::export::ExportError),
     #[error(transparent)]
     Bundle(#[from] bantin::bundle::BundleError),
+    #[error(transparent)]
+    File(#[from] bantin::userfile::UserFileError),
     #[error("{0}")]
     Message(String),
 }
@@ -243,13 +249,14 @@ pub fn run() -> i32 {
             use clap::error::ErrorKind;
             return match e.kind() {
                 ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-                    let _ = e.print();
-                    0
+                    use std::io::Write;
+                    let written = e.print().and_then(|_| std::io::stdout().flush());
+                    output::exit_code(written, 0)
                 }
                 _ => {
                     eprintln!(
-                        "Lệnh chưa đúng cú pháp. Gõ \"bantin --help\" để xem cách dùng.\n\n{}",
-                        e.render()
+                        "Lệnh chưa đúng cú pháp. Gõ \"bantin --help\" để xem cách dùng.\nChi tiết kỹ thuật: {}",
+                        e.render().to_string().trim_end()
                     );
                     2
                 }
@@ -257,13 +264,14 @@ pub fn run() -> i32 {
         }
     };
     let mut out = Out::stdout();
-    match dispatch(cli, &mut out) {
+    let code = match dispatch(cli, &mut out) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("Lỗi: {e}");
             1
         }
-    }
+    };
+    output::exit_code(out.finish(), code)
 }
 
 fn library_path(cli_path: Option<PathBuf>) -> Result<PathBuf, CliError> {
@@ -430,9 +438,7 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
         Command::Bundle {
             action: BundleAction::Check { file, json },
         } => {
-            let bytes = std::fs::read(&file).map_err(|e| {
-                CliError::Message(format!("Không đọc được tệp \"{}\": {e}", file.display()))
-            })?;
+            let bytes = bantin::userfile::read(&file, MAX_BUNDLE_FILE_BYTES)?;
             let report = bantin::bundle::check_bundle(&bytes)?;
             if json {
                 let problems: Vec<_> = report
@@ -474,8 +480,7 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
             ));
         }
         Command::Check { json } => {
-            let lib = open(&path)?;
-            let report = lib.check()?;
+            let report = Library::check_file(&path)?;
             out.check(&report, json);
             return Ok(if report.ok { 0 } else { 1 });
         }
@@ -591,7 +596,10 @@ fn export_bundles(
     let tz = chrono::FixedOffset::east_opt(7 * 3600).expect("+07:00 is a valid offset");
     let now = chrono::Utc::now().with_timezone(&tz);
     std::fs::create_dir_all(dir).map_err(|e| {
-        CliError::Message(format!("Không tạo được thư mục \"{}\": {e}", dir.display()))
+        CliError::Message(format!(
+            "Không tạo được thư mục \"{}\" để lưu gói. Hãy chọn thư mục khác, hoặc kiểm tra quyền ghi.\nChi tiết kỹ thuật: {e}",
+            dir.display()
+        ))
     })?;
     let profile = lib.profile()?;
     let fonts = if with_pdf {

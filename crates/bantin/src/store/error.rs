@@ -96,8 +96,10 @@ pub enum StoreError {
     #[error("Không ghi được bản sao lưu \"{path}\": {reason}")]
     Backup { path: PathBuf, reason: String },
 
-    #[error("Dữ liệu trong thư viện không đọc được ({what}). Hãy chạy \"bantin check\".")]
-    BadData { what: String },
+    #[error(
+        "Dữ liệu trong thư viện không đọc được ({what}). Hãy chạy \"bantin check\"; nếu thư viện có lỗi, hãy khôi phục từ bản sao lưu gần nhất.\nChi tiết kỹ thuật: {detail}"
+    )]
+    BadData { what: String, detail: String },
 
     #[error(
         "Thư viện gặp một lỗi không lường trước nên thao tác vừa rồi không thực hiện được. Hãy thử lại; nếu lỗi lặp lại, hãy chạy \"bantin check\" và báo cho người hỗ trợ.\nChi tiết kỹ thuật: {0}"
