@@ -38,17 +38,27 @@ pub enum ImportError {
     Missing(PathBuf),
     #[error("\"{}\" là một thư mục, không phải tệp Markdown. Hãy chọn các tệp .md bên trong.", .0.display())]
     IsDirectory(PathBuf),
-    #[error("Không đọc được tệp \"{}\": {reason}", path.display())]
-    Unreadable { path: PathBuf, reason: String },
+    #[error("Không đọc được tệp \"{}\": {}", path.display(), crate::userfile::io_reason(.source))]
+    Unreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("Tệp \"{}\" quá lớn ({size} MB); một bài viết tối đa {max} MB. Hãy kiểm tra lại có chọn đúng tệp không.", path.display(), size = .size / (1024 * 1024), max = MAX_ARTICLE_BYTES / (1024 * 1024))]
     TooLarge { path: PathBuf, size: u64 },
     #[error("Tệp \"{}\" không phải văn bản (có vẻ là tệp nhị phân, ví dụ ảnh hay tệp Word). Hãy lưu bài viết dưới dạng Markdown (.md).", .0.display())]
     Binary(PathBuf),
+    #[error("Tệp \"{}\" dùng bảng mã {encoding}, Bản Tin chưa đọc được. Hãy mở tệp và lưu lại với bảng mã UTF-8.", path.display())]
+    Encoding {
+        path: PathBuf,
+        encoding: &'static str,
+    },
+    #[error(transparent)]
+    File(crate::userfile::UserFileError),
     #[error("Tệp \"{}\" không dùng bảng mã UTF-8 (lỗi ở dòng {line}). Hãy mở tệp và lưu lại với bảng mã UTF-8.", path.display())]
     NotUtf8 { path: PathBuf, line: usize },
     #[error("Tệp \"{}\" trống, không có nội dung để nhập.", .0.display())]
     Empty(PathBuf),
-    #[error("Phần thông tin đầu bài (front matter) của tệp \"{}\" bị lỗi{}: {reason}. Hãy sửa rồi nhập lại.", path.display(), line.map(|l| format!(" ở dòng {l}")).unwrap_or_default())]
+    #[error("Phần thông tin đầu bài (front matter, giữa hai dòng ---) của tệp \"{}\" bị lỗi: {reason}", path.display())]
     FrontMatter {
         path: PathBuf,
         line: Option<usize>,
@@ -83,6 +93,11 @@ impl ImportError {
             ImportError::TooLarge { .. } => "file_too_large",
             ImportError::Binary(_) => "file_binary",
             ImportError::NotUtf8 { .. } => "file_not_utf8",
+            ImportError::Encoding { .. } => "file_encoding",
+            ImportError::File(crate::userfile::UserFileError::NotRegular { .. }) => {
+                "file_not_regular"
+            }
+            ImportError::File(_) => "file_unreadable",
             ImportError::Empty(_) => "file_empty",
             ImportError::FrontMatter { .. } => "front_matter",
             ImportError::UnknownKind { .. } => "unknown_kind",
@@ -133,7 +148,7 @@ pub fn prepare_text(
     if source.trim().is_empty() {
         return Err(ImportError::Empty(path.into()));
     }
-    let source = text::nfc(source);
+    let source = text::nfc(&text::strip_controls(source));
     let (front, body) =
         markdown::split_front_matter(&source).map_err(|e| ImportError::FrontMatter {
             path: path.into(),
@@ -355,34 +370,52 @@ fn read_limited(
     max: u64,
     too_large: impl Fn(u64) -> ImportError,
 ) -> Result<Vec<u8>, ImportError> {
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => ImportError::Missing(path.into()),
-        _ => ImportError::Unreadable {
-            path: path.into(),
-            reason: io_reason(&e),
-        },
-    })?;
-    if meta.is_dir() {
-        return Err(ImportError::IsDirectory(path.into()));
-    }
-    if meta.len() > max {
-        return Err(too_large(meta.len()));
-    }
-    std::fs::read(path).map_err(|e| ImportError::Unreadable {
-        path: path.into(),
-        reason: io_reason(&e),
+    use crate::userfile::{self, UserFileError};
+    userfile::read(path, max).map_err(|e| match e {
+        UserFileError::Missing(p) => ImportError::Missing(p),
+        UserFileError::IsDirectory(p) => ImportError::IsDirectory(p),
+        UserFileError::TooLarge { size, .. } => too_large(size),
+        UserFileError::Unreadable { path, source } => ImportError::Unreadable { path, source },
+        other => ImportError::File(other),
     })
 }
 
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::PermissionDenied => "không có quyền đọc tệp".into(),
-        _ => e.to_string(),
-    }
-}
-
+/// Article text as editors save it: UTF-8 (with or without a BOM), or
+/// UTF-16 with a BOM (Notepad's "Unicode"). Anything else is refused with
+/// the encoding named when it can be told.
 fn decode_text(path: &Path, bytes: &[u8]) -> Result<String, ImportError> {
-    if bytes.iter().take(8192).any(|&b| b == 0) {
+    let refuse = |encoding: &'static str| ImportError::Encoding {
+        path: path.into(),
+        encoding,
+    };
+    if bytes.starts_with(b"\xFF\xFE\0\0") || bytes.starts_with(b"\0\0\xFE\xFF") {
+        return Err(refuse("UTF-32"));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(rest, u16::from_le_bytes).ok_or_else(|| refuse("UTF-16 LE (bị hỏng)"));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(rest, u16::from_be_bytes).ok_or_else(|| refuse("UTF-16 BE (bị hỏng)"));
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        // Text in UTF-16 without a BOM has its zeros on one side of each
+        // pair of bytes (the high byte of every ASCII letter and space),
+        // almost never on the other.
+        let zeros_at = |parity: usize| {
+            head.iter()
+                .enumerate()
+                .filter(|&(i, &b)| i % 2 == parity && b == 0)
+                .count()
+        };
+        let half = head.len() / 2;
+        let (odd, even) = (zeros_at(1), zeros_at(0));
+        if half >= 4 && odd * 4 >= half && even * 20 <= half {
+            return Err(refuse("UTF-16 LE không có dấu BOM"));
+        }
+        if half >= 4 && even * 4 >= half && odd * 20 <= half {
+            return Err(refuse("UTF-16 BE không có dấu BOM"));
+        }
         return Err(ImportError::Binary(path.into()));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -399,6 +432,14 @@ fn decode_text(path: &Path, bytes: &[u8]) -> Result<String, ImportError> {
             })
         }
     }
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Option<String> {
+    if !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
+    String::from_utf16(&units).ok()
 }
 
 fn is_remote(src: &str) -> bool {
@@ -430,7 +471,9 @@ fn load_image(article: &Path, base: &Path, src: &str) -> Result<Option<NewAsset>
     }) {
         Ok(b) => b,
         Err(ImportError::Missing(_)) | Err(ImportError::IsDirectory(_)) => return Err(missing()),
-        Err(ImportError::Unreadable { reason, .. }) => return Err(bad(reason)),
+        Err(ImportError::Unreadable { source, .. }) => {
+            return Err(bad(crate::userfile::io_what(&source).into()));
+        }
         Err(e) => return Err(e),
     };
     let mime = image_mime(&bytes)

@@ -9,6 +9,8 @@
 //!   writes those pages ([`svg`] draws the same pages for the app's page
 //!   preview); [`export`] strings the steps together for a user;
 //! - [`bundle`] makes and checks the upload bundles for the web portal;
+//! - [`userfile`] reads the files a user names (regular files only, with a
+//!   hard size cap), for every front door;
 //! - [`text`] holds the Vietnamese text rules (NFC, search folding, tone
 //!   style, dates, numbers) every other stage uses.
 //!
@@ -28,6 +30,7 @@ pub mod store;
 pub mod svg;
 pub mod text;
 pub mod typeset;
+pub mod userfile;
 
 pub use model::{Article, ArticleId, Content, Kind, Status};
 pub use store::{Library, StoreError};

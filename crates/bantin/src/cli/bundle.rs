@@ -18,11 +18,13 @@ pub enum BundleAction {
     },
 }
 
+/// The largest bundle `bundle check` reads: one article's package is a few
+/// MB of photos; a file past this is not a bundle.
+const MAX_BUNDLE_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
 /// Exit code 1 when the bundle has problems.
 pub fn check(file: &Path, json: bool, out: &mut Out) -> Result<i32, CliError> {
-    let bytes = std::fs::read(file).map_err(|e| {
-        CliError::Message(format!("Không đọc được tệp \"{}\": {e}", file.display()))
-    })?;
+    let bytes = bantin::userfile::read(file, MAX_BUNDLE_FILE_BYTES)?;
     let report = bantin::bundle::check_bundle(&bytes)?;
     if json {
         let problems: Vec<_> = report

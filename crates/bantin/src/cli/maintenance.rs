@@ -33,9 +33,10 @@ pub fn restore_backup(
     Ok(())
 }
 
-/// Exit code 1 when something is wrong.
-pub fn check(lib: &Library, json: bool, out: &mut Out) -> Result<i32, CliError> {
-    let report = lib.check()?;
+/// Exit code 1 when something is wrong. The library is opened read-only:
+/// a check never creates, upgrades or writes it.
+pub fn check(path: &Path, json: bool, out: &mut Out) -> Result<i32, CliError> {
+    let report = Library::check_file(path)?;
     out.check(&report, json);
     Ok(if report.ok { 0 } else { 1 })
 }

@@ -166,6 +166,8 @@ enum CliError {
     Export(#[from] bantin::export::ExportError),
     #[error(transparent)]
     Bundle(#[from] bantin::bundle::BundleError),
+    #[error(transparent)]
+    File(#[from] bantin::userfile::UserFileError),
     #[error("{0}")]
     Message(String),
 }
@@ -177,13 +179,14 @@ pub fn run() -> i32 {
             use clap::error::ErrorKind;
             return match e.kind() {
                 ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-                    let _ = e.print();
-                    0
+                    use std::io::Write;
+                    let written = e.print().and_then(|_| std::io::stdout().flush());
+                    output::exit_code(written, 0)
                 }
                 _ => {
                     eprintln!(
-                        "Lệnh chưa đúng cú pháp. Gõ \"bantin --help\" để xem cách dùng.\n\n{}",
-                        e.render()
+                        "Lệnh chưa đúng cú pháp. Gõ \"bantin --help\" để xem cách dùng.\nChi tiết kỹ thuật: {}",
+                        e.render().to_string().trim_end()
                     );
                     2
                 }
@@ -191,13 +194,14 @@ pub fn run() -> i32 {
         }
     };
     let mut out = Out::stdout();
-    match dispatch(cli, &mut out) {
+    let code = match dispatch(cli, &mut out) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("Lỗi: {e}");
             1
         }
-    }
+    };
+    output::exit_code(out.finish(), code)
 }
 
 fn library_path(cli_path: Option<PathBuf>) -> Result<PathBuf, CliError> {
@@ -238,7 +242,7 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
         } => return bundle::check(&file, json, out),
         Command::Backup { output } => maintenance::backup(&lib()?, &output, out)?,
         Command::RestoreBackup { file } => maintenance::restore_backup(&path, &file, now, out)?,
-        Command::Check { json } => return maintenance::check(&lib()?, json, out),
+        Command::Check { json } => return maintenance::check(&path, json, out),
         Command::Profile { action } => profile::run(&lib()?, action, out)?,
         Command::Bench {
             what,

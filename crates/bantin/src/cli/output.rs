@@ -10,8 +10,29 @@ use bantin::store::{CheckReport, SearchHit};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+/// Standard output for the subcommands. A write that fails (a full disk
+/// behind `> file`, a closed terminal) is remembered, later lines are
+/// dropped, and `finish` reports it, so the command ends with an error
+/// instead of claiming success with half its output lost.
 pub struct Out {
     w: Box<dyn Write>,
+    failed: Option<std::io::Error>,
+}
+
+/// The exit code once standard output is written: a write that failed is an
+/// error (a full disk behind `> tệp`), except a reader that stopped reading
+/// (`bantin list | head`), which is what it wanted.
+pub fn exit_code(written: std::io::Result<()>, code: i32) -> i32 {
+    match written {
+        Ok(()) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,
+        Err(e) => {
+            eprintln!(
+                "Lỗi: Không ghi được kết quả ra đầu ra (ổ đĩa đầy, hoặc tệp/thiết bị nhận không ghi được); kết quả in ra không đầy đủ. Hãy kiểm tra nơi nhận rồi chạy lại lệnh.\nChi tiết kỹ thuật: {e}"
+            );
+            1
+        }
+    }
 }
 
 fn vn_time(t: DateTime<Utc>) -> String {
@@ -24,12 +45,25 @@ impl Out {
     pub fn stdout() -> Out {
         Out {
             w: Box::new(std::io::stdout().lock()),
+            failed: None,
         }
     }
 
     pub fn line(&mut self, s: &str) {
-        // A closed pipe (`bantin list | head`) is not an error worth a panic.
-        let _ = writeln!(self.w, "{s}");
+        if self.failed.is_none()
+            && let Err(e) = writeln!(self.w, "{s}")
+        {
+            self.failed = Some(e);
+        }
+    }
+
+    /// Flushes what is left and says whether everything reached its
+    /// destination.
+    pub fn finish(&mut self) -> std::io::Result<()> {
+        match self.failed.take() {
+            Some(e) => Err(e),
+            None => self.w.flush(),
+        }
     }
 
     pub fn json<T: Serialize + ?Sized>(&mut self, v: &T) {

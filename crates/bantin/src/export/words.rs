@@ -113,8 +113,15 @@ impl StoreError {
             StoreError::ArticleInBulletins { id, issues } => format!(
                 "Bài viết số {id} đang nằm trong {issues}. Hãy bỏ bài khỏi các bản tin đó trước (mở Bản tin, chọn số bản tin, bấm bỏ bài), rồi mới xóa."
             ),
-            StoreError::BadData { what } => format!(
-                "Dữ liệu trong thư viện không đọc được ({what}). Hãy khôi phục từ bản sao lưu gần nhất: Cài đặt → Thư viện và sao lưu → Khôi phục từ bản sao lưu."
+            StoreError::BadData { what, detail } => format!(
+                "Dữ liệu trong thư viện không đọc được ({what}). Hãy khôi phục từ bản sao lưu gần nhất: Cài đặt → Thư viện và sao lưu → Khôi phục từ bản sao lưu.\nChi tiết kỹ thuật: {detail}"
+            ),
+            StoreError::NotABackup { path, detail } => format!(
+                "Tệp \"{}\" không phải bản sao lưu thư viện Bản Tin (hoặc đã bị sửa bằng chương trình khác), nên không khôi phục từ tệp này; thư viện hiện tại giữ nguyên. Hãy chọn một bản sao lưu do nút Sao lưu ngay (Cài đặt → Thư viện và sao lưu) tạo ra.\nChi tiết kỹ thuật: {detail}",
+                path.display()
+            ),
+            StoreError::Sqlite(e) => format!(
+                "Thư viện gặp một lỗi không lường trước nên thao tác vừa rồi không thực hiện được. Hãy thử lại; nếu lỗi lặp lại, hãy đóng Bản Tin, mở lại và báo cho người hỗ trợ.\nChi tiết kỹ thuật: {e}"
             ),
             other => other.to_string(),
         }
@@ -178,6 +185,12 @@ mod tests {
             },
             StoreError::BadData {
                 what: "ngày tạo".into(),
+                detail: "invalid date".into(),
+            },
+            StoreError::Sqlite(rusqlite::Error::InvalidQuery),
+            StoreError::NotABackup {
+                path: "sao-luu.bantin".into(),
+                detail: "no table revisions".into(),
             },
             StoreError::Locked { path },
             StoreError::ArticleNotFound(9),

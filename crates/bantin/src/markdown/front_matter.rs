@@ -48,18 +48,26 @@ pub struct FrontMatter {
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
-/// Why the front matter could not be read. Messages are English; the
-/// application translates them using the variant and [`MarkdownError::line`].
+/// Why the front matter (the lines between the two `---` at the top of an
+/// article) could not be read. Each message is the Vietnamese end of a
+/// sentence that starts with which file's front matter is wrong; the YAML
+/// parser's own words, when there are any, follow on a line of their own.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MarkdownError {
     /// The file opens with `---` but no closing `---` (or `...`) line follows.
-    #[error("line {line}: front matter starts here but is never closed with `---`")]
+    #[error(
+        "dòng {line} mở phần này bằng ---, nhưng không có dòng --- nào đóng lại. Hãy thêm một dòng chỉ có --- ở cuối phần thông tin đầu bài rồi nhập lại."
+    )]
     UnclosedFrontMatter { line: usize },
     /// The front matter is not valid YAML, or a field has the wrong shape.
-    #[error("line {line}: invalid front matter: {message}")]
+    #[error(
+        "dòng {line} viết chưa đúng (thường do thiếu dấu hai chấm sau tên trường, hoặc một dấu ngoặc, dấu nháy chưa đóng). Hãy sửa dòng đó rồi nhập lại.\nChi tiết kỹ thuật: {message}"
+    )]
     InvalidYaml { line: usize, message: String },
     /// The front matter is valid YAML but not a `key: value` mapping.
-    #[error("line {line}: front matter must be `key: value` lines")]
+    #[error(
+        "từ dòng {line}, mỗi dòng phải có dạng \"tên: giá trị\", ví dụ \"title: Tiêu đề bài\". Hãy sửa rồi nhập lại."
+    )]
     NotAMapping { line: usize },
 }
 

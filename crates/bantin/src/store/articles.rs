@@ -34,11 +34,15 @@ impl Library {
         reason: RevisionReason,
         now: DateTime<Utc>,
     ) -> Result<Vec<ArticleId>> {
+        let cleaned: Vec<(Content, Derived)> = articles
+            .iter()
+            .map(|(c, d)| (super::clean::content(c), super::clean::derived(d)))
+            .collect();
         self.write(|tx| {
             for a in assets {
                 super::assets::put(tx, a, now)?;
             }
-            articles
+            cleaned
                 .iter()
                 .map(|(c, d)| insert(tx, c, d, reason, now))
                 .collect()
@@ -56,6 +60,8 @@ impl Library {
         reason: RevisionReason,
         now: DateTime<Utc>,
     ) -> Result<Option<u32>> {
+        let content = &super::clean::content(content);
+        let derived = &super::clean::derived(derived);
         self.try_write(|tx| {
             let current = load(tx, id)?;
             if current.content == *content {

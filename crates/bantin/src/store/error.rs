@@ -42,8 +42,21 @@ pub enum StoreError {
     )]
     DiskFull { path: PathBuf },
 
+    #[error(
+        "Không có quyền đọc/ghi tệp thư viện \"{path}\" hoặc thư mục chứa nó, nên chưa kiểm tra được. Thư viện không vì thế mà hỏng: hãy nhờ quản trị máy cấp quyền, hoặc dùng tài khoản có quyền với tệp đó."
+    )]
+    NoAccess { path: PathBuf },
+
+    #[error(
+        "Tệp \"{path}\" không phải bản sao lưu thư viện Bản Tin (hoặc đã bị sửa bằng chương trình khác), nên không khôi phục từ tệp này; thư viện hiện tại giữ nguyên. Hãy chọn một tệp do \"bantin backup\" hoặc nút Sao lưu tạo ra.\nChi tiết kỹ thuật: {detail}"
+    )]
+    NotABackup { path: PathBuf, detail: String },
+
     #[error("Không mở được thư viện \"{path}\": {reason}")]
     Open { path: PathBuf, reason: String },
+
+    #[error(transparent)]
+    File(crate::userfile::UserFileError),
 
     #[error("Không có bài viết số {0} trong thư viện.")]
     ArticleNotFound(ArticleId),
@@ -83,10 +96,14 @@ pub enum StoreError {
     #[error("Không ghi được bản sao lưu \"{path}\": {reason}")]
     Backup { path: PathBuf, reason: String },
 
-    #[error("Dữ liệu trong thư viện không đọc được ({what}). Hãy chạy \"bantin check\".")]
-    BadData { what: String },
+    #[error(
+        "Dữ liệu trong thư viện không đọc được ({what}). Hãy chạy \"bantin check\"; nếu thư viện có lỗi, hãy khôi phục từ bản sao lưu gần nhất.\nChi tiết kỹ thuật: {detail}"
+    )]
+    BadData { what: String, detail: String },
 
-    #[error("Lỗi thư viện: {0}")]
+    #[error(
+        "Thư viện gặp một lỗi không lường trước nên thao tác vừa rồi không thực hiện được. Hãy thử lại; nếu lỗi lặp lại, hãy chạy \"bantin check\" và báo cho người hỗ trợ.\nChi tiết kỹ thuật: {0}"
+    )]
     Sqlite(#[source] rusqlite::Error),
 }
 
@@ -117,7 +134,10 @@ impl StoreError {
             StoreError::Locked { .. } => "library_locked",
             StoreError::ReadOnly { .. } => "library_read_only",
             StoreError::DiskFull { .. } => "disk_full",
+            StoreError::NoAccess { .. } => "library_no_access",
+            StoreError::NotABackup { .. } => "not_a_backup",
             StoreError::Open { .. } => "library_open",
+            StoreError::File(_) => "file_unreadable",
             StoreError::ArticleNotFound(_) => "article_not_found",
             StoreError::RevisionNotFound { .. } => "revision_not_found",
             StoreError::AssetNotFound(_) => "asset_not_found",

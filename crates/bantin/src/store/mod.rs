@@ -15,6 +15,7 @@
 mod articles;
 pub mod assets;
 mod bulletins;
+mod clean;
 mod error;
 mod maintenance;
 mod restore;
@@ -102,7 +103,8 @@ impl Library {
         }
         lib.conn
             .execute_batch(
-                "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;",
+                "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; \
+                 PRAGMA recursive_triggers = ON;",
             )
             .map_err(|e| lib.err(e))?;
         // journal_mode reports failure by answering something other than "wal"
@@ -184,7 +186,9 @@ fn io_to_store(path: &Path, e: std::io::Error) -> StoreError {
         },
         _ => StoreError::Open {
             path: path.to_path_buf(),
-            reason: e.to_string(),
+            reason: format!(
+                "không tạo được thư mục chứa thư viện. Hãy kiểm tra đường dẫn, hoặc chọn thư mục khác.\nChi tiết kỹ thuật: {e}"
+            ),
         },
     }
 }

@@ -29,8 +29,11 @@ pub fn inspect_backup(backup: &Path) -> Result<BackupInfo> {
         path: backup.to_path_buf(),
         reason: reason.to_string(),
     };
-    if !backup.is_file() {
-        return Err(bad("không tìm thấy tệp sao lưu này."));
+    use crate::userfile::{UserFileError, check_regular};
+    match check_regular(backup) {
+        Ok(_) => {}
+        Err(UserFileError::Missing(_)) => return Err(bad("không tìm thấy tệp sao lưu này.")),
+        Err(e) => return Err(StoreError::File(e)),
     }
     let conn = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .map_err(|e| StoreError::from_sqlite(backup, e))?;
@@ -54,6 +57,14 @@ pub fn inspect_backup(backup: &Path) -> Result<BackupInfo> {
     let Some(articles) = articles.filter(|_| version > 0) else {
         return Err(bad("tệp này không phải bản sao lưu thư viện Bản Tin."));
     };
+    let shape =
+        schema::differences(&conn, version).map_err(|e| StoreError::from_sqlite(backup, e))?;
+    if !shape.is_empty() {
+        return Err(StoreError::NotABackup {
+            path: backup.to_path_buf(),
+            detail: shape.join("; "),
+        });
+    }
     let verdict: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .map_err(|e| StoreError::from_sqlite(backup, e))?;
@@ -117,7 +128,9 @@ impl Library {
             let _ = std::fs::remove_file(sidecar(&path, "-shm"));
             std::fs::rename(&tmp, &path).map_err(|e| StoreError::Open {
                 path: path.clone(),
-                reason: e.to_string(),
+                reason: format!(
+                    "không thay được tệp thư viện bằng bản sao lưu, nên thư viện vẫn như trước khi khôi phục. Hãy đóng các chương trình đang mở thư viện rồi thử lại.\nChi tiết kỹ thuật: {e}"
+                ),
             })
         };
         let _ = std::fs::remove_file(&tmp);

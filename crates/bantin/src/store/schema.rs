@@ -112,7 +112,110 @@ pub const MIGRATIONS: &[&str] = &[
          AND EXISTS (SELECT 1 FROM bulletin_articles WHERE article_id = NEW.id)
     BEGIN SELECT RAISE(ABORT, 'article is in a bulletin'); END;
     "#,
+    // v3: a revision, once written, cannot be written again under the same
+    // key. `INSERT OR REPLACE`, `REPLACE INTO` and an upsert all pass
+    // through BEFORE INSERT, before any conflict is resolved; the v1 triggers
+    // guard UPDATE and DELETE only, and REPLACE deletes without firing DELETE
+    // triggers unless `recursive_triggers` is on (it is, see `Library::open`).
+    r#"
+    CREATE TRIGGER revisions_insert_new BEFORE INSERT ON revisions
+    WHEN EXISTS (SELECT 1 FROM revisions
+                 WHERE article_id = NEW.article_id AND number = NEW.number)
+    BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+    "#,
 ];
 
 /// The version a library has once every step here has run.
 pub const LATEST: u32 = MIGRATIONS.len() as u32;
+
+/// How a library file's schema differs from what `version` steps create:
+/// a missing, changed or extra table, index or trigger, one line each.
+/// Empty when the file is what it claims to be. A file edited with another
+/// program (a trigger dropped, a column added) is not a Bản Tin library.
+///
+/// The search indexes' own tables (`search_index_data`, …) are left out:
+/// SQLite builds them, and their shape depends on its version.
+pub fn differences(conn: &rusqlite::Connection, version: u32) -> rusqlite::Result<Vec<String>> {
+    use std::collections::BTreeMap;
+    let reference = rusqlite::Connection::open_in_memory()?;
+    for step in MIGRATIONS.iter().take(version as usize) {
+        reference.execute_batch(step)?;
+    }
+    let objects =
+        |c: &rusqlite::Connection| -> rusqlite::Result<BTreeMap<String, (String, String)>> {
+            let mut stmt = c.prepare(
+            "SELECT name, type, coalesce(sql, '') FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+        )?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+            rows.collect()
+        };
+    let want = objects(&reference)?;
+    let have = objects(conn)?;
+    let virtual_tables: Vec<&String> = want
+        .iter()
+        .filter(|(_, (_, sql))| sql.starts_with("CREATE VIRTUAL TABLE"))
+        .map(|(name, _)| name)
+        .collect();
+    let shadow = |name: &str| {
+        virtual_tables.iter().any(|vt| {
+            name.len() > vt.len()
+                && name.starts_with(vt.as_str())
+                && name.as_bytes()[vt.len()] == b'_'
+        })
+    };
+    let mut out = Vec::new();
+    for (name, (kind, sql)) in &want {
+        if shadow(name) {
+            continue;
+        }
+        match have.get(name) {
+            None => out.push(format!("thiếu {kind} {name}")),
+            Some((k, s)) if k != kind || s != sql => out.push(format!("{kind} {name} khác mẫu")),
+            Some(_) => {}
+        }
+    }
+    for (name, (kind, _)) in &have {
+        if !want.contains_key(name) && !shadow(name) {
+            out.push(format!("thừa {kind} {name}"));
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn library(version: u32) -> rusqlite::Connection {
+        let c = rusqlite::Connection::open_in_memory().unwrap();
+        for step in &MIGRATIONS[..version as usize] {
+            c.execute_batch(step).unwrap();
+        }
+        c
+    }
+
+    #[test]
+    fn a_library_matches_its_own_version() {
+        for v in 1..=LATEST {
+            assert_eq!(differences(&library(v), v).unwrap(), Vec::<String>::new());
+        }
+    }
+
+    #[test]
+    fn a_missing_trigger_an_extra_column_or_table_are_found() {
+        let c = library(LATEST);
+        c.execute_batch(
+            "DROP TRIGGER revisions_append_only;
+             ALTER TABLE articles ADD COLUMN x;
+             CREATE TABLE t (y);",
+        )
+        .unwrap();
+        let d = differences(&c, LATEST).unwrap();
+        assert!(
+            d.contains(&"thiếu trigger revisions_append_only".to_string()),
+            "{d:?}"
+        );
+        assert!(d.contains(&"table articles khác mẫu".to_string()), "{d:?}");
+        assert!(d.contains(&"thừa table t".to_string()), "{d:?}");
+    }
+}

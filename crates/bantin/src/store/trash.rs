@@ -96,7 +96,8 @@ impl Library {
                 .map_err(|e| self.err(e))?;
             let content: Content = match found {
                 Some(json) => serde_json::from_str(&json).map_err(|e| StoreError::BadData {
-                    what: format!("bài viết số {id}: {e}"),
+                    what: format!("bài viết số {id}"),
+                    detail: e.to_string(),
                 })?,
                 None => return Err(StoreError::NotInTrash(id)),
             };

@@ -5,6 +5,7 @@
 //! depends only on `unicode-normalization` and `chrono`, and is re-exported
 //! from this file so callers never reach into the submodules.
 
+mod control;
 mod date;
 mod fold;
 mod number;
@@ -13,6 +14,7 @@ mod time;
 mod tone;
 mod words;
 
+pub use control::strip_controls;
 pub use date::{format_date, format_month_year};
 pub use fold::{fold_any, fold_for_search, nfc};
 pub use number::{format_decimal, format_integer, format_percent};

@@ -82,8 +82,7 @@ fn peak_memory_mb() -> Option<f64> {
 
 pub fn run(photo: Option<&Path>, keep: Option<&Path>, out: &mut Out) -> Result<(), CliError> {
     let photo = match photo {
-        Some(p) => std::fs::read(p)
-            .map_err(|e| CliError::Message(format!("Không đọc được ảnh {}: {e}", p.display())))?,
+        Some(p) => bantin::userfile::read(p, bantin::import::MAX_IMAGE_BYTES)?,
         None => bantin::sample::IMAGES[0].1.to_vec(),
     };
     let fonts = FontSet::discover(None).map_err(bantin::export::ExportError::from)?;
@@ -132,7 +131,12 @@ pub fn run(photo: Option<&Path>, keep: Option<&Path>, out: &mut Out) -> Result<(
         let file = dir.join("ban-tin-thu.pdf");
         std::fs::create_dir_all(dir)
             .and_then(|_| std::fs::write(&file, &last))
-            .map_err(|e| CliError::Message(format!("Không ghi được {}: {e}", file.display())))?;
+            .map_err(|e| {
+                CliError::Message(format!(
+                    "Không ghi được {}. Hãy chọn thư mục khác (--keep), hoặc giải phóng dung lượng.\nChi tiết kỹ thuật: {e}",
+                    file.display()
+                ))
+            })?;
         out.line(&format!("Đã giữ bản tin thử: {}", file.display()));
     }
     times.sort();

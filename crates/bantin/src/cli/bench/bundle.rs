@@ -42,11 +42,7 @@ pub fn run(photos: &[PathBuf], out: &mut Out) -> Result<(), CliError> {
     } else {
         photos
             .iter()
-            .map(|p| {
-                std::fs::read(p).map_err(|e| {
-                    CliError::Message(format!("Không đọc được ảnh {}: {e}", p.display()))
-                })
-            })
+            .map(|p| bantin::userfile::read(p, bantin::import::MAX_IMAGE_BYTES))
             .collect::<Result<_, _>>()?
     };
     let mut body = String::from("Mở đầu bài viết.\n\n");

@@ -163,7 +163,7 @@ fn measure(
 ) -> Result<(), CliError> {
     let io = |e: std::io::Error| {
         CliError::Message(format!(
-            "Không ghi được dữ liệu thử vào {}: {e}",
+            "Không ghi được dữ liệu thử vào {}. Hãy chọn thư mục khác (--keep), hoặc giải phóng dung lượng.\nChi tiết kỹ thuật: {e}",
             dir.display()
         ))
     };
