@@ -154,6 +154,22 @@ pub(crate) fn scan_html(html: &str) -> HtmlScan {
                 .to_string(),
         );
     }
+    // Any other departure from HTML's syntax is where readers that are not
+    // browsers (a portal's filter, an editor) may see a different document.
+    // Reported only when nothing more precise was: one thing to fix.
+    let first_error = doc.errors.borrow().first().map(|e| e.to_string());
+    if let Some(detail) = first_error
+        && walk.problems.is_empty()
+    {
+        walk.add(
+            "html_syntax",
+            format!(
+                "article.html có chỗ viết sai cú pháp HTML, nơi trình duyệt và các công cụ khác có thể \
+                 đọc ra nội dung khác nhau. Hãy xuất lại gói từ Bản Tin thay vì sửa tay tệp này.\n\
+                 Chi tiết kỹ thuật: {detail}"
+            ),
+        );
+    }
     HtmlScan {
         problems: walk.problems,
         image_srcs: walk.image_srcs,
@@ -532,6 +548,18 @@ mod tests {
         assert_eq!(codes("<p>a</p><p"), ["html_unclosed"]);
         assert_eq!(codes("<p>a</p><!-- <p>"), ["html_unclosed"]);
         assert_eq!(sanitize_html("<p>a</p><!-- <p>"), "<p>a</p>");
+    }
+
+    #[test]
+    fn syntax_errors_are_refused_when_nothing_else_is() {
+        for html in [
+            "<p>a</p foo=\"--><script>x</script>\">",
+            "<a href=\"#a\" href=\"javascript:x\">a</a>",
+            "<p>a</div></p>",
+        ] {
+            assert_eq!(codes(html), ["html_syntax"], "{html}");
+            assert_ne!(sanitize_html(html), html);
+        }
     }
 
     #[test]
