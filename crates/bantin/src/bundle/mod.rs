@@ -27,6 +27,7 @@ pub use check::{CheckReport, Problem, check_bundle};
 pub use error::BundleError;
 pub use images::{MAX_IMAGE_PIXELS, MAX_SIDE, THUMBNAIL_SIZE};
 pub use manifest::{FORMAT_VERSION, FileEntry, Manifest};
+pub use sanitize::sanitize_html;
 pub use write::{
     Bundle, BundleOptions, BundleProgress, ImageLookup, MakePdf, build_bundle, bundle_file_name,
     export_bundles, write_bundle,

@@ -179,7 +179,7 @@ pub(crate) fn scan_html(html: &str) -> HtmlScan {
 
 /// `html` with everything a bundle may not hold left out, in the form
 /// html5ever writes it. What `bundle check` accepts unchanged.
-pub(crate) fn sanitize_html(html: &str) -> String {
+pub fn sanitize_html(html: &str) -> String {
     scan_html(html).clean
 }
 
