@@ -179,8 +179,23 @@ pub(crate) fn scan_html(html: &str) -> HtmlScan {
 
 /// `html` with everything a bundle may not hold left out, in the form
 /// html5ever writes it. What `bundle check` accepts unchanged.
+///
+/// Some trees the parser builds from broken markup (an `<li>` moved out of a
+/// `<table>`) do not read back as themselves once written; such output is
+/// walked again until it does. Markup that never settles keeps its text only.
 pub fn sanitize_html(html: &str) -> String {
-    scan_html(html).clean
+    let mut clean = scan_html(html).clean;
+    for _ in 0..4 {
+        let again = scan_html(&clean);
+        if again.problems.is_empty() && again.clean == clean {
+            return clean;
+        }
+        clean = again.clean;
+    }
+    let mut text = String::from("<p>");
+    escape_into(&mut text, &parse(&clean).root().text());
+    text.push_str("</p>");
+    text
 }
 
 /// A problem if `text` holds a C0 control character other than tab, line
@@ -515,72 +530,5 @@ impl Walk {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn codes(html: &str) -> Vec<&'static str> {
-        scan_html(html).problems.iter().map(|p| p.code).collect()
-    }
-
-    #[test]
-    fn sees_through_hidden_javascript() {
-        for html in [
-            "<a href=\"java\tscript:x\">a</a>",
-            "<a href='&#106;avascript:x'>a</a>",
-            "<a href=JAVASCRIPT&colon;x>a</a>",
-            "<img src=\"images/a.jpg\"><a\nhref = \"javascript:x\">",
-        ] {
-            assert_eq!(codes(html), ["html_javascript_url"], "{html}");
-        }
-    }
-
-    #[test]
-    fn clean_markup_and_comments_pass() {
-        let html = "<!-- <script> --><p style=\"text-align: center\">a &lt;script&gt; b</p>\
-                    <figure style=\"text-align:center\"><img src=\"images/anh-01.jpg\" alt=\"x > y\"></figure>";
-        assert_eq!(codes(html), Vec::<&str>::new());
-        assert_eq!(scan_html(html).image_srcs, ["images/anh-01.jpg"]);
-    }
-
-    #[test]
-    fn a_tag_cut_short_is_judged_as_closed() {
-        assert_eq!(codes("<p>a</p><p onclick=\"x"), ["html_event_handler"]);
-        assert_eq!(codes("<p>a</p><p"), ["html_unclosed"]);
-        assert_eq!(codes("<p>a</p><!-- <p>"), ["html_unclosed"]);
-        assert_eq!(sanitize_html("<p>a</p><!-- <p>"), "<p>a</p>");
-    }
-
-    #[test]
-    fn syntax_errors_are_refused_when_nothing_else_is() {
-        for html in [
-            "<p>a</p foo=\"--><script>x</script>\">",
-            "<a href=\"#a\" href=\"javascript:x\">a</a>",
-            "<p>a</div></p>",
-        ] {
-            assert_eq!(codes(html), ["html_syntax"], "{html}");
-            assert_ne!(sanitize_html(html), html);
-        }
-    }
-
-    #[test]
-    fn links_by_scheme() {
-        for ok in [
-            "https://a.vn",
-            " HTTP://a.vn",
-            "mailto:a@b.vn",
-            "tel:0123",
-            "#fn-1",
-        ] {
-            assert!(link_allowed(ok), "{ok}");
-        }
-        for bad in [
-            "javascript:x",
-            "jav\tascript:x",
-            "//evil.example",
-            "data:text/html,x",
-            "a.html",
-        ] {
-            assert!(!link_allowed(bad), "{bad}");
-        }
-    }
-}
+#[path = "sanitize_tests.rs"]
+mod tests;
