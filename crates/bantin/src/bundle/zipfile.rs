@@ -380,3 +380,79 @@ fn path_problem(name: &str) -> Option<Problem> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn zip_of(entries: &[(&str, usize)]) -> Vec<u8> {
+        let mut z = ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, size) in entries {
+            z.start_file(*name, SimpleFileOptions::default()).unwrap();
+            z.write_all(&vec![b'a'; *size]).unwrap();
+        }
+        z.finish().unwrap().into_inner()
+    }
+
+    fn read(zip: &[u8], limits: &Limits) -> (Entries, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let mut archive = open(zip).unwrap();
+        let entries = read_entries(zip, &mut archive, limits, &mut problems);
+        (entries, problems)
+    }
+
+    const SMALL: Limits = Limits {
+        entries: 10,
+        text: 100,
+        image: 1_000,
+        pdf: 5_000,
+        held: 2_500,
+        total: 6_000,
+    };
+
+    #[test]
+    fn each_entry_is_capped_by_its_kind_and_the_pdf_is_not_kept() {
+        let zip = zip_of(&[
+            ("article.md", 101),
+            ("images/a.jpg", 1_000),
+            ("article.pdf", 4_000),
+        ]);
+        let (entries, problems) = read(&zip, &SMALL);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].code, "entry_too_large");
+        assert!(problems[0].message.contains("\"article.md\""));
+        assert_eq!(entries.sums["article.pdf"].0, 4_000);
+        assert!(!entries.bytes.contains_key("article.pdf"));
+        assert_eq!(entries.bytes["images/a.jpg"].len(), 1_000);
+    }
+
+    #[test]
+    fn what_is_held_and_what_is_inflated_are_bounded_in_total() {
+        let zip = zip_of(&[
+            ("images/a.jpg", 1_000),
+            ("images/b.jpg", 1_000),
+            ("images/c.jpg", 1_000),
+        ]);
+        let (_, problems) = read(&zip, &SMALL);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].code, "bundle_too_large");
+        assert!(
+            problems[0].message.contains("\"images/c.jpg\""),
+            "{}",
+            problems[0].message
+        );
+    }
+
+    #[test]
+    fn zip_errors_are_worded_for_an_editor() {
+        let Err(BundleError::NotAZip(message)) = open(b"PK") else {
+            panic!("not refused");
+        };
+        let (what, detail) = message.split_once('\n').unwrap();
+        assert!(
+            what.starts_with("Tệp này không phải gói bài viết"),
+            "{what}"
+        );
+        assert!(detail.starts_with("Chi tiết kỹ thuật: "), "{detail}");
+    }
+}
