@@ -181,20 +181,35 @@ fn what_is_not_a_zip_is_said_in_vietnamese() {
 #[test]
 fn encrypted_entries_are_refused_in_vietnamese() {
     let mut zip = rezip(&good_entries());
-    // Set "encrypted" (bit 0 of the flags) in every local and central header.
-    for (sig, at) in [(b"PK\x03\x04", 6), (b"PK\x01\x02", 8)] {
-        let hits: Vec<usize> = zip
-            .windows(4)
-            .enumerate()
-            .filter(|(_, w)| w == sig)
-            .map(|(i, _)| i)
-            .collect();
-        for i in hits {
-            zip[i + at] |= 1;
-        }
-    }
+    patch_headers(&mut zip, 6, 8, 1, true); // bit 0 of the flags: encrypted
     let r = report(&zip);
     assert!(r.has("encrypted"), "{:?}", r.problems);
+    for p in &r.problems {
+        assert_vietnamese(&p.message);
+    }
+}
+
+/// Sets bits in a field of every local (`PK\x03\x04`) and central
+/// (`PK\x01\x02`) header: `(local offset, central offset, value)`.
+fn patch_headers(zip: &mut [u8], local: usize, central: usize, value: u16, or: bool) {
+    for (sig, at) in [(b"PK\x03\x04", local), (b"PK\x01\x02", central)] {
+        let hits: Vec<usize> = (0..zip.len().saturating_sub(4))
+            .filter(|&i| &zip[i..i + 4] == sig)
+            .collect();
+        for i in hits {
+            let old = u16::from_le_bytes([zip[i + at], zip[i + at + 1]]);
+            let new = if or { old | value } else { value };
+            zip[i + at..i + at + 2].copy_from_slice(&new.to_le_bytes());
+        }
+    }
+}
+
+#[test]
+fn an_unknown_compression_is_not_called_damage() {
+    let mut zip = rezip(&good_entries());
+    patch_headers(&mut zip, 8, 10, 12, false); // 12: bzip2, not built in
+    let r = report(&zip);
+    assert!(r.has("unsupported_compression"), "{:?}", r.problems);
     for p in &r.problems {
         assert_vietnamese(&p.message);
     }

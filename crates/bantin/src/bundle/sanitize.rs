@@ -101,8 +101,9 @@ pub(crate) struct HtmlScan {
     pub clean: String,
 }
 
-/// Judges `html`: `problems` is empty exactly when `clean == html` would be
-/// read by a browser as the same tree.
+/// Judges `html` and cleans it in one walk: `problems` lists what `clean`
+/// leaves out (or what the parse showed), so it is empty exactly when
+/// nothing had to be left out.
 pub(crate) fn scan_html(html: &str) -> HtmlScan {
     let mut problems = Vec::new();
     let stripped;

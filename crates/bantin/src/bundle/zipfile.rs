@@ -170,6 +170,10 @@ pub(crate) fn read_entries(
                     ));
                     continue;
                 }
+                if !zip::SUPPORTED_COMPRESSION_METHODS.contains(&entry.compression()) {
+                    problems.push(unsupported(&name, entry.compression()));
+                    continue;
+                }
                 (name, entry.is_dir())
             }
             Err(e) => {
@@ -191,7 +195,7 @@ pub(crate) fn read_entries(
         let mut entry = match archive.by_index(i) {
             Ok(e) => e,
             Err(e) => {
-                problems.push(corrupt(&format!("Tệp \"{name}\""), &e.to_string()));
+                problems.push(unreadable(&name, &e));
                 continue;
             }
         };
@@ -246,6 +250,32 @@ fn corrupt(what: &str, detail: &str) -> Problem {
         format!(
             "{what} trong gói bị hỏng, không giải nén được. Hãy tải lại tệp hoặc xuất lại gói từ Bản Tin.\n\
              Chi tiết kỹ thuật: {detail}"
+        ),
+    )
+}
+
+/// Why entry `name` could not be opened: a compression Bản Tin does not
+/// read is not damage, so it is said differently.
+fn unreadable(name: &str, e: &ZipError) -> Problem {
+    match e {
+        ZipError::UnsupportedArchive(m) if *m == ZipError::PASSWORD_REQUIRED => Problem::new(
+            "encrypted",
+            format!("Tệp \"{name}\" được đặt mật khẩu; gói không được mã hóa."),
+        ),
+        ZipError::UnsupportedArchive(_) | ZipError::CompressionMethodNotSupported(_) => {
+            unsupported(name, e)
+        }
+        _ => corrupt(&format!("Tệp \"{name}\""), &e.to_string()),
+    }
+}
+
+/// An entry compressed with a method this build does not read (not damage).
+fn unsupported(name: &str, detail: impl std::fmt::Display) -> Problem {
+    Problem::new(
+        "unsupported_compression",
+        format!(
+            "Tệp \"{name}\" được nén theo kiểu Bản Tin không đọc được (gói chỉ dùng kiểu nén thông \
+             thường Deflate). Hãy xuất lại gói từ Bản Tin.\nChi tiết kỹ thuật: {detail}"
         ),
     )
 }
