@@ -153,7 +153,10 @@ fn read_manifest(bytes: &[u8], report: &mut CheckReport) -> Option<Manifest> {
         Err(e) => {
             report.push(
                 "manifest_invalid",
-                format!("manifest.json không phải JSON hợp lệ: {e}."),
+                format!(
+                    "manifest.json không phải JSON hợp lệ nên không biết gói chứa gì. \
+                     Hãy xuất lại gói từ Bản Tin.\nChi tiết kỹ thuật: {e}"
+                ),
             );
             return None;
         }
@@ -180,7 +183,10 @@ fn read_manifest(bytes: &[u8], report: &mut CheckReport) -> Option<Manifest> {
         Err(e) => {
             report.push(
                 "manifest_invalid",
-                format!("manifest.json sai cấu trúc: {e}."),
+                format!(
+                    "manifest.json sai cấu trúc (thiếu trường, thừa trường hoặc sai kiểu). \
+                     Hãy xuất lại gói từ Bản Tin.\nChi tiết kỹ thuật: {e}"
+                ),
             );
             return None;
         }
