@@ -11,16 +11,14 @@
 //! flagged and never read.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{Cursor, Read};
+use std::io::Cursor;
+
+use image::ImageFormat;
 
 use super::manifest::{FORMAT_VERSION, Manifest};
-use super::sanitize::scan_html;
-use super::{BundleError, MAX_SIDE, THUMBNAIL_SIZE};
-use crate::store::assets::sha256_hex;
-
-const MAX_ENTRIES: usize = 2_000;
-const MAX_ENTRY_BYTES: u64 = 200 * 1024 * 1024;
-const MAX_TOTAL_BYTES: u64 = 1024 * 1024 * 1024;
+use super::sanitize::{control_char_problem, scan_html};
+use super::zipfile::{self, Entries, LIMITS, read_entries};
+use super::{BundleError, MAX_IMAGE_PIXELS, MAX_SIDE, THUMBNAIL_SIZE};
 
 /// Files every bundle has besides `manifest.json`.
 const REQUIRED: &[&str] = &["index.md", "article.html", "article.md"];
@@ -68,153 +66,83 @@ impl CheckReport {
 
 /// Validates a bundle's bytes. `Err` only if they are not a zip archive.
 pub fn check_bundle(zip_bytes: &[u8]) -> Result<CheckReport, BundleError> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(zip_bytes))
-        .map_err(|e| BundleError::NotAZip(e.to_string()))?;
+    let mut archive = zipfile::open(zip_bytes)?;
     let mut report = CheckReport::default();
-    if archive.len() > MAX_ENTRIES {
+    if archive.len() > LIMITS.entries {
         report.push(
             "too_many_entries",
             format!(
-                "Gói có {} mục, quá nhiều để là một bài viết (tối đa {MAX_ENTRIES}).",
-                archive.len()
+                "Gói có {} mục, quá nhiều để là một bài viết (tối đa {}).",
+                archive.len(),
+                LIMITS.entries
             ),
         );
         return Ok(report);
     }
-    let files = read_entries(&mut archive, &mut report);
+    let entries = read_entries(zip_bytes, &mut archive, &LIMITS, &mut report.problems);
+    let files = &entries.bytes;
 
     let Some(manifest_bytes) = files.get("manifest.json") else {
         report.push(
             "manifest_missing",
             "Gói không có tệp manifest.json nên không biết gói chứa gì.",
         );
-        check_html(&files, &mut report);
+        check_text(files, &BTreeSet::new(), &mut report);
+        check_html(files, &mut report);
         return Ok(report);
     };
     let Some(manifest) = read_manifest(manifest_bytes, &mut report) else {
         return Ok(report);
     };
-    check_listed_files(&manifest, &files, &mut report);
-    check_html(&files, &mut report);
-    check_markdown(&files, &mut report);
-    check_images(&manifest, &files, &mut report);
+    let changed = check_listed_files(&manifest, &entries, &mut report);
+    check_text(files, &changed, &mut report);
+    check_html(files, &mut report);
+    check_markdown(files, &mut report);
+    check_images(&manifest, files, &mut report);
     report.manifest = Some(manifest);
     Ok(report)
 }
 
-/// Reads every safe regular entry; reports unsafe, unreadable and oversized
-/// ones. Directory entries are tolerated (some zip tools add them).
-fn read_entries(
-    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+/// Control characters in the text files: a NUL or an escape is never text
+/// an editor meant, and a NUL cuts a string short in many programs.
+/// `article.html` is judged with the rest of its HTML; a file already
+/// reported as changed since export is not judged again.
+fn check_text(
+    files: &BTreeMap<String, Vec<u8>>,
+    changed: &BTreeSet<String>,
     report: &mut CheckReport,
-) -> BTreeMap<String, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut total = 0u64;
-    for i in 0..archive.len() {
-        let mut entry = match archive.by_index(i) {
-            Ok(e) => e,
-            Err(e) => {
-                report.push(
-                    "corrupt_entry",
-                    format!("Mục thứ {} của gói bị hỏng: {e}.", i + 1),
-                );
-                continue;
-            }
+) {
+    for name in ["manifest.json", "article.md", "index.md"] {
+        if changed.contains(name) {
+            continue;
+        }
+        let Some(text) = files.get(name).and_then(|b| std::str::from_utf8(b).ok()) else {
+            continue;
         };
-        let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
-        if let Some((code, message)) = path_problem(&name) {
-            report.push(code, message);
-            continue;
+        // In JSON a control character may also hide behind an escape (\u0000).
+        let decoded = (name == "manifest.json")
+            .then(|| serde_json::from_str::<serde_json::Value>(text).ok())
+            .flatten()
+            .map(|v| json_strings(&v));
+        let p = control_char_problem(name, text)
+            .or_else(|| control_char_problem(name, decoded.as_deref().unwrap_or("")));
+        if let Some(p) = p {
+            report.problems.push(p);
         }
-        let is_symlink = entry
-            .unix_mode()
-            .is_some_and(|m| m & 0o170_000 == 0o120_000);
-        if is_symlink {
-            report.push(
-                "symlink",
-                format!(
-                    "Mục \"{name}\" là liên kết tượng trưng (symlink); gói chỉ được chứa tệp thật."
-                ),
-            );
-            continue;
-        }
-        if entry.is_dir() {
-            continue;
-        }
-        if entry.encrypted() {
-            report.push(
-                "encrypted",
-                format!("Tệp \"{name}\" được đặt mật khẩu; gói không được mã hóa."),
-            );
-            continue;
-        }
-        if files.contains_key(&name) {
-            report.push(
-                "duplicate_entry",
-                format!("Tệp \"{name}\" xuất hiện hai lần trong gói."),
-            );
-            continue;
-        }
-        let mut bytes = Vec::new();
-        let limit = MAX_ENTRY_BYTES.min(MAX_TOTAL_BYTES - total);
-        match (&mut entry).take(limit + 1).read_to_end(&mut bytes) {
-            Ok(n) if n as u64 > limit => {
-                report.push(
-                    "entry_too_large",
-                    format!(
-                        "Tệp \"{name}\" quá lớn khi giải nén (trên {} MB).",
-                        limit / (1024 * 1024)
-                    ),
-                );
-                return files;
-            }
-            Ok(n) => total += n as u64,
-            Err(e) => {
-                report.push(
-                    "corrupt_entry",
-                    format!("Tệp \"{name}\" trong gói bị hỏng, không giải nén được: {e}."),
-                );
-                continue;
-            }
-        }
-        files.insert(name, bytes);
     }
-    files
 }
 
-/// Why an entry name is unsafe, if it is: absolute, `..`, backslashes,
-/// empty or `.` parts, NUL. Such a name could write outside the folder an
-/// editor unpacks into.
-fn path_problem(name: &str) -> Option<(&'static str, String)> {
-    let bytes = name.as_bytes();
-    let drive = bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':';
-    if name.starts_with('/') || name.starts_with('\\') || drive {
-        return Some((
-            "absolute_path",
-            format!("Mục \"{name}\" dùng đường dẫn tuyệt đối; mọi tệp phải nằm bên trong gói."),
-        ));
+/// Every string of a JSON value, keys too, one after another.
+fn json_strings(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(a) => a.iter().map(json_strings).collect(),
+        serde_json::Value::Object(o) => o
+            .iter()
+            .map(|(k, v)| format!("{k}{}", json_strings(v)))
+            .collect(),
+        _ => String::new(),
     }
-    let parts: Vec<&str> = name.split(['/', '\\']).collect();
-    if parts.contains(&"..") {
-        return Some((
-            "path_traversal",
-            format!("Mục \"{name}\" có \"..\" trong đường dẫn, trỏ ra ngoài gói."),
-        ));
-    }
-    let dir_entry = name.ends_with('/');
-    let body = if dir_entry {
-        &parts[..parts.len() - 1]
-    } else {
-        &parts[..]
-    };
-    if name.contains('\\') || name.contains('\0') || body.iter().any(|p| p.is_empty() || *p == ".")
-    {
-        return Some((
-            "unsafe_path",
-            format!("Mục \"{name}\" có đường dẫn không hợp lệ (dấu \\, phần rỗng hoặc \".\")."),
-        ));
-    }
-    None
 }
 
 /// Version first (a newer format is refused as such, not as "invalid"),
@@ -225,7 +153,10 @@ fn read_manifest(bytes: &[u8], report: &mut CheckReport) -> Option<Manifest> {
         Err(e) => {
             report.push(
                 "manifest_invalid",
-                format!("manifest.json không phải JSON hợp lệ: {e}."),
+                format!(
+                    "manifest.json không phải JSON hợp lệ nên không biết gói chứa gì. \
+                     Hãy xuất lại gói từ Bản Tin.\nChi tiết kỹ thuật: {e}"
+                ),
             );
             return None;
         }
@@ -252,7 +183,10 @@ fn read_manifest(bytes: &[u8], report: &mut CheckReport) -> Option<Manifest> {
         Err(e) => {
             report.push(
                 "manifest_invalid",
-                format!("manifest.json sai cấu trúc: {e}."),
+                format!(
+                    "manifest.json sai cấu trúc (thiếu trường, thừa trường hoặc sai kiểu). \
+                     Hãy xuất lại gói từ Bản Tin.\nChi tiết kỹ thuật: {e}"
+                ),
             );
             return None;
         }
@@ -274,7 +208,14 @@ fn read_manifest(bytes: &[u8], report: &mut CheckReport) -> Option<Manifest> {
 
 /// Every listed file present with its size and checksum; every present
 /// file listed; the required ones there; names from the format only.
-fn check_listed_files(m: &Manifest, files: &BTreeMap<String, Vec<u8>>, report: &mut CheckReport) {
+/// Returns the files whose size or checksum do not match.
+fn check_listed_files(
+    m: &Manifest,
+    entries: &Entries,
+    report: &mut CheckReport,
+) -> BTreeSet<String> {
+    let files = &entries.sums;
+    let mut changed = BTreeSet::new();
     let mut listed = BTreeSet::new();
     for f in &m.files {
         if !listed.insert(f.path.as_str()) {
@@ -287,14 +228,15 @@ fn check_listed_files(m: &Manifest, files: &BTreeMap<String, Vec<u8>>, report: &
         if !known_name(&f.path) {
             report.push("unknown_file", format!("Tệp \"{}\" không thuộc định dạng gói (chỉ có index.md, article.html, article.md, article.pdf và ảnh .jpg/.png trong images/).", f.path));
         }
-        let Some(bytes) = files.get(&f.path) else {
+        let Some((size, sha)) = files.get(&f.path) else {
             report.push(
                 "missing_file",
                 format!("Thiếu tệp \"{}\" mà manifest.json liệt kê.", f.path),
             );
             continue;
         };
-        if bytes.len() as u64 != f.size || sha256_hex(bytes) != f.sha256.to_ascii_lowercase() {
+        if *size != f.size || *sha != f.sha256.to_ascii_lowercase() {
+            changed.insert(f.path.clone());
             report.push("checksum_mismatch", format!("Tệp \"{}\" đã bị thay đổi hoặc hỏng: kích thước hoặc mã SHA-256 không khớp với manifest.json.", f.path));
         }
     }
@@ -324,6 +266,7 @@ fn check_listed_files(m: &Manifest, files: &BTreeMap<String, Vec<u8>>, report: &
             format!("Ảnh đại diện \"{t}\" ghi trong manifest.json không có trong danh sách tệp."),
         );
     }
+    changed
 }
 
 fn known_name(path: &str) -> bool {
@@ -383,33 +326,55 @@ fn check_markdown(files: &BTreeMap<String, Vec<u8>>, report: &mut CheckReport) {
 }
 
 /// Images are what their names say, web-sized, and the thumbnail is 3:2.
+/// Judged from the header alone (PNG's IHDR, JPEG's SOF): nothing is
+/// decoded, so a small file claiming a billion pixels costs nothing.
 fn check_images(m: &Manifest, files: &BTreeMap<String, Vec<u8>>, report: &mut CheckReport) {
     for (name, bytes) in files.range("images/".to_string()..) {
         if !name.starts_with("images/") {
             break;
         }
-        let expected = if name.ends_with(".png") {
-            image::ImageFormat::Png
-        } else {
-            image::ImageFormat::Jpeg
-        };
-        let header =
-            image::ImageReader::with_format(Cursor::new(bytes), expected).into_dimensions();
-        let Ok((w, h)) = header else {
+        let png = name.ends_with(".png");
+        let Some((w, h)) = image_size(bytes, png) else {
             report.push(
                 "bad_image",
                 format!(
                     "Tệp \"{name}\" không phải ảnh {} hợp lệ.",
-                    if expected == image::ImageFormat::Png {
-                        "PNG"
-                    } else {
-                        "JPEG"
-                    }
+                    if png { "PNG" } else { "JPEG" }
                 ),
             );
             continue;
         };
-        if m.thumbnail.as_deref() == Some(name.as_str()) {
+        let pixels = u64::from(w) * u64::from(h);
+        // Sane sizes only: the image crate's header reader then confirms it.
+        let valid = || {
+            let format = if png {
+                ImageFormat::Png
+            } else {
+                ImageFormat::Jpeg
+            };
+            image::ImageReader::with_format(Cursor::new(bytes), format)
+                .into_dimensions()
+                .is_ok_and(|d| d == (w, h))
+        };
+        if pixels <= MAX_IMAGE_PIXELS && !valid() {
+            report.push(
+                "bad_image",
+                format!(
+                    "Tệp \"{name}\" không phải ảnh {} hợp lệ.",
+                    if png { "PNG" } else { "JPEG" }
+                ),
+            );
+        } else if pixels > MAX_IMAGE_PIXELS {
+            report.push(
+                "image_too_large",
+                format!(
+                    "Ảnh \"{name}\" ghi kích thước {w}×{h} điểm ảnh ({} triệu điểm ảnh), vô lý với ảnh \
+                     trong gói (cạnh dài tối đa {MAX_SIDE} điểm ảnh); có thể tệp đã bị làm hỏng. \
+                     Hãy xuất lại gói từ Bản Tin.",
+                    crate::text::format_integer(pixels.div_ceil(1_000_000) as i64)
+                ),
+            );
+        } else if m.thumbnail.as_deref() == Some(name.as_str()) {
             let (tw, th) = THUMBNAIL_SIZE;
             if u64::from(w) * u64::from(th) != u64::from(h) * u64::from(tw) {
                 report.push(
@@ -425,5 +390,44 @@ fn check_images(m: &Manifest, files: &BTreeMap<String, Vec<u8>>, report: &mut Ch
                 ),
             );
         }
+    }
+}
+
+/// Width and height from the header of a PNG (IHDR, which must come first)
+/// or a JPEG (the first SOF marker), or `None` if the bytes are not one.
+fn image_size(b: &[u8], png: bool) -> Option<(u32, u32)> {
+    let be16 = |i: usize| Some(u16::from_be_bytes([*b.get(i)?, *b.get(i + 1)?]));
+    let be32 = |i: usize| Some(u32::from_be_bytes(b.get(i..i + 4)?.try_into().ok()?));
+    if png {
+        let ok = b.starts_with(b"\x89PNG\r\n\x1a\n") && b.get(12..16) == Some(b"IHDR");
+        let (w, h) = (be32(16)?, be32(20)?);
+        return (ok && w > 0 && h > 0).then_some((w, h));
+    }
+    if !b.starts_with(&[0xFF, 0xD8]) {
+        return None;
+    }
+    let mut i = 2;
+    loop {
+        while *b.get(i)? == 0xFF && *b.get(i + 1)? == 0xFF {
+            i += 1; // fill bytes
+        }
+        if *b.get(i)? != 0xFF {
+            return None;
+        }
+        let marker = *b.get(i + 1)?;
+        if matches!(marker, 0x01 | 0xD0..=0xD7) {
+            i += 2;
+            continue;
+        }
+        let len = usize::from(be16(i + 2)?);
+        let sof = matches!(marker, 0xC0..=0xCF) && !matches!(marker, 0xC4 | 0xC8 | 0xCC);
+        if sof {
+            let (h, w) = (be16(i + 5)?, be16(i + 7)?);
+            return (w > 0 && h > 0).then_some((u32::from(w), u32::from(h)));
+        }
+        if marker == 0xD9 || marker == 0xDA || len < 2 {
+            return None;
+        }
+        i += 2 + len;
     }
 }

@@ -36,7 +36,8 @@ pub enum BundleError {
     },
     #[error("Không tạo được tệp nén: {0}.")]
     Zip(String),
-    #[error("Tệp này không phải gói bài viết (.zip) hợp lệ: {0}.")]
+    /// The whole message, worded from the zip library's error by the reader.
+    #[error("{0}")]
     NotAZip(String),
 }
 

@@ -58,7 +58,8 @@ pub(crate) fn article_html(doc: &Document, parts: &HtmlParts) -> String {
         escape_into(&mut w.out, author);
         w.out.push_str("</strong></p>\n");
     }
-    w.out
+    // What we write passes through the same allow-list `bundle check` applies.
+    super::sanitize::sanitize_html(&w.out)
 }
 
 struct Writer<'a> {

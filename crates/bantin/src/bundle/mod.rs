@@ -28,4 +28,5 @@ pub use check::{CheckReport, Problem, check_bundle};
 pub use error::BundleError;
 pub use images::{MAX_IMAGE_PIXELS, MAX_SIDE, THUMBNAIL_SIZE};
 pub use manifest::{FORMAT_VERSION, FileEntry, Manifest};
+pub use sanitize::sanitize_html;
 pub use write::{Bundle, BundleOptions, ImageLookup, build_bundle};
