@@ -20,6 +20,7 @@
 pub mod bundle;
 pub mod doc;
 pub mod export;
+pub mod hash;
 pub mod import;
 pub mod markdown;
 pub mod model;

@@ -65,14 +65,7 @@ impl Manifest {
     }
 }
 
-/// Lower-case hex SHA-256, as the manifest lists every file.
-pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
+pub(crate) use crate::hash::sha256_hex;
 
 /// The MIME type of a bundle file, from its name.
 pub(crate) fn mime_for(path: &str) -> &'static str {

@@ -15,7 +15,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, System, ZipArchive, ZipWriter};
 
 use super::{BundleError, Problem};
-use crate::store::assets::sha256_hex;
+use crate::hash::sha256_hex;
 use crate::text::nfc;
 
 /// One file to put in the archive.

@@ -5,7 +5,6 @@
 
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
-use sha2::{Digest, Sha256};
 
 use super::{Library, Result, StoreError, ts};
 use crate::model::Asset;
@@ -19,14 +18,7 @@ pub struct NewAsset {
 }
 
 /// Hex SHA-256 of some bytes: an asset's name.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut s = String::with_capacity(64);
-    for b in digest {
-        s.push_str(&format!("{b:02x}"));
-    }
-    s
-}
+pub use crate::hash::sha256_hex;
 
 pub(crate) fn put(tx: &Transaction, a: &NewAsset, now: DateTime<Utc>) -> rusqlite::Result<String> {
     let sha = sha256_hex(&a.bytes);
