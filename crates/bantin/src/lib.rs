@@ -18,6 +18,8 @@
 pub mod bundle;
 pub mod doc;
 pub mod export;
+pub mod html;
+pub mod image;
 pub mod import;
 pub mod markdown;
 pub mod model;

@@ -18,7 +18,6 @@ mod html;
 mod images;
 mod manifest;
 mod markdown;
-mod resample;
 mod sanitize;
 mod write;
 mod zipfile;

@@ -101,10 +101,7 @@ pub(crate) fn scan_html(html: &str) -> HtmlScan {
                         ),
                     );
                 } else if attr == "href" {
-                    let ok = ["http://", "https://", "mailto:", "tel:", "#"]
-                        .iter()
-                        .any(|s| url.starts_with(s));
-                    if !ok {
+                    if !crate::html::link_allowed(&url) {
                         add(
                             &mut scan.problems,
                             Problem::new(

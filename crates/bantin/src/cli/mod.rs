@@ -285,8 +285,12 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
     match cli.command {
         Command::Import { files } => {
             let lib = open(&path)?;
-            for (id, title) in import::import_files(&lib, &files, now)? {
+            let imported = import::import_files(&lib, &files, now)?;
+            for (id, title) in imported.articles {
                 out.line(&format!("{id}\t{title}"));
+            }
+            for w in &imported.warnings {
+                eprintln!("Lưu ý: {w}");
             }
         }
         Command::List { json } => {
