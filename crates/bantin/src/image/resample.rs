@@ -17,12 +17,20 @@ use ::image::{DynamicImage, ImageBuffer, Rgb, Rgba};
 const ONE: u32 = 1 << 14;
 
 /// `img` scaled down to `nw`×`nh` (each no larger than the source side).
-/// Images with alpha come back RGBA8, all others RGB8.
+/// Grey images come back grey (8-bit), images with alpha RGBA8, all others
+/// RGB8.
 /// Takes the image by value so an RGB8 photo (the usual JPEG) is read in
 /// place rather than copied first.
 pub fn shrink_to(img: DynamicImage, nw: u32, nh: u32) -> DynamicImage {
     debug_assert!(nw <= img.width() && nh <= img.height() && nw > 0 && nh > 0);
     let (w, h) = (img.width(), img.height());
+    if let DynamicImage::ImageLuma8(grey) = &img {
+        // Grey stays grey: a third of the memory of RGB.
+        let out = shrink_rows(grey.as_raw(), w, h, 1, nw, nh);
+        return DynamicImage::ImageLuma8(
+            ImageBuffer::from_raw(nw, nh, out).expect("buffer has the right size"),
+        );
+    }
     if img.color().has_alpha() {
         let out = shrink_rows(img.into_rgba8().as_raw(), w, h, 4, nw, nh);
         DynamicImage::ImageRgba8(
