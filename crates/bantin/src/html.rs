@@ -30,6 +30,16 @@ pub fn safe_href(target: &str) -> Option<String> {
     link_allowed(&cleaned).then_some(cleaned)
 }
 
+/// Whether an image source points outside the library and the article's
+/// folder (the web, a protocol-relative URL, inline `data:`): such images
+/// are never fetched, imported or bundled.
+pub fn is_remote(src: &str) -> bool {
+    let lower = clean_url(src).to_ascii_lowercase();
+    ["http:", "https:", "//", "data:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
 /// A URL as the URL standard reads it: leading C0 controls and spaces
 /// stripped, tabs and newlines anywhere removed.
 fn clean_url(url: &str) -> String {
@@ -200,6 +210,21 @@ mod tests {
             assert_eq!(safe_href(bad), None, "{bad}");
         }
         assert_eq!(safe_href("  ht\ntp://x.vn").as_deref(), Some("http://x.vn"));
+    }
+
+    #[test]
+    fn remote_sources() {
+        for src in [
+            "https://x.vn/a.jpg",
+            " HTTP://x",
+            "//cdn/x.png",
+            "data:image/png;base64,",
+        ] {
+            assert!(is_remote(src), "{src}");
+        }
+        for src in ["anh/a.jpg", "asset:abc", "file:///tmp/a.jpg", "a.jpg2"] {
+            assert!(!is_remote(src), "{src}");
+        }
     }
 
     #[test]

@@ -162,7 +162,10 @@ pub fn prepare_text(
     let mut content = content_from_front(path, front, title)?;
     let mut images = Vec::new();
     for src in figure_sources(&markdown::parse(&body).blocks) {
-        if src.starts_with("asset:") || is_remote(&src) || images.iter().any(|(s, _)| *s == src) {
+        if src.starts_with("asset:")
+            || crate::html::is_remote(&src)
+            || images.iter().any(|(s, _)| *s == src)
+        {
             continue;
         }
         if let Some(asset) = load_image(&src)? {
@@ -346,13 +349,6 @@ fn decode_text(path: &Path, bytes: &[u8]) -> Result<String, ImportError> {
             })
         }
     }
-}
-
-fn is_remote(src: &str) -> bool {
-    let lower = src.trim_start().to_ascii_lowercase();
-    ["http://", "https://", "data:", "//"]
-        .iter()
-        .any(|p| lower.starts_with(p))
 }
 
 fn load_image(article: &Path, base: &Path, src: &str) -> Result<Option<NewAsset>, ImportError> {
