@@ -183,6 +183,50 @@ mod tests {
         // Fully transparent black becomes white paper.
         assert_eq!(img.encoding, ImageEncoding::Raw(vec![255; 18]));
     }
+
+    #[test]
+    fn an_export_past_its_budget_refuses_the_next_image() {
+        let mut out = Vec::new();
+        {
+            let mut enc = png::Encoder::new(&mut out, 40, 30);
+            enc.set_color(png::ColorType::Grayscale);
+            let mut w = enc.write_header().unwrap();
+            w.write_image_data(&[0u8; 1200]).unwrap();
+        }
+        let first = load(&out, 100.0, 100.0, &[]).unwrap().image;
+        assert_eq!(first.decoded, 1200);
+        let spent = ImageData {
+            decoded: EXPORT_DECODED_PIXELS - 1000,
+            ..first.clone()
+        };
+        assert_eq!(
+            load(&out, 100.0, 100.0, &[spent]).err(),
+            Some(Problem::OverBudget)
+        );
+        // JPEGs are passed through: they cost the budget nothing.
+        let photo = crate::sample::IMAGES[0].1;
+        let jpeg = load(photo, 100.0, 100.0, &[]).unwrap().image;
+        assert_eq!((jpeg.decoded, jpeg.held_pixels()), (0, 0));
+    }
+
+    #[test]
+    fn pngs_are_kept_at_300_dpi_of_their_frame() {
+        let mut out = Vec::new();
+        {
+            let mut enc = png::Encoder::new(&mut out, 3000, 1000);
+            enc.set_color(png::ColorType::Rgb);
+            let mut w = enc.write_header().unwrap();
+            w.write_image_data(&vec![200u8; 9_000_000]).unwrap();
+        }
+        // A 3-inch frame: 900 pixels across.
+        let img = load(&out, 216.0, 1000.0, &[]).unwrap().image;
+        assert_eq!(
+            (img.width, img.height, img.color),
+            (900, 300, ColorSpace::Rgb)
+        );
+        assert_eq!(img.decoded, 3_000_000);
+        assert_eq!(img.held_pixels(), 270_000);
+    }
 }
 
 #[cfg(test)]
