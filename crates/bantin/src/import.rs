@@ -315,13 +315,31 @@ fn read_limited(
     if meta.is_dir() {
         return Err(ImportError::IsDirectory(path.into()));
     }
+    // A pipe would block the import for ever and a device (/dev/zero)
+    // never ends: only regular files are read.
+    if !meta.is_file() {
+        return Err(ImportError::Unreadable {
+            path: path.into(),
+            reason: "đây không phải một tệp thông thường (có thể là thiết bị hoặc đường ống); hãy chọn tệp bài viết hoặc tệp ảnh".into(),
+        });
+    }
     if meta.len() > max {
         return Err(too_large(meta.len()));
     }
-    std::fs::read(path).map_err(|e| ImportError::Unreadable {
+    // The size in the metadata may be wrong or change while reading: never
+    // read more than the limit, whatever it said.
+    let unreadable = |e: std::io::Error| ImportError::Unreadable {
         path: path.into(),
         reason: io_reason(&e),
-    })
+    };
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, max + 1), &mut bytes))
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > max {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -411,6 +429,30 @@ fn figure_sources(blocks: &[Block]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_and_pipes_are_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("ong.md");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        let mut paths = vec![PathBuf::from("/dev/zero")];
+        if made.is_ok_and(|s| s.success()) {
+            paths.push(fifo);
+        }
+        for p in paths {
+            let e = prepare_file(&p).unwrap_err();
+            assert_eq!(e.code(), "file_unreadable", "{e}");
+            assert!(
+                e.to_string().contains("không phải một tệp thông thường"),
+                "{e}"
+            );
+        }
+        let md = dir.path().join("bai.md");
+        std::fs::write(&md, "# Bài\n\n![Ảnh](/dev/zero)\n").unwrap();
+        let e = prepare_file(&md).unwrap_err();
+        assert_eq!(e.code(), "bad_image", "{e}");
+    }
 
     #[test]
     fn dates_in_both_spellings() {
