@@ -29,9 +29,6 @@ use crate::text;
 /// the editor crawl.
 pub const MAX_ARTICLE_BYTES: u64 = 5 * 1024 * 1024;
 
-/// The largest image we store. Phone photos are 3–8 MB.
-pub const MAX_IMAGE_BYTES: u64 = 30 * 1024 * 1024;
-
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("Không tìm thấy tệp \"{}\".", .0.display())]
@@ -117,6 +114,16 @@ pub struct PreparedArticle {
     pub source: PathBuf,
     pub content: Content,
     pub images: Vec<(String, NewAsset)>,
+    /// What the editor should know, though nothing stopped the import (an
+    /// image cut short).
+    pub warnings: Vec<String>,
+}
+
+/// Articles written by an import, and its warnings.
+#[derive(Debug, Clone, Default)]
+pub struct Imported {
+    pub articles: Vec<(ArticleId, String)>,
+    pub warnings: Vec<String>,
 }
 
 /// Reads and checks one Markdown file. Touches nothing but the file and the
@@ -176,20 +183,24 @@ pub fn prepare_text(
     let mut images = Vec::new();
     for figure in markdown::parse(&body).figures() {
         let src = &figure.src;
-        if src.starts_with("asset:") || is_remote(src) {
+        if src.starts_with("asset:") || crate::html::is_remote(src) {
             continue;
         }
         if let Some(asset) = load_image(src)? {
             images.push((src.clone(), asset));
         }
     }
+    // Every image was decode-checked as it was read; one cut short is
+    // kept (it shows, partly grey) and said.
+    let warnings = images
+        .iter()
+        .filter(|(_, a)| crate::image::probe(&a.bytes).is_ok_and(|i| !i.complete))
+        .map(|(_, a)| crate::image::truncated_warning(&a.original_name))
+        .collect();
     if !images.is_empty() {
         body = markdown::rewrite_image_sources(&body, &|src| {
             let (_, asset) = images.iter().find(|(s, _)| s == src)?;
-            Some(format!(
-                "asset:{}",
-                crate::store::assets::sha256_hex(&asset.bytes)
-            ))
+            Some(format!("asset:{}", crate::hash::sha256_hex(&asset.bytes)))
         });
     }
     if body.trim().is_empty() && content.title.is_empty() {
@@ -200,6 +211,7 @@ pub fn prepare_text(
         source: path.into(),
         content,
         images,
+        warnings,
     })
 }
 
@@ -208,7 +220,7 @@ pub fn import_files(
     lib: &Library,
     paths: &[PathBuf],
     now: DateTime<Utc>,
-) -> Result<Vec<(ArticleId, String)>, ImportError> {
+) -> Result<Imported, ImportError> {
     let mut prepared = Vec::with_capacity(paths.len());
     let mut errors = Vec::new();
     for p in paths {
@@ -222,7 +234,10 @@ pub fn import_files(
         1 if paths.len() == 1 => return Err(errors.remove(0)),
         _ => return Err(ImportError::Batch(errors)),
     }
-    Ok(store_prepared(lib, &prepared, RevisionReason::Import, now)?)
+    Ok(Imported {
+        articles: store_prepared(lib, &prepared, RevisionReason::Import, now)?,
+        warnings: prepared.into_iter().flat_map(|p| p.warnings).collect(),
+    })
 }
 
 /// Writes prepared articles and their images in one transaction.
@@ -442,15 +457,8 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Option<String> {
     String::from_utf16(&units).ok()
 }
 
-fn is_remote(src: &str) -> bool {
-    let lower = src.trim_start().to_ascii_lowercase();
-    ["http://", "https://", "data:", "//"]
-        .iter()
-        .any(|p| lower.starts_with(p))
-}
-
 fn load_image(article: &Path, base: &Path, src: &str) -> Result<Option<NewAsset>, ImportError> {
-    let decoded = percent_decode(src);
+    let decoded = crate::html::percent_decode(src);
     let rel = decoded.strip_prefix("file://").unwrap_or(&decoded);
     let path = base.join(rel);
     let missing = || ImportError::ImageMissing {
@@ -462,12 +470,8 @@ fn load_image(article: &Path, base: &Path, src: &str) -> Result<Option<NewAsset>
         image: src.into(),
         reason,
     };
-    let bytes = match read_limited(&path, MAX_IMAGE_BYTES, |size| {
-        bad(format!(
-            "ảnh quá lớn ({} MB, tối đa {} MB)",
-            size / (1024 * 1024),
-            MAX_IMAGE_BYTES / (1024 * 1024)
-        ))
+    let bytes = match read_limited(&path, crate::image::limits::MAX_FILE_BYTES, |size| {
+        bad(crate::image::Problem::FileTooLarge { bytes: size }.reason())
     }) {
         Ok(b) => b,
         Err(ImportError::Missing(_)) | Err(ImportError::IsDirectory(_)) => return Err(missing()),
@@ -476,62 +480,46 @@ fn load_image(article: &Path, base: &Path, src: &str) -> Result<Option<NewAsset>
         }
         Err(e) => return Err(e),
     };
-    let mime = image_mime(&bytes)
-        .ok_or_else(|| bad("tệp bị hỏng hoặc không phải ảnh JPEG, PNG, GIF hay WebP".into()))?;
     let original_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let info =
+        crate::image::check_new(&original_name, &bytes).map_err(|e| bad(e.problem.reason()))?;
     Ok(Some(NewAsset {
         bytes,
-        mime: mime.into(),
+        mime: info.format.mime().into(),
         original_name,
     }))
-}
-
-/// The image type from the file's first bytes; `None` for anything that is
-/// not an image we can print and publish.
-pub fn image_mime(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.len() < 12 {
-        return None;
-    }
-    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("image/jpeg")
-    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some("image/png")
-    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
-        Some("image/gif")
-    } else if &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
-        Some("image/webp")
-    } else {
-        None
-    }
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = b
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok());
-        if b[i] == b'%'
-            && let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(v);
-            i += 3;
-            continue;
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_and_pipes_are_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("ong.md");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        let mut paths = vec![PathBuf::from("/dev/zero")];
+        if made.is_ok_and(|s| s.success()) {
+            paths.push(fifo);
+        }
+        for p in paths {
+            let e = prepare_file(&p).unwrap_err();
+            assert_eq!(e.code(), "file_unreadable", "{e}");
+            assert!(
+                e.to_string().contains("không phải một tệp thông thường"),
+                "{e}"
+            );
+        }
+        let md = dir.path().join("bai.md");
+        std::fs::write(&md, "# Bài\n\n![Ảnh](/dev/zero)\n").unwrap();
+        let e = prepare_file(&md).unwrap_err();
+        assert_eq!(e.code(), "bad_image", "{e}");
+    }
 
     #[test]
     fn dates_in_both_spellings() {
@@ -540,30 +528,6 @@ mod tests {
         assert_eq!(parse_date("24/11/2026"), Some(d));
         assert_eq!(parse_date("2026-11-24T08:00:00+07:00"), Some(d));
         assert_eq!(parse_date("24 tháng 11"), None);
-    }
-
-    #[test]
-    fn image_types_by_signature() {
-        assert_eq!(
-            image_mime(b"\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01"),
-            Some("image/jpeg")
-        );
-        assert_eq!(
-            image_mime(b"\x89PNG\r\n\x1a\n\0\0\0\x0d"),
-            Some("image/png")
-        );
-        assert_eq!(image_mime(b"this is not an image at all"), None);
-    }
-
-    #[test]
-    fn percent_decoding_of_image_paths() {
-        assert_eq!(percent_decode("anh%20hoi%20nghi.jpg"), "anh hoi nghi.jpg");
-        assert_eq!(percent_decode("50%"), "50%");
-        assert_eq!(
-            percent_decode("%é%"),
-            "%é%",
-            "never cuts a character in two"
-        );
     }
 
     #[test]

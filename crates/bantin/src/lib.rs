@@ -21,6 +21,8 @@ pub mod bundle;
 pub mod doc;
 pub mod export;
 pub mod hash;
+pub mod html;
+pub mod image;
 pub mod import;
 pub mod markdown;
 pub mod model;

@@ -5,9 +5,9 @@
 //! for hostile input:
 //!
 //! * every piece of text and every attribute value is HTML-escaped;
-//! * links are emitted only for `http:`, `https:`, `mailto:`, `tel:` and
-//!   `#fragment` targets, anything else (`javascript:`, `data:`, relative
-//!   paths) shows as plain text;
+//! * links are emitted only for the targets [`html::LINK_PREFIXES`] allows
+//!   (web, e-mail, telephone, `#fragment`); anything else (`javascript:`,
+//!   `data:`, relative paths) shows as plain text;
 //! * image sources come only from [`PreviewOptions::image_url`]: the preview
 //!   never loads remote content, and an image it cannot resolve is a visible
 //!   placeholder naming the source;
@@ -22,9 +22,8 @@ use std::fmt::Write as _;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::doc::{
-    Align, Block, Document, Figure, Inline, ListItem, Run, Style, Table, inline_text,
-};
+use crate::doc::{Align, Block, Document, Figure, Inline, ListItem, Table, inline_text};
+use crate::html::{self, escape_into};
 
 /// How the preview resolves things outside the document.
 pub struct PreviewOptions<'a> {
@@ -245,87 +244,21 @@ impl Renderer<'_, '_> {
         self.out.push_str("</figure>\n");
     }
 
-    /// Renders inlines; consecutive runs with the same link share one `<a>`.
+    /// Renders inlines; a footnote reference gets its back-link anchor the
+    /// first time only (ids must be unique).
     fn inlines(&mut self, inlines: &[Inline]) {
-        let mut i = 0;
-        while i < inlines.len() {
-            match &inlines[i] {
-                Inline::Text(run) => {
-                    let Some(target) = run.link.as_deref() else {
-                        self.run(run);
-                        i += 1;
-                        continue;
-                    };
-                    let mut j = i + 1;
-                    while let Some(Inline::Text(next)) = inlines.get(j)
-                        && next.link.as_deref() == Some(target)
-                    {
-                        j += 1;
-                    }
-                    let href = safe_href(target);
-                    if let Some(href) = &href {
-                        self.out.push_str("<a href=\"");
-                        escape_into(&mut self.out, href);
-                        self.out.push_str("\">");
-                    }
-                    for inline in &inlines[i..j] {
-                        if let Inline::Text(r) = inline {
-                            self.run(r);
-                        }
-                    }
-                    if href.is_some() {
-                        self.out.push_str("</a>");
-                    }
-                    i = j;
-                }
-                Inline::LineBreak => {
-                    self.out.push_str("<br>\n");
-                    i += 1;
-                }
-                Inline::FootnoteRef { n } => {
-                    let n = *n;
-                    // Only the first reference gets the id: ids must be unique.
-                    if self.referenced.insert(n) {
-                        let _ = write!(
-                            self.out,
-                            "<sup class=\"fnref\"><a href=\"#fn-{n}\" id=\"fnref-{n}\">{n}</a></sup>"
-                        );
-                    } else {
-                        let _ = write!(
-                            self.out,
-                            "<sup class=\"fnref\"><a href=\"#fn-{n}\">{n}</a></sup>"
-                        );
-                    }
-                    i += 1;
-                }
-            }
-        }
-    }
-
-    fn run(&mut self, run: &Run) {
-        let Style {
-            bold,
-            italic,
-            strike,
-            code,
-        } = run.style;
-        let tags = [
-            (bold, "strong"),
-            (italic, "em"),
-            (strike, "del"),
-            (code, "code"),
-        ];
-        for (on, tag) in tags {
-            if on {
-                let _ = write!(self.out, "<{tag}>");
-            }
-        }
-        escape_into(&mut self.out, &run.text);
-        for (on, tag) in tags.iter().rev() {
-            if *on {
-                let _ = write!(self.out, "</{tag}>");
-            }
-        }
+        let referenced = &mut self.referenced;
+        html::write_inlines(&mut self.out, inlines, |out, n| {
+            let id = if referenced.insert(n) {
+                format!(" id=\"fnref-{n}\"")
+            } else {
+                String::new()
+            };
+            let _ = write!(
+                out,
+                "<sup class=\"fnref\"><a href=\"#fn-{n}\"{id}>{n}</a></sup>"
+            );
+        });
     }
 
     fn unique_id(&mut self, base: &str) -> String {
@@ -366,43 +299,6 @@ fn slug(text: &str) -> String {
         }
     }
     if s.is_empty() { "muc".to_owned() } else { s }
-}
-
-/// The href to emit for a link target, or `None` when it must not be a link.
-///
-/// Browsers ignore leading spaces and control characters and drop tabs and
-/// newlines anywhere in a URL (`java\tscript:` runs), so the scheme is judged
-/// on the target cleaned the same way, and the cleaned form is emitted.
-fn safe_href(target: &str) -> Option<String> {
-    let cleaned: String = target
-        .trim_start_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
-    let lower = cleaned.to_ascii_lowercase();
-    let allowed = ["http:", "https:", "mailto:", "tel:", "#"]
-        .iter()
-        .any(|p| lower.starts_with(p));
-    allowed.then_some(cleaned)
-}
-
-/// Appends `s` with `& < > " '` escaped: safe in text and in quoted attributes.
-fn escape_into(out: &mut String, s: &str) {
-    let mut last = 0;
-    for (i, c) in s.char_indices() {
-        let rep = match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '"' => "&quot;",
-            '\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&s[last..i]);
-        out.push_str(rep);
-        last = i + 1;
-    }
-    out.push_str(&s[last..]);
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! against hostile input.
 
 use super::*;
+use crate::html::safe_href;
 use crate::markdown::parse;
 
 fn html(md: &str) -> String {

@@ -12,6 +12,7 @@
 
 use std::fmt::Write;
 
+use crate::html::escape;
 use crate::typeset::{ColorSpace, FontSet, FontStyle, ImageData, ImageEncoding, Item, Laid};
 
 /// One page as a standalone SVG document, sized in points.
@@ -105,21 +106,6 @@ pub fn page_svg(laid: &Laid, page: usize, fonts: &FontSet) -> Option<String> {
 /// The family a preview should ask for, for the UI's own use.
 pub fn family(fonts: &FontSet) -> &str {
     &fonts.face(FontStyle::Regular).family
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn data_url(img: &ImageData) -> Option<String> {

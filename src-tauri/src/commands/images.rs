@@ -3,11 +3,13 @@
 //!
 //! The bytes arrive as the raw body of the IPC request (no JSON array of
 //! numbers), the file name in a percent-encoded header. The core stores any
-//! bytes it is given, so this adapter is where a pasted file is judged:
-//! a clear Vietnamese sentence for something that is not an image, is
-//! damaged, or is too big to print, before it reaches the library.
+//! bytes it is given, so this adapter is where a pasted file is judged, by
+//! the image kernel's one check (`bantin::image::check_new`): a clear
+//! Vietnamese sentence for something that is not an image, is damaged, or is
+//! too big to print, before it reaches the library; a warning for a photo
+//! whose data was cut short.
 
-use bantin::import::{MAX_IMAGE_BYTES, image_mime};
+use bantin::html::percent_decode;
 use bantin::store::assets::NewAsset;
 use serde::Serialize;
 use tauri::State;
@@ -16,14 +18,13 @@ use tauri::ipc::{InvokeBody, Request};
 use crate::commands::ApiError;
 use crate::state::AppState;
 
-/// A photo wider or taller than this is a scan or a panorama the editor
-/// should shrink first: it would take hundreds of megabytes to decode.
-const MAX_SIDE_PX: u32 = 12_000;
-
 #[derive(Serialize)]
 pub struct StoredImage {
     pub sha256: String,
     pub name: String,
+    /// Said to the editor, though the image was kept (a photo cut short).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warning: Option<String>,
 }
 
 #[tauri::command]
@@ -42,7 +43,7 @@ pub async fn put_image(
         .filter(|n| !n.trim().is_empty())
         .unwrap_or_else(|| "ảnh dán vào".into());
     let bytes = bytes.clone();
-    let checked = {
+    let (checked, warning) = {
         let name = name.clone();
         tauri::async_runtime::spawn_blocking(move || check_image(&name, bytes))
             .await
@@ -52,74 +53,29 @@ pub async fn put_image(
         .library()
         .put_asset(&checked, chrono::Utc::now())
         .map_err(ApiError::from)?;
-    Ok(StoredImage { sha256, name })
-}
-
-/// Judges a pasted file: an image we can print (JPEG or PNG decode fully;
-/// GIF and WebP by their signature), not larger than the library takes.
-fn check_image(name: &str, bytes: Vec<u8>) -> Result<NewAsset, ApiError> {
-    let size = bytes.len() as u64;
-    if size > MAX_IMAGE_BYTES {
-        return Err(ApiError {
-            code: "image_too_large".into(),
-            message: format!(
-                "Ảnh \"{name}\" quá lớn ({} MB; tối đa {} MB). Hãy thu nhỏ ảnh rồi dán lại.",
-                size.div_ceil(1024 * 1024),
-                MAX_IMAGE_BYTES / (1024 * 1024)
-            ),
-        });
-    }
-    let broken = || ApiError {
-        code: "bad_image".into(),
-        message: format!(
-            "Không mở được ảnh \"{name}\": tệp bị hỏng hoặc không phải ảnh. Hãy chọn ảnh khác."
-        ),
-    };
-    let mime = image_mime(&bytes).ok_or_else(broken)?;
-    let format = match mime {
-        "image/jpeg" => Some(image::ImageFormat::Jpeg),
-        "image/png" => Some(image::ImageFormat::Png),
-        _ => None,
-    };
-    if let Some(format) = format {
-        let reader = || image::ImageReader::with_format(std::io::Cursor::new(&bytes), format);
-        let (w, h) = reader().into_dimensions().map_err(|_| broken())?;
-        if w > MAX_SIDE_PX || h > MAX_SIDE_PX {
-            return Err(ApiError {
-                code: "image_too_large".into(),
-                message: format!(
-                    "Ảnh \"{name}\" quá lớn ({w} × {h} điểm ảnh; tối đa {MAX_SIDE_PX} điểm mỗi chiều). Hãy thu nhỏ ảnh rồi dán lại."
-                ),
-            });
-        }
-        reader().decode().map_err(|_| broken())?;
-    }
-    Ok(NewAsset {
-        bytes,
-        mime: mime.into(),
-        original_name: name.into(),
+    Ok(StoredImage {
+        sha256,
+        name,
+        warning,
     })
 }
 
-/// Undoes `encodeURIComponent`; bytes that do not make UTF-8 are replaced.
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |c: u8| (c as char).to_digit(16);
-        if b[i] == b'%'
-            && i + 2 < b.len()
-            && let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2]))
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-            continue;
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+/// Judges a pasted file by the one image policy; the warning, if any, is
+/// for a photo whose data stops early (it shows with its lower part grey).
+fn check_image(name: &str, bytes: Vec<u8>) -> Result<(NewAsset, Option<String>), ApiError> {
+    let info = bantin::image::check_new(name, &bytes).map_err(|e| ApiError {
+        code: e.code().into(),
+        message: e.to_string(),
+    })?;
+    let warning = (!info.complete).then(|| bantin::image::truncated_warning(name));
+    Ok((
+        NewAsset {
+            bytes,
+            mime: info.format.mime().into(),
+            original_name: name.into(),
+        },
+        warning,
+    ))
 }
 
 #[cfg(test)]
@@ -137,6 +93,15 @@ mod tests {
     }
 
     #[test]
+    fn a_photo_cut_short_is_kept_with_a_warning() {
+        let photo = bantin::sample::IMAGES[0].1;
+        let (_, warning) = check_image("anh.jpg", photo.to_vec()).unwrap();
+        assert_eq!(warning, None);
+        let (_, warning) = check_image("anh.jpg", photo[..photo.len() / 2].to_vec()).unwrap();
+        assert!(warning.unwrap().contains("\"anh.jpg\" bị thiếu dữ liệu"));
+    }
+
+    #[test]
     fn text_is_not_an_image() {
         let e = check_image("ghi-chu.txt", b"day khong phai la anh dau nhe".to_vec()).unwrap_err();
         assert_eq!(e.code, "bad_image");
@@ -149,7 +114,7 @@ mod tests {
 
     #[test]
     fn huge_images_are_refused_with_their_size() {
-        let big = vec![0xFF; MAX_IMAGE_BYTES as usize + 1];
+        let big = vec![0xFF; bantin::image::limits::MAX_FILE_BYTES as usize + 1];
         let e = check_image("anh-goc.jpg", big).unwrap_err();
         assert_eq!(e.code, "image_too_large");
         assert!(
@@ -159,12 +124,12 @@ mod tests {
         );
 
         let mut png = Vec::new();
-        image::GrayImage::new(MAX_SIDE_PX + 1, 1)
+        image::GrayImage::new(bantin::image::limits::MAX_SIDE + 1, 1)
             .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
             .unwrap();
         let e = check_image("toan-canh.png", png).unwrap_err();
         assert_eq!(e.code, "image_too_large");
-        assert!(e.message.contains("12001 × 1 điểm ảnh"), "{}", e.message);
+        assert!(e.message.contains("20001×1 điểm ảnh"), "{}", e.message);
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub enum BundleError {
         caption: String,
         found: Option<String>,
     },
-    #[error("{} quá lớn ({width}×{height} điểm ảnh, tối đa {max} triệu điểm ảnh). Hãy thu nhỏ ảnh rồi chèn lại.", capitalise(&image_label(*.index, .caption)), max = super::MAX_IMAGE_PIXELS / 1_000_000)]
+    #[error("{} {}. Hãy thu nhỏ ảnh rồi chèn lại.", capitalise(&image_label(*.index, .caption)), crate::image::Problem::TooLarge { width: *.width, height: *.height }.reason())]
     ImageTooLarge {
         index: usize,
         caption: String,

@@ -9,14 +9,15 @@
 //!
 //! Safety is by construction: all text and attribute values are escaped, no
 //! script or event handler is ever written, images point only inside the
-//! bundle, and links are kept only for `http(s):`, `mailto:`, `tel:` and
-//! in-page `#` targets (what an author can mean), so `javascript:` and
-//! `data:` never become links. `check_bundle` verifies the same on any file.
+//! bundle, and links are kept only for the targets [`html::LINK_PREFIXES`]
+//! allows (what an author can mean), so `javascript:` and `data:` never
+//! become links. `check_bundle` verifies the same on any file.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use crate::doc::{Align, Block, Document, Inline, ListItem, Run, Table, inline_text};
+use crate::doc::{Align, Block, Document, Inline, ListItem, Table, inline_text};
+use crate::html::{self, escape_into};
 
 /// What the fragment needs besides the body.
 pub(crate) struct HtmlParts<'a> {
@@ -188,94 +189,10 @@ impl Writer<'_> {
         self.out.push_str("</tr>\n");
     }
 
-    /// Inlines; neighbouring runs with the same link target share one `<a>`.
+    /// Inlines as every output writes them; footnote references are plain.
     fn inlines(&mut self, inlines: &[Inline]) {
-        let mut i = 0;
-        while i < inlines.len() {
-            match &inlines[i] {
-                Inline::Text(run) => {
-                    let target = run.link.as_deref();
-                    let mut end = i + 1;
-                    while let Some(Inline::Text(next)) = inlines.get(end)
-                        && target.is_some()
-                        && next.link.as_deref() == target
-                    {
-                        end += 1;
-                    }
-                    let href = target.and_then(allowed_href);
-                    if let Some(href) = &href {
-                        self.out.push_str("<a href=\"");
-                        escape_into(&mut self.out, href);
-                        self.out.push_str("\">");
-                    }
-                    for inline in &inlines[i..end] {
-                        if let Inline::Text(r) = inline {
-                            self.run(r);
-                        }
-                    }
-                    if href.is_some() {
-                        self.out.push_str("</a>");
-                    }
-                    i = end;
-                }
-                Inline::LineBreak => {
-                    self.out.push_str("<br>\n");
-                    i += 1;
-                }
-                Inline::FootnoteRef { n } => {
-                    let _ = write!(self.out, "<sup><a href=\"#fn-{n}\">{n}</a></sup>");
-                    i += 1;
-                }
-            }
-        }
-    }
-
-    fn run(&mut self, run: &Run) {
-        let s = run.style;
-        let tags = [
-            (s.bold, "strong"),
-            (s.italic, "em"),
-            (s.strike, "del"),
-            (s.code, "code"),
-        ];
-        for (_, tag) in tags.iter().filter(|(on, _)| *on) {
-            let _ = write!(self.out, "<{tag}>");
-        }
-        escape_into(&mut self.out, &run.text);
-        for (_, tag) in tags.iter().rev().filter(|(on, _)| *on) {
-            let _ = write!(self.out, "</{tag}>");
-        }
-    }
-}
-
-/// The link target to write, or `None` to show the text unlinked.
-///
-/// Browsers skip leading blanks and control characters and ignore tabs and
-/// newlines inside a URL (`java\tscript:` runs), so the scheme is judged on
-/// the target cleaned the same way, and the cleaned target is what is written.
-pub(crate) fn allowed_href(target: &str) -> Option<String> {
-    let cleaned: String = target
-        .trim_start_matches(|c: char| c.is_whitespace() || c.is_control())
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
-    let lower = cleaned.to_ascii_lowercase();
-    ["http://", "https://", "mailto:", "tel:", "#"]
-        .iter()
-        .any(|scheme| lower.starts_with(scheme))
-        .then_some(cleaned)
-}
-
-/// Appends `s` escaped for both text and double-quoted attribute values.
-pub(crate) fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+        html::write_inlines(&mut self.out, inlines, |out, n| {
+            let _ = write!(out, "<sup><a href=\"#fn-{n}\">{n}</a></sup>");
+        });
     }
 }

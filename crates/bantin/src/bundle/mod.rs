@@ -19,7 +19,6 @@ mod html;
 mod images;
 mod manifest;
 mod markdown;
-mod resample;
 mod sanitize;
 mod write;
 mod zipfile;

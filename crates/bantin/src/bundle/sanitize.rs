@@ -26,7 +26,7 @@ use html5ever::tree_builder::TreeBuilderOpts;
 use html5ever::{Attribute, ParseOpts, QualName, local_name, ns};
 
 use super::Problem;
-use super::html::escape_into;
+use crate::html::escape_into;
 
 /// HTML elements an article may hold: text, lists, tables, figures, links.
 const ELEMENTS: &[&str] = &[
@@ -222,13 +222,11 @@ fn strip_controls(s: &str) -> String {
     s.chars().filter(|&c| !is_bad_control(c)).collect()
 }
 
-/// Whether a link target may be written: `http(s):`, `mailto:`, `tel:` or a
-/// place in the article (`#…`). The one link rule of the bundle.
+/// Whether a link target may be written: the one link policy of every
+/// output (`html::link_allowed`), so a link the preview shows is a link the
+/// bundle keeps and the checker accepts.
 pub(crate) fn link_allowed(url: &str) -> bool {
-    match url_scheme(url) {
-        Some(s) => matches!(s.as_str(), "http" | "https" | "mailto" | "tel"),
-        None => clean_url(url).starts_with('#'),
-    }
+    crate::html::link_allowed(url)
 }
 
 /// A URL as the URL parser reads it: leading and trailing controls and

@@ -92,7 +92,7 @@ pub fn build_bundle(
         let caption = inline_text(&f.caption);
         match images(&f.src) {
             Some((bytes, _mime)) => sources.push(bytes),
-            None if is_remote(&f.src) => {
+            None if crate::html::is_remote(&f.src) => {
                 return Err(BundleError::RemoteImage {
                     index,
                     caption,
@@ -218,13 +218,6 @@ pub fn build_bundle(
 /// what an unzip tool shows to an editor there.
 fn zip_time(when: DateTime<FixedOffset>) -> NaiveDateTime {
     when.naive_local()
-}
-
-fn is_remote(src: &str) -> bool {
-    let lower = src.trim().to_ascii_lowercase();
-    ["http://", "https://", "//", "data:"]
-        .iter()
-        .any(|p| lower.starts_with(p))
 }
 
 /// Prepares every image on all cores. Workers take the next index from a

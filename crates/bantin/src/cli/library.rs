@@ -29,8 +29,12 @@ pub fn import(
     now: DateTime<Utc>,
     out: &mut Out,
 ) -> Result<(), CliError> {
-    for (id, title) in import::import_files(lib, files, now)? {
+    let imported = import::import_files(lib, files, now)?;
+    for (id, title) in imported.articles {
         out.line(&format!("{id}\t{title}"));
+    }
+    for w in &imported.warnings {
+        eprintln!("Lưu ý: {w}");
     }
     Ok(())
 }

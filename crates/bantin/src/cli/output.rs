@@ -5,6 +5,7 @@
 
 use std::io::Write;
 
+use bantin::html::escape;
 use bantin::model::{Article, ArticleSummary, PROFILE_KEYS, Profile, RevisionInfo};
 use bantin::store::{CheckReport, SearchHit};
 use chrono::{DateTime, Utc};
@@ -204,23 +205,16 @@ pub fn preview_html(a: &Article) -> String {
     let body = bantin::preview::to_html(&doc, &bantin::preview::PreviewOptions::default());
     format!(
         "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n</head>\n<body>\n<article>\n<h1>{}</h1>\n{}{}</article>\n</body>\n</html>",
-        esc(&a.content.title),
-        esc(&a.content.title),
+        escape(&a.content.title),
+        escape(&a.content.title),
         if a.content.summary.is_empty() {
             String::new()
         } else {
             format!(
                 "<p class=\"sapo\"><strong>{}</strong></p>\n",
-                esc(&a.content.summary)
+                escape(&a.content.summary)
             )
         },
         body
     )
-}
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

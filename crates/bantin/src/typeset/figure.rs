@@ -19,8 +19,12 @@ const GAP: f32 = 4.0;
 impl Cx<'_> {
     pub fn figure(&mut self, f: &Figure, left: f32, width: f32) -> Vec<Row> {
         let space = self.tpl.para_space;
+        // The frame the picture can fill: the measure, most of a page.
+        let page_h = self.tpl.text_top() - self.tpl.text_bottom();
         let decoded = match self.source.image(&f.src) {
-            Some(bytes) => images::decode(&bytes),
+            Some(bytes) => {
+                images::load(&bytes, width, page_h * 0.8, &self.images).map_err(|p| p.reason())
+            }
             None => Err("không tìm thấy ảnh".to_string()),
         };
         let csize = self.tpl.caption_size;
@@ -31,11 +35,16 @@ impl Cx<'_> {
         let caption_h = GAP + caption.iter().map(|r| r.height).sum::<f32>() + GAP;
 
         let (image_h, mut row) = match decoded {
-            Ok(img) => {
+            Ok(images::Loaded {
+                image: img,
+                complete,
+            }) => {
+                if !complete {
+                    self.warnings.push(crate::image::truncated_warning(&f.src));
+                }
                 let w = (img.width as f32 * PX).min(width);
                 let h = w * img.height as f32 / img.width as f32;
                 // Never taller than most of a page: the flow only shrinks.
-                let page_h = self.tpl.text_top() - self.tpl.text_bottom();
                 let (w, h) = if h > page_h * 0.8 {
                     (w * page_h * 0.8 / h, page_h * 0.8)
                 } else {

@@ -1,15 +1,19 @@
 //! Reading images for embedding: JPEGs pass through untouched, PNGs are
-//! decoded to 8-bit pixels.
+//! decoded to 8-bit pixels at print size.
 //!
 //! Re-encoding photos is what made exports slow and soft (DESIGN §5), so a
 //! JPEG is embedded as its original bytes with `/DCTDecode`; only its header
-//! is read here for size and colour space. PNGs have no PDF filter of their
-//! own that keeps alpha simply, so they are decoded and composited on white.
-//! Anything else, or anything too large to be a sane print image, is refused
-//! with a reason that the layout turns into a placeholder and a warning.
+//! is read here (by the image kernel's probe). PNGs have no PDF filter of
+//! their own that keeps alpha simply, so they are decoded row by row,
+//! composited on white and shrunk to what their frame shows at 300 dpi as
+//! they are read. What one export may decode and keep is bounded by the one
+//! image policy ([`crate::image::limits`]); anything past it, or not a
+//! sane print image, is refused with a reason that the layout turns into a
+//! placeholder and a warning.
 
-/// Larger than any photo a bulletin needs; guards memory against bad files.
-pub const MAX_PIXELS: u64 = 100_000_000;
+use crate::image::limits::{self, EXPORT_DECODED_PIXELS, EXPORT_HELD_PIXELS};
+use crate::image::pixels::{Alpha, png_fit};
+use crate::image::{ColorType, Format, Problem, probe};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColorSpace {
@@ -37,9 +41,20 @@ pub struct ImageData {
     /// EXIF orientation (1–8; 1 = as stored). `width` and `height` above are
     /// as the photo is seen, so for 5–8 they are the stored ones swapped.
     pub orientation: u8,
+    /// Pixels decoded to make this image (0 for a JPEG passed through).
+    pub decoded: u64,
 }
 
 impl ImageData {
+    /// Decoded pixels this image keeps in memory (0 for a JPEG, whose
+    /// file is kept as it is).
+    pub fn held_pixels(&self) -> u64 {
+        match self.encoding {
+            ImageEncoding::Jpeg(_) => 0,
+            ImageEncoding::Raw(_) => u64::from(self.width) * u64::from(self.height),
+        }
+    }
+
     /// Width and height of the pixels as stored in the file.
     pub fn stored_size(&self) -> (u32, u32) {
         if self.orientation >= 5 {
@@ -66,160 +81,84 @@ impl ImageData {
     }
 }
 
-/// The orientation tag (0x0112) of an EXIF APP1 segment's first IFD.
-fn exif_orientation(seg: &[u8]) -> Option<u8> {
-    let tiff = seg.strip_prefix(b"Exif\0\0")?;
-    let big = match tiff.get(..2)? {
-        b"MM" => true,
-        b"II" => false,
-        _ => return None,
-    };
-    let u16_at = |i: usize| {
-        tiff.get(i..i + 2).map(|b| {
-            if big {
-                u16::from_be_bytes([b[0], b[1]])
+/// An image read for printing, and whether its data was complete (a JPEG
+/// cut short prints with its lower part grey: worth a warning).
+pub struct Loaded {
+    pub image: ImageData,
+    pub complete: bool,
+}
+
+/// Reads `bytes` for a frame at most `max_w` × `max_h` points, given the
+/// images this export already holds (`held`), which count against its
+/// budget.
+pub fn load(bytes: &[u8], max_w: f32, max_h: f32, held: &[ImageData]) -> Result<Loaded, Problem> {
+    let info = probe(bytes)?;
+    if let f @ (Format::Gif | Format::Webp) = info.format {
+        return Err(Problem::Unsupported(f));
+    }
+    limits::check_size(info.width, info.height)?;
+    match info.format {
+        Format::Jpeg => jpeg(bytes, &info).map(|image| Loaded {
+            image,
+            complete: info.complete,
+        }),
+        Format::Png => {
+            let (bw, bh) = limits::print_pixels(max_w, max_h);
+            let (nw, nh) = limits::fit(info.width, info.height, bw, bh);
+            let decoded: u64 = held.iter().map(|i| i.decoded).sum();
+            let kept: u64 = held.iter().map(ImageData::held_pixels).sum();
+            if decoded + info.pixels() > EXPORT_DECODED_PIXELS
+                || kept + u64::from(nw) * u64::from(nh) > EXPORT_HELD_PIXELS
+            {
+                return Err(Problem::OverBudget);
+            }
+            let p = png_fit(bytes, bw, bh, Alpha::OverWhite)?;
+            let color = if p.channels == 1 {
+                ColorSpace::Gray
             } else {
-                u16::from_le_bytes([b[0], b[1]])
-            }
-        })
-    };
-    let u32_at = |i: usize| {
-        tiff.get(i..i + 4).map(|b| {
-            let a = [b[0], b[1], b[2], b[3]];
-            if big {
-                u32::from_be_bytes(a)
-            } else {
-                u32::from_le_bytes(a)
-            }
-        })
-    };
-    let ifd = u32_at(4)? as usize;
-    let count = u16_at(ifd)? as usize;
-    (0..count.min(256)).find_map(|k| {
-        let e = ifd + 2 + k * 12;
-        (u16_at(e)? == 0x0112)
-            .then(|| u16_at(e + 8))
-            .flatten()
-            .map(|v| v as u8)
-            .filter(|v| (1..=8).contains(v))
-    })
-}
-
-pub fn decode(bytes: &[u8]) -> Result<ImageData, String> {
-    if bytes.starts_with(&[0xFF, 0xD8]) {
-        jpeg(bytes)
-    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        png(bytes)
-    } else {
-        Err("không phải ảnh JPEG hay PNG".into())
-    }
-}
-
-fn check_size(w: u32, h: u32) -> Result<(), String> {
-    if w == 0 || h == 0 {
-        return Err("ảnh có kích thước 0".into());
-    }
-    if w as u64 * h as u64 > MAX_PIXELS {
-        return Err(format!("ảnh quá lớn ({w}×{h} điểm ảnh)"));
-    }
-    Ok(())
-}
-
-/// Walks the JPEG markers up to the first start-of-frame.
-fn jpeg(bytes: &[u8]) -> Result<ImageData, String> {
-    let bad = || "tệp JPEG hỏng".to_string();
-    let mut i = 2;
-    let mut adobe = false;
-    let mut orientation = 1;
-    while i + 4 <= bytes.len() {
-        if bytes[i] != 0xFF {
-            return Err(bad());
-        }
-        let marker = bytes[i + 1];
-        if marker == 0xFF {
-            i += 1;
-            continue;
-        }
-        if (0xD0..=0xD9).contains(&marker) || marker == 0x01 {
-            i += 2;
-            continue;
-        }
-        let len = u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]) as usize;
-        let seg = bytes.get(i + 4..i + 2 + len).ok_or_else(bad)?;
-        if marker == 0xEE && seg.starts_with(b"Adobe") {
-            adobe = true;
-        }
-        if marker == 0xE1 {
-            orientation = exif_orientation(seg).unwrap_or(orientation);
-        }
-        let is_sof = matches!(marker, 0xC0..=0xCF) && !matches!(marker, 0xC4 | 0xC8 | 0xCC);
-        if is_sof {
-            if seg.len() < 6 {
-                return Err(bad());
-            }
-            if seg[0] != 8 {
-                return Err("JPEG không phải 8 bit".into());
-            }
-            let h = u16::from_be_bytes([seg[1], seg[2]]) as u32;
-            let w = u16::from_be_bytes([seg[3], seg[4]]) as u32;
-            check_size(w, h)?;
-            let color = match seg[5] {
-                1 => ColorSpace::Gray,
-                3 => ColorSpace::Rgb,
-                4 => ColorSpace::Cmyk,
-                n => return Err(format!("JPEG có {n} kênh màu")),
+                ColorSpace::Rgb
             };
-            let (width, height) = if orientation >= 5 { (h, w) } else { (w, h) };
-            return Ok(ImageData {
-                width,
-                height,
-                color,
-                encoding: ImageEncoding::Jpeg(bytes.to_vec()),
-                invert_cmyk: adobe && color == ColorSpace::Cmyk,
-                orientation,
-            });
+            Ok(Loaded {
+                image: ImageData {
+                    width: p.width,
+                    height: p.height,
+                    color,
+                    encoding: ImageEncoding::Raw(p.data),
+                    invert_cmyk: false,
+                    orientation: 1,
+                    decoded: p.decoded,
+                },
+                complete: true,
+            })
         }
-        i += 2 + len;
+        other => Err(Problem::Unsupported(other)),
     }
-    Err(bad())
 }
 
-fn png(bytes: &[u8]) -> Result<ImageData, String> {
-    let err = |e: png::DecodingError| format!("tệp PNG hỏng: {e}");
-    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
-    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
-    let header = decoder.read_header_info().map_err(err)?;
-    check_size(header.width, header.height)?;
-    let mut reader = decoder.read_info().map_err(err)?;
-    let size = reader.output_buffer_size().ok_or("ảnh PNG quá lớn")?;
-    let mut buf = vec![0; size];
-    let info = reader.next_frame(&mut buf).map_err(err)?;
-    buf.truncate(info.buffer_size());
-    let over_white = |v: u8, a: u8| ((v as u16 * a as u16 + 255 * (255 - a as u16)) / 255) as u8;
-    let (color, raw) = match info.color_type {
-        png::ColorType::Grayscale => (ColorSpace::Gray, buf),
-        png::ColorType::GrayscaleAlpha => (
-            ColorSpace::Gray,
-            buf.chunks_exact(2)
-                .map(|p| over_white(p[0], p[1]))
-                .collect(),
-        ),
-        png::ColorType::Rgb => (ColorSpace::Rgb, buf),
-        png::ColorType::Rgba => (
-            ColorSpace::Rgb,
-            buf.chunks_exact(4)
-                .flat_map(|p| [0, 1, 2].map(|k| over_white(p[k], p[3])))
-                .collect(),
-        ),
-        png::ColorType::Indexed => return Err("PNG bảng màu không giải được".into()),
+/// Reads an image at full size, outside any export (tests, one-off use).
+pub fn decode(bytes: &[u8]) -> Result<ImageData, Problem> {
+    load(bytes, f32::INFINITY, f32::INFINITY, &[]).map(|l| l.image)
+}
+
+/// A JPEG to pass through: only its header is read.
+fn jpeg(bytes: &[u8], info: &crate::image::ImageInfo) -> Result<ImageData, Problem> {
+    if info.bit_depth != 8 {
+        return Err(Problem::Corrupt("JPEG không phải 8 bit"));
+    }
+    let color = match info.color {
+        ColorType::Gray => ColorSpace::Gray,
+        ColorType::Cmyk => ColorSpace::Cmyk,
+        _ => ColorSpace::Rgb,
     };
+    let (width, height) = info.upright_size();
     Ok(ImageData {
-        width: info.width,
-        height: info.height,
+        width,
+        height,
         color,
-        encoding: ImageEncoding::Raw(raw),
-        invert_cmyk: false,
-        orientation: 1,
+        encoding: ImageEncoding::Jpeg(bytes.to_vec()),
+        invert_cmyk: info.adobe,
+        orientation: info.orientation,
+        decoded: 0,
     })
 }
 
@@ -243,6 +182,50 @@ mod tests {
         assert_eq!((img.width, img.height, img.color), (3, 2, ColorSpace::Rgb));
         // Fully transparent black becomes white paper.
         assert_eq!(img.encoding, ImageEncoding::Raw(vec![255; 18]));
+    }
+
+    #[test]
+    fn an_export_past_its_budget_refuses_the_next_image() {
+        let mut out = Vec::new();
+        {
+            let mut enc = png::Encoder::new(&mut out, 40, 30);
+            enc.set_color(png::ColorType::Grayscale);
+            let mut w = enc.write_header().unwrap();
+            w.write_image_data(&[0u8; 1200]).unwrap();
+        }
+        let first = load(&out, 100.0, 100.0, &[]).unwrap().image;
+        assert_eq!(first.decoded, 1200);
+        let spent = ImageData {
+            decoded: EXPORT_DECODED_PIXELS - 1000,
+            ..first.clone()
+        };
+        assert_eq!(
+            load(&out, 100.0, 100.0, &[spent]).err(),
+            Some(Problem::OverBudget)
+        );
+        // JPEGs are passed through: they cost the budget nothing.
+        let photo = crate::sample::IMAGES[0].1;
+        let jpeg = load(photo, 100.0, 100.0, &[]).unwrap().image;
+        assert_eq!((jpeg.decoded, jpeg.held_pixels()), (0, 0));
+    }
+
+    #[test]
+    fn pngs_are_kept_at_300_dpi_of_their_frame() {
+        let mut out = Vec::new();
+        {
+            let mut enc = png::Encoder::new(&mut out, 3000, 1000);
+            enc.set_color(png::ColorType::Rgb);
+            let mut w = enc.write_header().unwrap();
+            w.write_image_data(&vec![200u8; 9_000_000]).unwrap();
+        }
+        // A 3-inch frame: 900 pixels across.
+        let img = load(&out, 216.0, 1000.0, &[]).unwrap().image;
+        assert_eq!(
+            (img.width, img.height, img.color),
+            (900, 300, ColorSpace::Rgb)
+        );
+        assert_eq!(img.decoded, 3_000_000);
+        assert_eq!(img.held_pixels(), 270_000);
     }
 }
 
@@ -318,6 +301,7 @@ mod orientation_tests {
                 encoding: ImageEncoding::Raw(Vec::new()),
                 invert_cmyk: false,
                 orientation: o,
+                decoded: 0,
             };
             let m = img.placement(x, y, w, h);
             let mut corners: Vec<(i32, i32)> = [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)]

@@ -82,7 +82,7 @@ fn peak_memory_mb() -> Option<f64> {
 
 pub fn run(photo: Option<&Path>, keep: Option<&Path>, out: &mut Out) -> Result<(), CliError> {
     let photo = match photo {
-        Some(p) => bantin::userfile::read(p, bantin::import::MAX_IMAGE_BYTES)?,
+        Some(p) => bantin::userfile::read(p, bantin::image::limits::MAX_FILE_BYTES)?,
         None => bantin::sample::IMAGES[0].1.to_vec(),
     };
     let fonts = FontSet::discover(None).map_err(bantin::export::ExportError::from)?;

@@ -42,7 +42,7 @@ pub fn run(photos: &[PathBuf], out: &mut Out) -> Result<(), CliError> {
     } else {
         photos
             .iter()
-            .map(|p| bantin::userfile::read(p, bantin::import::MAX_IMAGE_BYTES))
+            .map(|p| bantin::userfile::read(p, bantin::image::limits::MAX_FILE_BYTES))
             .collect::<Result<_, _>>()?
     };
     let mut body = String::from("Mở đầu bài viết.\n\n");

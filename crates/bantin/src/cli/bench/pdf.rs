@@ -73,7 +73,7 @@ pub fn document() -> Document {
 
 pub fn run(photo: Option<&Path>, out: &mut Out) -> Result<(), CliError> {
     let photo = match photo {
-        Some(p) => bantin::userfile::read(p, bantin::import::MAX_IMAGE_BYTES)?,
+        Some(p) => bantin::userfile::read(p, bantin::image::limits::MAX_FILE_BYTES)?,
         None => bantin::sample::IMAGES[0].1.to_vec(),
     };
     let fonts = FontSet::discover(None).map_err(bantin::export::ExportError::from)?;
