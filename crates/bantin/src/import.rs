@@ -493,6 +493,25 @@ fn load_image(article: &Path, base: &Path, src: &str) -> Result<Option<NewAsset>
     }))
 }
 
+/// An image pasted or dropped into the editor, judged by the one image
+/// policy before it reaches the library: the asset to store, and a warning
+/// for a photo whose data stops early (it shows with its lower part grey).
+pub fn pasted_image(
+    name: &str,
+    bytes: Vec<u8>,
+) -> Result<(NewAsset, Option<String>), crate::image::ImageError> {
+    let info = crate::image::check_new(name, &bytes)?;
+    let warning = (!info.complete).then(|| crate::image::truncated_warning(name));
+    Ok((
+        NewAsset {
+            bytes,
+            mime: info.format.mime().into(),
+            original_name: name.into(),
+        },
+        warning,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -35,24 +35,9 @@ pub async fn put_image(
     let InvokeBody::Raw(bytes) = request.body() else {
         return Err(ApiError::internal("ảnh phải được gửi dạng nhị phân"));
     };
-    let name = request
-        .headers()
-        .get("x-file-name")
-        .and_then(|v| v.to_str().ok())
-        .map(percent_decode)
-        .filter(|n| !n.trim().is_empty())
-        .unwrap_or_else(|| "ảnh dán vào".into());
-    let bytes = bytes.clone();
-    let (checked, warning) = {
-        let name = name.clone();
-        tauri::async_runtime::spawn_blocking(move || check_image(&name, bytes))
-            .await
-            .map_err(|e| ApiError::internal(&e.to_string()))??
-    };
-    let sha256 = state
-        .library()
-        .put_asset(&checked, chrono::Utc::now())
-        .map_err(ApiError::from)?;
+    let name = file_name(&request);
+    let (checked, warning) = check_off_thread(name.clone(), bytes.clone()).await?;
+    let sha256 = state.library().put_asset(&checked, chrono::Utc::now())?;
     Ok(StoredImage {
         sha256,
         name,
@@ -60,22 +45,33 @@ pub async fn put_image(
     })
 }
 
-/// Judges a pasted file by the one image policy; the warning, if any, is
-/// for a photo whose data stops early (it shows with its lower part grey).
+/// The pasted file's name, from its percent-encoded header.
+fn file_name(request: &Request<'_>) -> String {
+    request
+        .headers()
+        .get("x-file-name")
+        .and_then(|v| v.to_str().ok())
+        .map(percent_decode)
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| "ảnh dán vào".into())
+}
+
+/// Decoding a large photo takes a moment: done off the UI thread.
+async fn check_off_thread(
+    name: String,
+    bytes: Vec<u8>,
+) -> Result<(NewAsset, Option<String>), ApiError> {
+    tauri::async_runtime::spawn_blocking(move || check_image(&name, bytes))
+        .await
+        .map_err(|e| ApiError::internal(&e.to_string()))?
+}
+
+/// Judges a pasted file by the one image policy (`import::pasted_image`).
 fn check_image(name: &str, bytes: Vec<u8>) -> Result<(NewAsset, Option<String>), ApiError> {
-    let info = bantin::image::check_new(name, &bytes).map_err(|e| ApiError {
+    bantin::import::pasted_image(name, bytes).map_err(|e| ApiError {
         code: e.code().into(),
         message: e.to_string(),
-    })?;
-    let warning = (!info.complete).then(|| bantin::image::truncated_warning(name));
-    Ok((
-        NewAsset {
-            bytes,
-            mime: info.format.mime().into(),
-            original_name: name.into(),
-        },
-        warning,
-    ))
+    })
 }
 
 #[cfg(test)]
