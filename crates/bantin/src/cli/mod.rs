@@ -8,8 +8,10 @@
 mod bench;
 mod bench_bulletin;
 mod bench_bundle;
+mod bench_check;
 mod bench_pdf;
 mod bulletin;
+mod check_article;
 mod output;
 
 use std::path::{Path, PathBuf};
@@ -115,10 +117,10 @@ enum Command {
         #[arg(value_name = "TỆP SAO LƯU")]
         file: PathBuf,
     },
-    /// Kiểm tra thư viện có nguyên vẹn không
+    /// Kiểm tra thư viện có nguyên vẹn không; với số bài: kiểm tra chính tả, thể thức của bài
     Check {
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        args: check_article::CheckArgs,
     },
     /// Thông tin đơn vị (dùng cho báo cáo, bản tin)
     Profile {
@@ -133,7 +135,7 @@ enum Command {
     },
     /// Đo tốc độ: thư viện (nhập, mở, tìm kiếm) hoặc xuất PDF, trên dữ liệu tạo ra
     Bench {
-        /// library (thư viện), pdf, bundle (gói tải lên) hoặc bulletin (bản tin)
+        /// library (thư viện), pdf, bundle (gói tải lên), bulletin (bản tin) hoặc check (kiểm tra bài)
         #[arg(default_value = "library")]
         what: String,
         /// Ảnh dùng cho phép đo gói tải lên (mặc định: 10 ảnh 4000×3000 tạo ra)
@@ -473,7 +475,12 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
                 kept.display()
             ));
         }
-        Command::Check { json } => {
+        Command::Check { args } if args.is_content_check() => {
+            return check_article::run(&open(&path)?, args, now, out);
+        }
+        Command::Check {
+            args: check_article::CheckArgs { json, .. },
+        } => {
             let lib = open(&path)?;
             let report = lib.check()?;
             out.check(&report, json);
@@ -524,9 +531,10 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
             "pdf" => bench_pdf::run(photo.as_deref(), out)?,
             "bundle" => bench_bundle::run(&photos, out)?,
             "bulletin" => bench_bulletin::run(photo.as_deref(), keep.as_deref(), out)?,
+            "check" => bench_check::run(out)?,
             other => {
                 return Err(CliError::Message(format!(
-                    "Không có phép đo \"{other}\"; hãy dùng library, pdf, bundle hoặc bulletin."
+                    "Không có phép đo \"{other}\"; hãy dùng library, pdf, bundle, bulletin hoặc check."
                 )));
             }
         },

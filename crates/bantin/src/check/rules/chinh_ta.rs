@@ -1,0 +1,184 @@
+//! `chinh-ta`: every Vietnamese syllable checked against the rules of
+//! syllable structure (`check::syllable`), with a suggestion where the slip
+//! is a common one: a tone on the wrong vowel, a c/k, g/gh, ng/ngh mix-up,
+//! Telex leftovers ("vieejt" → "việt").
+//!
+//! Left alone: proper names (capitalised mid-sentence), abbreviations (all
+//! capitals without Vietnamese diacritics), words with digits or beside
+//! digits ("m²", "5km"), single letters, code, URLs, and the user's word list.
+
+use crate::check::context::Word;
+use crate::check::syllable::{Spelling, Why};
+use crate::check::{Context, Finding, Rule, Severity};
+
+pub const RULE: Rule = Rule {
+    id: "chinh-ta",
+    severity: Severity::Loi,
+    what: "Âm tiết viết sai quy tắc chính tả tiếng Việt (dấu đặt sai chỗ, c/k, g/gh, ng/ngh, sót phím Telex); từ lạ không dấu là gợi ý",
+    check,
+};
+
+/// Loanwords and units common in office writing, accepted as they are.
+const ACCEPTED: &[&str] = &[
+    "km",
+    "cm",
+    "mm",
+    "ha",
+    "kg",
+    "kw",
+    "kwh",
+    "email",
+    "online",
+    "website",
+    "web",
+    "internet",
+    "video",
+    "clip",
+    "wifi",
+    "zalo",
+    "facebook",
+    "fanpage",
+    "app",
+    "pdf",
+    "covid",
+    "logo",
+    "karaoke",
+    "tivi",
+    "radio",
+    "laptop",
+    "camera",
+    "marketing",
+    "sms",
+    "qr",
+    "code",
+    "file",
+    "link",
+    "usb",
+    "livestream",
+    "mail",
+    "container",
+    "gas",
+    "bus",
+    "ok",
+    "vs",
+    "stt",
+];
+
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    for (w, v) in cx.words.iter().zip(cx.verdicts()) {
+        if let Some(f) = finding(cx, w, &v.spelling) {
+            out.push(f);
+        }
+    }
+}
+
+fn finding(cx: &Context, w: &Word, verdict: &Spelling) -> Option<Finding> {
+    let text = cx.word(w);
+    if w.has_digit || text.chars().count() < 2 || beside_digit(cx, w) {
+        return None;
+    }
+    let letters = || text.chars().filter(|c| c.is_alphabetic());
+    let all_caps = letters().all(char::is_uppercase);
+    let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+    if all_caps && text.chars().all(|c| c.is_ascii() || c == 'Đ') {
+        return None; // an abbreviation: the viet-tat rules look at those
+    }
+    if *verdict == Spelling::Ok {
+        return None;
+    }
+    let lower = crate::text::nfc(text).to_lowercase();
+    if cx.settings.words.contains(&lower) || ACCEPTED.contains(&lower.as_str()) {
+        return None;
+    }
+    let name = capitalised && !all_caps && !w.sentence_start;
+    let (why, suggestion) = match verdict {
+        Spelling::Ok => return None,
+        Spelling::Foreign if capitalised => return None,
+        Spelling::Foreign => {
+            return Some(
+                cx.at(&RULE, w.range.clone(), format!(
+                    "\"{text}\" không phải là âm tiết tiếng Việt. Nếu là từ nước ngoài, tên riêng hay đơn vị đo, hãy thêm vào từ điển; nếu là tiếng Việt, có lẽ còn thiếu dấu."
+                ))
+                .with_severity(Severity::GoiY),
+            );
+        }
+        Spelling::Wrong { why, suggestion } => (why.clone(), suggestion.clone()),
+    };
+    // A name may be foreign ("Kant", "Ghana"): only certain slips count.
+    if name && !matches!(why, Why::Telex | Why::TwoTones | Why::ToneMisplaced) {
+        return None;
+    }
+    let hint = suggestion
+        .as_ref()
+        .map(|s| format!(" Có lẽ là \"{s}\"."))
+        .unwrap_or_default();
+    let why = match why {
+        Why::Telex => "còn sót phím gõ Telex (bộ gõ đang tắt khi gõ từ này)".to_string(),
+        Why::TwoTones => "có hai dấu thanh; mỗi âm tiết chỉ mang một dấu".into(),
+        Why::ToneMisplaced => "đặt dấu thanh sai chỗ".into(),
+        Why::StopTone => {
+            "tận cùng bằng -p, -t, -c, -ch nên chỉ mang dấu sắc hoặc dấu nặng".into()
+        }
+        Why::Onset { found, want } => onset_rule(found, want),
+        Why::Structure => "không phải là một âm tiết tiếng Việt viết đúng (phụ âm đầu, vần và dấu không khớp nhau)".into(),
+    };
+    let f = cx.at(&RULE, w.range.clone(), format!("\"{text}\" {why}.{hint}"));
+    Some(match suggestion {
+        Some(s) => f.with_fix(s),
+        None => f,
+    })
+}
+
+fn onset_rule(found: &str, want: &str) -> String {
+    match (found, want) {
+        ("c", _) => "sai quy tắc: trước i, e, ê, y viết \"k\", không viết \"c\"".into(),
+        ("k", _) => {
+            "sai quy tắc: \"k\" chỉ đứng trước i, e, ê, y; trước vần khác viết \"c\"".into()
+        }
+        ("g", _) => "sai quy tắc: trước e, ê viết \"gh\"".into(),
+        ("ng", _) => "sai quy tắc: trước i, e, ê viết \"ngh\"".into(),
+        (f, w) => format!("sai quy tắc: \"{f}\" chỉ đứng trước i, e, ê; ở đây viết \"{w}\""),
+    }
+}
+
+fn beside_digit(cx: &Context, w: &Word) -> bool {
+    let before = cx.body[..w.range.start].chars().next_back();
+    let after = cx.body[w.range.end..].chars().next();
+    before.is_some_and(|c| c.is_numeric()) || after.is_some_and(|c| c.is_numeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::rules::testing::on_body;
+
+    #[test]
+    fn finds_slips_with_fixes() {
+        let f = on_body("chinh-ta", "Tiếng vieejt và ngiêm túc, múôn.");
+        let got: Vec<_> = f
+            .iter()
+            .map(|f| (f.text.as_str(), f.fix.as_deref(), f.column))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("vieejt", Some("việt"), 7),
+                ("ngiêm", Some("nghiêm"), 17),
+                ("múôn", Some("muốn"), 28)
+            ]
+        );
+    }
+
+    #[test]
+    fn passes_clean_text_names_and_numbers() {
+        let body = "Đồng chí Schmidt dự họp tại UBND xã, dài 1,2 km và 1.850 m² đất; \
+                    xem https://xa.gov.vn/tin-tuc hoặc `cấu_hình`. Khuya, người dân về.";
+        assert!(on_body("chinh-ta", body).is_empty());
+    }
+
+    #[test]
+    fn plain_foreign_word_is_a_hint() {
+        let f = on_body("chinh-ta", "Xem bản tin qua smartphone nhé.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, crate::check::Severity::GoiY);
+    }
+}
