@@ -93,7 +93,7 @@ fn finding(cx: &Context, w: &Word, verdict: &Spelling) -> Option<Finding> {
     let name = capitalised && !all_caps && !w.sentence_start;
     let (why, suggestion) = match verdict {
         Spelling::Ok => return None,
-        Spelling::Foreign if capitalised => return None,
+        Spelling::Foreign if capitalised || !text.chars().all(is_latin) => return None,
         Spelling::Foreign => {
             return Some(
                 cx.at(&RULE, w.range.clone(), format!(
@@ -141,6 +141,15 @@ fn onset_rule(found: &str, want: &str) -> String {
     }
 }
 
+/// Latin letters (and the marks that build them): a word in another script
+/// is a name or a quotation, not a Vietnamese word gone wrong.
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' | '\u{300}'..='\u{36F}')
+            && c != '×'
+            && c != '÷'
+}
+
 fn beside_digit(cx: &Context, w: &Word) -> bool {
     let before = cx.body[..w.range.start].chars().next_back();
     let after = cx.body[w.range.end..].chars().next();
@@ -177,6 +186,7 @@ mod tests {
 
     #[test]
     fn plain_foreign_word_is_a_hint() {
+        assert!(on_body("chinh-ta", "Báo журнал và 中文 đưa tin.").is_empty());
         let f = on_body("chinh-ta", "Xem bản tin qua smartphone nhé.");
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].severity, crate::check::Severity::GoiY);
