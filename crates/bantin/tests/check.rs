@@ -186,3 +186,26 @@ fn the_user_word_list_silences_a_word() {
     assert!(check::check_article(&content, &p).is_empty());
     assert_eq!(check::add_word(&p, "smartphone"), None);
 }
+
+#[test]
+fn mixed_tone_styles_unify_to_the_library_choice() {
+    let content = Content {
+        title: "Tin".into(),
+        author: "Ban Dân vận".into(),
+        body: "Văn hóa và sức khoẻ, thuỷ lợi.".into(),
+        ..Default::default()
+    };
+    let fixes = |p: &Profile| -> Vec<String> {
+        check::check_article(&content, p)
+            .into_iter()
+            .filter_map(|f| f.fix)
+            .collect()
+    };
+    assert_eq!(fixes(&Profile::default()), ["khỏe", "thủy"]);
+    let mut classic = Profile::default();
+    classic
+        .fields
+        .insert(check::TONE_STYLE_KEY.into(), "cu".into());
+    assert_eq!(fixes(&classic), ["hoá"]);
+    assert!(bantin::model::Profile::is_known_key(check::TONE_STYLE_KEY));
+}
