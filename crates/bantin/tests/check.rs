@@ -209,3 +209,83 @@ fn mixed_tone_styles_unify_to_the_library_choice() {
     assert_eq!(fixes(&classic), ["hoá"]);
     assert!(bantin::model::Profile::is_known_key(check::TONE_STYLE_KEY));
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Markdown-ish text: Vietnamese letters, Telex keys, combining marks,
+    /// punctuation, Markdown syntax, a no-break space, newlines.
+    fn text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "a",
+            "ă",
+            "ế",
+            "ngh",
+            "q",
+            "u",
+            "ươ",
+            "vieejt",
+            "dd",
+            "ĐU",
+            "TCCSĐ",
+            "(TCCSĐ)",
+            "hoá",
+            "hóa",
+            "\u{301}",
+            "\u{323}",
+            " ",
+            "  ",
+            "\u{a0}",
+            ",",
+            ".",
+            ":",
+            "!",
+            "?",
+            "\"",
+            "“",
+            "”",
+            "`",
+            "```",
+            "[",
+            "](",
+            ")",
+            "![",
+            "<",
+            ">",
+            "@",
+            "http://x.vn",
+            "#",
+            "- ",
+            "|",
+            "\n",
+            "\n\n",
+            "ngày 3 tháng 1 năm 2026",
+            "12-BC/CB",
+            "中",
+            "9",
+        ]);
+        prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn findings_point_at_what_they_say_and_fixes_apply(body in text(), title in text()) {
+            let content = Content {
+                title,
+                kind: bantin::model::Kind::BaoCao,
+                body: body.clone(),
+                ..Default::default()
+            };
+            let f = check::check_article(&content, &Profile::default());
+            for x in &f {
+                if let check::Place::Body(r) = &x.place {
+                    prop_assert_eq!(&body[r.clone()], x.text.as_str());
+                    prop_assert!(x.line >= 1 && x.column >= 1);
+                }
+            }
+            let (fixed, _) = check::apply_fixes(&content, &f);
+            check::check_article(&fixed, &Profile::default());
+        }
+    }
+}

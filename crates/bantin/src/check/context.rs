@@ -167,20 +167,21 @@ impl<'a> Context<'a> {
     /// remembered between runs.
     pub fn verdicts(&self) -> &[Verdict] {
         self.verdicts.get_or_init(|| {
-            let mut cache = self.cache.borrow_mut();
             self.words
                 .iter()
-                .map(|w| {
-                    let word = self.word(w);
-                    if let Some(v) = cache.get(word) {
-                        return v.clone();
-                    }
-                    let v = syllable::judge(word, self.settings.tone_style);
-                    cache.insert(word.to_string(), v.clone());
-                    v
-                })
+                .map(|w| self.judge(self.word(w)))
                 .collect()
         })
+    }
+
+    /// What the speller says of one word, remembered between runs.
+    pub fn judge(&self, word: &str) -> Verdict {
+        if let Some(v) = self.cache.borrow().get(word) {
+            return v.clone();
+        }
+        let v = syllable::judge(word, self.settings.tone_style);
+        self.cache.borrow_mut().insert(word.to_string(), v.clone());
+        v
     }
 }
 
@@ -195,7 +196,7 @@ fn ends_sentence(c: char) -> bool {
 /// The words of the prose, with whether each starts a sentence: the first
 /// of a line, or after . ! ? with nothing but quotes, brackets and
 /// emphasis marks between. One pass over the text.
-fn words(body: &str, prose: &[Range<usize>]) -> Vec<Word> {
+pub fn words(body: &str, prose: &[Range<usize>]) -> Vec<Word> {
     let mut out = Vec::new();
     for r in prose {
         let line_start = body[..r.start].rfind('\n').map_or(0, |i| i + 1);
@@ -322,7 +323,11 @@ fn inline_prose(line: &str, base: usize, from: usize, out: &mut Vec<Range<usize>
             }
             b'@' => {
                 // An e-mail address: the whole whitespace-separated token.
-                let s = line[..i].rfind(char::is_whitespace).map_or(from, |k| k + 1);
+                let s = line[..i]
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map_or(from, |(k, c)| k + c.len_utf8());
                 let s = s.max(seg);
                 cut(seg, s, out);
                 seg = url_end(line, i);

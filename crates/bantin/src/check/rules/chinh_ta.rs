@@ -7,7 +7,7 @@
 //! capitals without Vietnamese diacritics), words with digits or beside
 //! digits ("m²", "5km"), single letters, code, URLs, and the user's word list.
 
-use crate::check::context::Word;
+use crate::check::context::{Word, words};
 use crate::check::syllable::{Spelling, Why};
 use crate::check::{Context, Finding, Rule, Severity};
 
@@ -19,62 +19,51 @@ pub const RULE: Rule = Rule {
 };
 
 /// Loanwords and units common in office writing, accepted as they are.
+#[rustfmt::skip]
 const ACCEPTED: &[&str] = &[
-    "km",
-    "cm",
-    "mm",
-    "ha",
-    "kg",
-    "kw",
-    "kwh",
-    "email",
-    "online",
-    "website",
-    "web",
-    "internet",
-    "video",
-    "clip",
-    "wifi",
-    "zalo",
-    "facebook",
-    "fanpage",
-    "app",
-    "pdf",
-    "covid",
-    "logo",
-    "karaoke",
-    "tivi",
-    "radio",
-    "laptop",
-    "camera",
-    "marketing",
-    "sms",
-    "qr",
-    "code",
-    "file",
-    "link",
-    "usb",
-    "livestream",
-    "mail",
-    "container",
-    "gas",
-    "bus",
-    "ok",
-    "vs",
-    "stt",
+    "km", "cm", "mm", "ha", "kg", "kw", "kwh", "email", "online", "website", "web", "internet",
+    "video", "clip", "wifi", "zalo", "facebook", "fanpage", "app", "pdf", "covid", "logo",
+    "karaoke", "tivi", "radio", "laptop", "camera", "marketing", "sms", "qr", "code", "file",
+    "link", "usb", "livestream", "mail", "container", "gas", "bus", "ok", "vs", "stt",
 ];
 
+/// What is wrong with a word: message, severity, fix.
+type Problem = (String, Severity, Option<String>);
+
 fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let found = |f: Finding, (message, severity, fix): Problem| {
+        let f = Finding {
+            message,
+            ..f.with_severity(severity)
+        };
+        match fix {
+            Some(s) => f.with_fix(s),
+            None => f,
+        }
+    };
     for (w, v) in cx.words.iter().zip(cx.verdicts()) {
-        if let Some(f) = finding(cx, w, &v.spelling) {
-            out.push(f);
+        if let Some(p) = problem(cx, cx.body, w, &v.spelling) {
+            out.push(found(cx.at(&RULE, w.range.clone(), String::new()), p));
+        }
+    }
+    // The title and summary are printed too.
+    for (key, value) in [
+        ("title", &cx.content.title),
+        ("summary", &cx.content.summary),
+    ] {
+        for w in words(value, &[0..value.len()]) {
+            let v = cx.judge(&value[w.range.clone()]);
+            if let Some(p) = problem(cx, value, &w, &v.spelling) {
+                let f = cx.in_field(&RULE, key, value, w.range.clone(), String::new());
+                out.push(found(f, p));
+            }
         }
     }
 }
 
-fn finding(cx: &Context, w: &Word, verdict: &Spelling) -> Option<Finding> {
-    let text = cx.word(w);
-    if w.has_digit || text.chars().count() < 2 || beside_digit(cx, w) {
+fn problem(cx: &Context, src: &str, w: &Word, verdict: &Spelling) -> Option<Problem> {
+    let text = &src[w.range.clone()];
+    if w.has_digit || text.chars().count() < 2 || beside_digit(src, w) {
         return None;
     }
     let letters = || text.chars().filter(|c| c.is_alphabetic());
@@ -95,14 +84,15 @@ fn finding(cx: &Context, w: &Word, verdict: &Spelling) -> Option<Finding> {
         Spelling::Ok => return None,
         Spelling::Foreign if capitalised || !text.chars().all(is_latin) => return None,
         Spelling::Foreign => {
-            return Some(
-                cx.at(&RULE, w.range.clone(), format!(
+            return Some((
+                format!(
                     "\"{text}\" không phải là âm tiết tiếng Việt. Nếu là từ nước ngoài, tên riêng hay đơn vị đo, hãy thêm vào từ điển; nếu là tiếng Việt, có lẽ còn thiếu dấu."
-                ))
-                .with_severity(Severity::GoiY),
-            );
+                ),
+                Severity::GoiY,
+                None,
+            ));
         }
-        Spelling::Wrong { why, suggestion } => (why.clone(), suggestion.clone()),
+        Spelling::Wrong { why, suggestion } => (why, suggestion),
     };
     // A name may be foreign ("Kant", "Ghana"): only certain slips count.
     if name && !matches!(why, Why::Telex | Why::TwoTones | Why::ToneMisplaced) {
@@ -116,17 +106,15 @@ fn finding(cx: &Context, w: &Word, verdict: &Spelling) -> Option<Finding> {
         Why::Telex => "còn sót phím gõ Telex (bộ gõ đang tắt khi gõ từ này)".to_string(),
         Why::TwoTones => "có hai dấu thanh; mỗi âm tiết chỉ mang một dấu".into(),
         Why::ToneMisplaced => "đặt dấu thanh sai chỗ".into(),
-        Why::StopTone => {
-            "tận cùng bằng -p, -t, -c, -ch nên chỉ mang dấu sắc hoặc dấu nặng".into()
-        }
+        Why::StopTone => "tận cùng bằng -p, -t, -c, -ch nên chỉ mang dấu sắc hoặc dấu nặng".into(),
         Why::Onset { found, want } => onset_rule(found, want),
         Why::Structure => "không phải là một âm tiết tiếng Việt viết đúng (phụ âm đầu, vần và dấu không khớp nhau)".into(),
     };
-    let f = cx.at(&RULE, w.range.clone(), format!("\"{text}\" {why}.{hint}"));
-    Some(match suggestion {
-        Some(s) => f.with_fix(s),
-        None => f,
-    })
+    Some((
+        format!("\"{text}\" {why}.{hint}"),
+        Severity::Loi,
+        suggestion.clone(),
+    ))
 }
 
 fn onset_rule(found: &str, want: &str) -> String {
@@ -150,9 +138,9 @@ fn is_latin(c: char) -> bool {
             && c != '÷'
 }
 
-fn beside_digit(cx: &Context, w: &Word) -> bool {
-    let before = cx.body[..w.range.start].chars().next_back();
-    let after = cx.body[w.range.end..].chars().next();
+fn beside_digit(src: &str, w: &Word) -> bool {
+    let before = src[..w.range.start].chars().next_back();
+    let after = src[w.range.end..].chars().next();
     before.is_some_and(|c| c.is_numeric()) || after.is_some_and(|c| c.is_numeric())
 }
 
@@ -182,6 +170,16 @@ mod tests {
         let body = "Đồng chí Schmidt dự họp tại UBND xã, dài 1,2 km và 1.850 m² đất; \
                     xem https://xa.gov.vn/tin-tuc hoặc `cấu_hình`. Khuya, người dân về.";
         assert!(on_body("chinh-ta", body).is_empty());
+    }
+
+    #[test]
+    fn checks_the_title_and_summary_too() {
+        let mut c = crate::check::rules::testing::article("Tốt.");
+        c.title = "Thôn Lạc Nam giữ tiếng vieejt".into();
+        let f = crate::check::rules::testing::run("chinh-ta", &c, &Default::default());
+        assert_eq!((f.len(), f[0].fix.as_deref()), (1, Some("việt")));
+        let (fixed, _) = crate::check::apply_fixes(&c, &f);
+        assert_eq!(fixed.title, "Thôn Lạc Nam giữ tiếng việt");
     }
 
     #[test]
