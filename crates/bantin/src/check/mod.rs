@@ -232,6 +232,8 @@ pub fn add_word(p: &Profile, word: &str) -> Option<String> {
 
 /// Checks articles. It keeps what it learnt about each word between runs,
 /// so re-checking after a keystroke only looks at the word that changed.
+/// It is `Send` but not `Sync`: a shell that shares one keeps it behind a
+/// `Mutex`.
 #[derive(Debug, Default)]
 pub struct Checker {
     pub settings: Settings,

@@ -22,7 +22,13 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             let inner = &text[i + 2..];
             if inner.trim_start().starts_with(']') {
                 let len = 2 + inner.find(']').map_or(0, |k| k + 1);
-                found.push(r.start + i..r.start + i + len);
+                // ![](a.jpg "Chú thích"): the title is the caption.
+                let target = &cx.body[r.start + i + len..];
+                let titled = target.starts_with('(')
+                    && target[..target.find(')').unwrap_or(target.len())].contains('"');
+                if !titled {
+                    found.push(r.start + i..r.start + i + len);
+                }
             }
         }
     }
@@ -70,5 +76,7 @@ mod tests {
     #[test]
     fn passes_captioned_figures() {
         assert!(on_body("anh-thieu-chu-thich", "![Hội nghị sơ kết](a.jpg)").is_empty());
+        let titled = "![](a.jpg \"Hội nghị\")\n\n![](b.jpg)";
+        assert_eq!(on_body("anh-thieu-chu-thich", titled).len(), 1);
     }
 }
