@@ -123,11 +123,16 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// A finding with no place in the text.
+    /// A finding of an article rule with no place in the text.
     pub fn general(rule: &Rule, message: String) -> Finding {
+        Finding::new(rule.id, rule.severity, message)
+    }
+
+    /// A finding with no place in the text.
+    pub fn new(rule: &'static str, severity: Severity, message: String) -> Finding {
         Finding {
-            rule: rule.id,
-            severity: rule.severity,
+            rule,
+            severity,
             line: 0,
             column: 0,
             text: String::new(),
@@ -292,11 +297,6 @@ pub fn check_bulletin(
         (rule.check)(&cx, &mut out);
     }
     out
-}
-
-/// True when `id` names an article or bulletin rule.
-pub fn is_rule(id: &str) -> bool {
-    ARTICLE_RULES.iter().any(|r| r.id == id) || BULLETIN_RULES.iter().any(|r| r.id == id)
 }
 
 /// Parses the body the way every output does; kept here so rules share one

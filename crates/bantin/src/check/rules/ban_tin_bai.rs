@@ -3,7 +3,6 @@
 //! issue without articles prints nothing but its masthead.
 
 use super::BulletinContext;
-use super::ban_tin_giay_phep::empty;
 use crate::check::{BulletinRule, Finding, Severity};
 
 pub const RULE: BulletinRule = BulletinRule {
@@ -14,12 +13,8 @@ pub const RULE: BulletinRule = BulletinRule {
 };
 
 fn check(cx: &BulletinContext, out: &mut Vec<Finding>) {
-    let finding = |severity, text: String, message: String| Finding {
-        rule: RULE.id,
-        severity,
-        text,
-        message,
-        ..empty()
+    let finding = |severity, text: String, message: String| {
+        Finding::new(RULE.id, severity, message).with_text(text)
     };
     if cx.articles.is_empty() {
         out.push(finding(

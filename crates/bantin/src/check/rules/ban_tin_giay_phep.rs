@@ -26,30 +26,13 @@ fn check(cx: &BulletinContext, out: &mut Vec<Finding>) {
             .iter()
             .find(|(k, _)| *k == key)
             .map_or(key, |(_, d)| d);
-        out.push(Finding {
-            rule: RULE.id,
-            severity: RULE.severity,
-            message: format!(
-                "Bản tin có giấy phép phải in \"{what}\" ({key}) ở cuối trang cuối theo Luật Báo chí, nhưng trường này còn trống."
-            ),
-            setting: Some(Setting::Bulletin { id: b.id, key }),
-            ..empty()
-        });
-    }
-}
-
-/// A finding with no place, for bulletin rules.
-pub(super) fn empty() -> Finding {
-    Finding {
-        rule: "",
-        severity: Severity::GoiY,
-        line: 0,
-        column: 0,
-        text: String::new(),
-        message: String::new(),
-        fix: None,
-        place: crate::check::Place::Nowhere,
-        setting: None,
+        let message = format!(
+            "Bản tin có giấy phép phải in \"{what}\" ({key}) ở cuối trang cuối theo Luật Báo chí, nhưng trường này còn trống."
+        );
+        out.push(
+            Finding::new(RULE.id, RULE.severity, message)
+                .with_setting(Setting::Bulletin { id: b.id, key }),
+        );
     }
 }
 

@@ -3,7 +3,6 @@
 //! issue and is the export's warning.
 
 use super::BulletinContext;
-use super::ban_tin_giay_phep::empty;
 use crate::check::{BulletinRule, Finding, Setting, Severity};
 
 pub const RULE: BulletinRule = BulletinRule {
@@ -19,17 +18,18 @@ fn check(cx: &BulletinContext, out: &mut Vec<Finding>) {
     if !b.licensed || (w <= 190.0 && h <= 270.0) {
         return;
     }
-    out.push(Finding {
-        rule: RULE.id,
-        severity: RULE.severity,
-        text: b.paper.label().to_string(),
-        message: format!(
-            "Bản tin có giấy phép chỉ được in khổ tối đa 19 × 27 cm (Luật Báo chí), nhưng đang chọn khổ {}. Hãy chọn khổ 19 × 27 cm hoặc A5.",
-            b.paper.label()
-        ),
-        setting: Some(Setting::Bulletin { id: b.id, key: "paper" }),
-        ..empty()
-    });
+    let message = format!(
+        "Bản tin có giấy phép chỉ được in khổ tối đa 19 × 27 cm (Luật Báo chí), nhưng đang chọn khổ {}. Hãy chọn khổ 19 × 27 cm hoặc A5.",
+        b.paper.label()
+    );
+    out.push(
+        Finding::new(RULE.id, RULE.severity, message)
+            .with_text(b.paper.label())
+            .with_setting(Setting::Bulletin {
+                id: b.id,
+                key: "paper",
+            }),
+    );
 }
 
 #[cfg(test)]

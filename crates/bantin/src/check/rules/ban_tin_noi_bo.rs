@@ -2,7 +2,6 @@
 //! internally, so its masthead must say "LƯU HÀNH NỘI BỘ".
 
 use super::BulletinContext;
-use super::ban_tin_giay_phep::empty;
 use crate::check::{BulletinRule, Finding, Setting, Severity};
 
 pub const RULE: BulletinRule = BulletinRule {
@@ -17,13 +16,13 @@ fn check(cx: &BulletinContext, out: &mut Vec<Finding>) {
     if b.licensed || b.internal {
         return;
     }
-    out.push(Finding {
-        rule: RULE.id,
-        severity: RULE.severity,
-        message: "Bản tin không có giấy phép xuất bản chỉ được lưu hành nội bộ; hãy bật \"Lưu hành nội bộ\" để măng-sét in dòng này, hoặc ghi thông tin giấy phép nếu bản tin có phép.".into(),
-        setting: Some(Setting::Bulletin { id: b.id, key: "internal" }),
-        ..empty()
-    });
+    let message = "Bản tin không có giấy phép xuất bản chỉ được lưu hành nội bộ; hãy bật \"Lưu hành nội bộ\" để măng-sét in dòng này, hoặc ghi thông tin giấy phép nếu bản tin có phép.";
+    out.push(
+        Finding::new(RULE.id, RULE.severity, message.into()).with_setting(Setting::Bulletin {
+            id: b.id,
+            key: "internal",
+        }),
+    );
 }
 
 #[cfg(test)]
