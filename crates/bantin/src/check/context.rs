@@ -21,8 +21,6 @@ use crate::model::{Content, Profile};
 #[derive(Debug, Clone)]
 pub struct Word {
     pub range: Range<usize>,
-    /// First word of a sentence (line start, or after . ! ?).
-    pub sentence_start: bool,
     pub has_digit: bool,
 }
 
@@ -40,6 +38,9 @@ pub struct Context<'a> {
     cache: &'a RefCell<WordCache>,
     verdicts: OnceCell<Vec<Verdict>>,
 }
+
+/// How many words the `Checker` remembers at most.
+const CACHE_LIMIT: usize = 100_000;
 
 /// What the speller said of each word seen, kept by the `Checker`.
 pub type WordCache = HashMap<String, Verdict, BuildHasherDefault<Fnv>>;
@@ -180,32 +181,21 @@ impl<'a> Context<'a> {
             return v.clone();
         }
         let v = syllable::judge(word, self.settings.tone_style);
-        self.cache.borrow_mut().insert(word.to_string(), v.clone());
+        let mut cache = self.cache.borrow_mut();
+        // Each half-typed word is remembered too; start afresh now and then
+        // so a long session cannot grow it without bound.
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), v.clone());
         v
     }
 }
 
-/// Quotes, brackets and emphasis marks: they neither end nor continue a
-/// sentence.
-const NEUTRAL: &str = "\"“”'‘’([*_>#-–—";
-
-fn ends_sentence(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…' | '|')
-}
-
-/// The words of the prose, with whether each starts a sentence: the first
-/// of a line, or after . ! ? with nothing but quotes, brackets and
-/// emphasis marks between. One pass over the text.
+/// The words of the prose: runs of letters, digits and combining marks.
 pub fn words(body: &str, prose: &[Range<usize>]) -> Vec<Word> {
     let mut out = Vec::new();
     for r in prose {
-        let line_start = body[..r.start].rfind('\n').map_or(0, |i| i + 1);
-        let before = body[..r.start]
-            .chars()
-            .rev()
-            .find(|c| !c.is_whitespace() && !NEUTRAL.contains(*c));
-        let mut pending = !body[line_start..r.start].chars().any(char::is_alphanumeric)
-            || before.is_none_or(ends_sentence);
         let text = &body[r.clone()];
         let mut start: Option<usize> = None;
         let mut digit = false;
@@ -216,21 +206,12 @@ pub fn words(body: &str, prose: &[Range<usize>]) -> Vec<Word> {
             if c.is_alphanumeric() || is_combining_mark(c) {
                 start.get_or_insert(i);
                 digit |= c.is_numeric();
-                continue;
-            }
-            if let Some(s) = start.take() {
+            } else if let Some(s) = start.take() {
                 out.push(Word {
                     range: r.start + s..r.start + i,
-                    sentence_start: pending,
                     has_digit: digit,
                 });
                 digit = false;
-                pending = false;
-            }
-            if ends_sentence(c) {
-                pending = true;
-            } else if !c.is_whitespace() && !NEUTRAL.contains(c) {
-                pending = false;
             }
         }
     }
@@ -401,14 +382,5 @@ mod tests {
         assert_eq!(prose("```\nabc\n```\nđ"), "đ");
         assert_eq!(prose("|:---|---:|\n| a |"), "| a |");
         assert_eq!(prose("[^1]: Ghi chú"), " Ghi chú");
-    }
-
-    #[test]
-    fn finds_sentence_starts() {
-        let body = "Một câu. Hai câu\n- Ba và Bốn";
-        let p = prose_ranges(body);
-        let ws = words(body, &p);
-        let starts: Vec<_> = ws.iter().map(|w| w.sentence_start).collect();
-        assert_eq!(starts, [true, false, true, false, true, false, false]);
     }
 }

@@ -3,8 +3,9 @@
 //! is a common one: a tone on the wrong vowel, a c/k, g/gh, ng/ngh mix-up,
 //! Telex leftovers ("vieejt" → "việt").
 //!
-//! Left alone: proper names (capitalised mid-sentence), abbreviations (all
-//! capitals without Vietnamese diacritics), words with digits or beside
+//! Left alone: capitalised words, which may be names, except for Telex
+//! leftovers, two tones and a misplaced tone; abbreviations (all
+//! capitals without Vietnamese diacritics); words with digits or beside
 //! digits ("m²", "5km"), single letters, code, URLs, and the user's word list.
 
 use crate::check::context::{Word, words};
@@ -79,7 +80,6 @@ fn problem(cx: &Context, src: &str, w: &Word, verdict: &Spelling) -> Option<Prob
     if cx.settings.words.contains(&lower) || ACCEPTED.contains(&lower.as_str()) {
         return None;
     }
-    let name = capitalised && !all_caps && !w.sentence_start;
     let (why, suggestion) = match verdict {
         Spelling::Ok => return None,
         Spelling::Foreign if capitalised || !text.chars().all(is_latin) => return None,
@@ -94,8 +94,10 @@ fn problem(cx: &Context, src: &str, w: &Word, verdict: &Spelling) -> Option<Prob
         }
         Spelling::Wrong { why, suggestion } => (why, suggestion),
     };
-    // A name may be foreign ("Kant", "Ghana"): only certain slips count.
-    if name && !matches!(why, Why::Telex | Why::TwoTones | Why::ToneMisplaced) {
+    // A capitalised word may be a name, and names need not follow the
+    // rules ("Kon Tum", "Đắk Lắk", "Ghana"): only slips that no name makes
+    // count, at a sentence start and in capitals too.
+    if capitalised && !matches!(why, Why::Telex | Why::TwoTones | Why::ToneMisplaced) {
         return None;
     }
     let hint = suggestion
@@ -167,7 +169,7 @@ mod tests {
 
     #[test]
     fn passes_clean_text_names_and_numbers() {
-        let body = "Đồng chí Schmidt dự họp tại UBND xã, dài 1,2 km và 1.850 m² đất; \
+        let body = "Đắk Lắk và Kon Tum. Đồng chí Schmidt dự họp tại UBND xã, dài 1,2 km và 1.850 m² đất; \
                     xem https://xa.gov.vn/tin-tuc hoặc `cấu_hình`. Khuya, người dân về.";
         assert!(on_body("chinh-ta", body).is_empty());
     }
