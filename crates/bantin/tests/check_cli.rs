@@ -87,6 +87,13 @@ fn json_lists_findings_with_the_contract_fields() {
         })
     );
     assert_eq!(f[2]["severity"], "goi-y");
+    assert!(
+        f[2]["message"].as_str().unwrap().ends_with(
+            "\nNếu từ này đúng, thêm vào từ điển bằng: bantin check --add-word \"smartphone\""
+        ),
+        "{}",
+        f[2]["message"]
+    );
     assert_eq!(f[2]["fix"], serde_json::Value::Null);
 }
 

@@ -95,6 +95,9 @@ pub enum Setting {
     /// A field of a bulletin issue (`model::BULLETIN_FIELDS`, or `paper`,
     /// `internal`, `name`, `number`).
     Bulletin { id: i64, key: &'static str },
+    /// The word is right as it is: add it to the library's word list
+    /// (Thêm vào từ điển).
+    Word(String),
 }
 
 /// One thing a check found. Its JSON form is the contract of

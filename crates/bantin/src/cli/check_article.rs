@@ -94,6 +94,9 @@ fn worded(mut f: Finding, article: Option<i64>) -> Finding {
         Some(Setting::Bulletin { id, key }) => {
             format!("Đặt bằng: bantin bulletin set {id} {key} \"…\"")
         }
+        Some(Setting::Word(w)) => {
+            format!("Nếu từ này đúng, thêm vào từ điển bằng: bantin check --add-word \"{w}\"")
+        }
         None => return f,
     };
     f.message = format!("{}\n{how}", f.message);

@@ -10,7 +10,7 @@
 
 use crate::check::context::{Word, words};
 use crate::check::syllable::{Spelling, Why};
-use crate::check::{Context, Finding, Rule, Severity};
+use crate::check::{Context, Finding, Rule, Setting, Severity};
 
 pub const RULE: Rule = Rule {
     id: "chinh-ta",
@@ -31,11 +31,23 @@ const ACCEPTED: &[&str] = &[
 /// What is wrong with a word: message, severity, fix.
 type Problem = (String, Severity, Option<String>);
 
+/// The word list's key for a word: what `check::add_word` stores.
+fn dictionary(word: &str) -> Setting {
+    Setting::Word(crate::text::nfc(word).to_lowercase())
+}
+
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let found = |f: Finding, (message, severity, fix): Problem| {
         let f = Finding {
             message,
             ..f.with_severity(severity)
+        };
+        let f = match severity {
+            Severity::GoiY => {
+                let w = dictionary(&f.text);
+                f.with_setting(w)
+            }
+            _ => f,
         };
         match fix {
             Some(s) => f.with_fix(s),

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::check::{Context, Finding, Rule, Severity};
+use crate::check::{Context, Finding, Rule, Setting, Severity};
 
 pub const BEFORE_DEFINITION: Rule = Rule {
     id: "viet-tat-truoc-dinh-nghia",
@@ -96,7 +96,7 @@ fn undefined(cx: &Context, out: &mut Vec<Finding>) {
         }
         out.push(cx.at(&UNDEFINED, range.clone(), format!(
             "Chữ viết tắt \"{t}\" chưa được định nghĩa trong bài; lần đầu xuất hiện nên viết đầy đủ rồi ghi \"({t})\", hoặc thêm vào từ điển nếu ai cũng hiểu."
-        )));
+        )).with_setting(Setting::Word(t.to_lowercase())));
     }
 }
 
