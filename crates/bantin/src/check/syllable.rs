@@ -43,11 +43,12 @@ pub const RHYMES: &[&str] = &[
     "ich", "im", "in", "inh", "ip", "it", "iu", "iêc", "iêm", "iên", "iêng", "iêp", "iêt", "iêu",
     "o", "oc", "oi", "om", "on", "ong", "op", "ot", "ooc", "oong", "ô", "ôc", "ôi", "ôm", "ôn",
     "ông", "ôp", "ôt", "ơ", "ơi", "ơm", "ơn", "ơp", "ơt", "u", "ua", "uc", "ui", "um", "un", "ung",
-    "up", "ut", "uôc", "uôi", "uôm", "uôn", "uông", "uôt", "ư", "ưa", "ưc", "ưi", "ưm", "ưng",
-    "ưt", "ưu", "ươc", "ươi", "ươm", "ươn", "ương", "ươp", "ươt", "ươu", "y", "yêm", "yên", "yêt",
-    "yêu", "oa", "oac", "oach", "oai", "oam", "oan", "oang", "oanh", "oao", "oap", "oat", "oay",
-    "oăc", "oăm", "oăn", "oăng", "oăt", "oe", "oen", "oeo", "oet", "uân", "uâng", "uât", "uây",
-    "uê", "uêch", "uênh", "uơ", "uy", "uya", "uych", "uyên", "uynh", "uyt", "uyu", "uyêt",
+    "up", "ut", "uôc", "uôi", "uôm", "uôn", "uông", "uôt", "ư", "ưa", "ưc", "ưi", "ưm", "ưn",
+    "ưng", "ưt", "ưu", "ươc", "ươi", "ươm", "ươn", "ương", "ươp", "ươt", "ươu", "y", "yêm", "yên",
+    "yêng", "yêt", "yêu", "oa", "oac", "oach", "oai", "oam", "oan", "oang", "oanh", "oao", "oap",
+    "oat", "oay", "oăc", "oăm", "oăn", "oăng", "oăp", "oăt", "oe", "oen", "oeo", "oet", "uân",
+    "uâng", "uât", "uây", "uê", "uêch", "uên", "uênh", "uêt", "uêu", "uơ", "uy", "uya", "uych",
+    "uyên", "uynh", "uyt", "uyu", "uyêt",
 ];
 
 /// What is wrong with a word that breaks the structure.
@@ -279,8 +280,15 @@ pub fn parse(bases: &[char]) -> Result<Parsed, Option<(&'static str, &'static st
     let rhyme: String = bases[onset..].iter().collect();
     let ok = match onset_name(&bases[..onset]) {
         "qu" => {
-            !rhyme.starts_with(['o', 'u', 'ư'])
-                && (in_rhymes(&format!("o{rhyme}")) || in_rhymes(&format!("u{rhyme}")))
+            // "qui", "quít": the old spelling of "quy", "quýt".
+            let y = match rhyme.strip_prefix('i') {
+                Some(rest) => format!("y{rest}"),
+                None => rhyme.clone(),
+            };
+            // "quạu" (cross): the one rhyme "qu" takes with no glide twin.
+            rhyme == "au"
+                || !rhyme.starts_with(['o', 'u', 'ư'])
+                    && (in_rhymes(&format!("o{y}")) || in_rhymes(&format!("u{y}")))
         }
         "gi" => in_rhymes(&rhyme) || in_rhymes(&format!("i{rhyme}")),
         _ => in_rhymes(&rhyme),
@@ -393,7 +401,8 @@ mod tests {
             "xoong", "kỹ", "ký", "quý", "hóa", "hoá", "thủy", "thuỷ", "oà", "yêu", "khuya",
             "giếng", "ngoằn", "nghèo", "ghế", "kẻ", "Quốc", "ĐẢNG", "hoạch", "uống", "chuyện",
             "thuyền", "luật", "hoà", "ước", "ấy", "gửi", "cứu", "rượu", "khuấy", "quậy", "qua",
-            "pin", "đây",
+            "pin", "đây", "quên", "quắp", "quết", "khuếch", "huỳnh", "quýt", "ngoèo", "gieo",
+            "giặt", "quịt", "quít", "yểng", "chưn", "quều", "quạu",
         ] {
             assert!(ok(w), "{w}");
         }

@@ -25,7 +25,7 @@ const ACCEPTED: &[&str] = &[
     "km", "cm", "mm", "ha", "kg", "kw", "kwh", "email", "online", "website", "web", "internet",
     "video", "clip", "wifi", "zalo", "facebook", "fanpage", "app", "pdf", "covid", "logo",
     "karaoke", "tivi", "radio", "laptop", "camera", "marketing", "sms", "qr", "code", "file",
-    "link", "usb", "livestream", "mail", "container", "gas", "bus", "ok", "vs", "stt",
+    "link", "usb", "livestream", "mail", "container", "gas", "bus", "ok", "vs", "stt", "gen",
 ];
 
 /// What is wrong with a word: message, severity, fix.
