@@ -17,7 +17,7 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::decompose_canonical;
 
-use crate::text::{ToneStyle, unify_tone_style};
+use crate::text::ToneStyle;
 
 /// Tone marks as combining characters: sắc, huyền, hỏi, ngã, nặng.
 pub const SAC: char = '\u{301}';
@@ -98,22 +98,17 @@ pub struct Verdict {
 pub fn judge(word: &str, style: ToneStyle) -> Verdict {
     let nfc: String = word.nfc().collect();
     let lower = nfc.to_lowercase();
-    let written_style = if lower.is_ascii() {
-        None
-    } else if unify_tone_style(&lower, ToneStyle::Modern) != lower {
-        Some(ToneStyle::Classic)
-    } else if unify_tone_style(&lower, ToneStyle::Classic) != lower {
-        Some(ToneStyle::Modern)
-    } else {
-        None
-    };
+    let mut written = None;
     Verdict {
-        spelling: spell(&nfc, &lower, style),
-        style: written_style,
+        spelling: spell(&nfc, &lower, style, &mut written),
+        style: written,
     }
 }
 
-fn spell(nfc: &str, lower: &str, style: ToneStyle) -> Spelling {
+/// Spells one word; for a well-formed open "oa"/"oe"/"uy" syllable with a
+/// tone, also tells which style it is written in (as `unify_tone_style`
+/// would see it: the tone on the first vowel is the modern style).
+fn spell(nfc: &str, lower: &str, style: ToneStyle, written: &mut Option<ToneStyle>) -> Spelling {
     let wrong = |why, s: Option<String>| Spelling::Wrong {
         why,
         suggestion: s.map(|s| same_case(nfc, &s)),
@@ -151,6 +146,15 @@ fn spell(nfc: &str, lower: &str, style: ToneStyle) -> Spelling {
                     Why::ToneMisplaced,
                     Some(render(&bases, &p, Some(mark), style)),
                 );
+            }
+            if let Some((at, _)) = tone
+                && p.two_styles
+            {
+                *written = Some(if at == p.vowels[0] {
+                    ToneStyle::Modern
+                } else {
+                    ToneStyle::Classic
+                });
             }
             Spelling::Ok
         }
@@ -437,6 +441,38 @@ mod tests {
             judge("email", ToneStyle::Modern).spelling,
             Spelling::Foreign
         );
+    }
+
+    #[test]
+    fn style_agrees_with_unify_tone_style() {
+        use crate::text::unify_tone_style;
+        for onset in ["", "h", "th", "ngh", "qu", "gi", "kh", "t", "l"] {
+            for nucleus in ["oa", "oe", "uy", "ao", "uyê"] {
+                for tone in [SAC, HUYEN, HOI, NGA, NANG] {
+                    for at in 1..=nucleus.chars().count() {
+                        let mut w: String = onset.into();
+                        for (k, c) in nucleus.chars().enumerate() {
+                            w.push(c);
+                            if k + 1 == at {
+                                w.push(tone);
+                            }
+                        }
+                        let w: String = w.nfc().collect();
+                        let by_unify = if unify_tone_style(&w, ToneStyle::Modern) != w {
+                            Some(ToneStyle::Classic)
+                        } else if unify_tone_style(&w, ToneStyle::Classic) != w {
+                            Some(ToneStyle::Modern)
+                        } else {
+                            None
+                        };
+                        let v = judge(&w, ToneStyle::Modern);
+                        if v.spelling == Spelling::Ok {
+                            assert_eq!(v.style, by_unify, "{w}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
