@@ -7,11 +7,14 @@ use std::ops::Range;
 use super::{Finding, Place};
 use crate::model::Content;
 
+/// A replacement: the range, the text it must hold, the new text.
+pub type Edit<'a> = (Range<usize>, &'a str, &'a str);
+
 /// Applies `edits` (range → replacement) to `text`, last first so earlier
 /// ranges stay valid. An edit that overlaps one already applied, or whose
 /// range does not hold the text it expects, is left out. Returns how many
 /// were applied.
-pub fn apply_to_text(text: &mut String, edits: &[(Range<usize>, &str, &str)]) -> usize {
+pub fn apply_to_text(text: &mut String, edits: &[Edit]) -> usize {
     let mut sorted: Vec<_> = edits.iter().collect();
     sorted.sort_by_key(|(r, _, _)| std::cmp::Reverse(r.start));
     let mut applied = 0;
@@ -30,7 +33,7 @@ pub fn apply_to_text(text: &mut String, edits: &[(Range<usize>, &str, &str)]) ->
 /// The content with the fixes of `findings` applied, and how many were.
 /// Findings without a fix, or on a place that is not text, are skipped.
 pub fn apply_fixes(content: &Content, findings: &[Finding]) -> (Content, usize) {
-    let mut by_place: BTreeMap<Option<&str>, Vec<(Range<usize>, &str, &str)>> = BTreeMap::new();
+    let mut by_place: BTreeMap<Option<&str>, Vec<Edit>> = BTreeMap::new();
     for f in findings {
         let Some(fix) = &f.fix else { continue };
         let (key, range) = match &f.place {

@@ -32,7 +32,7 @@ use crate::model::{Article, Bulletin, Content, Profile};
 use crate::text::ToneStyle;
 
 pub use context::Context;
-pub use fix::{apply_fixes, apply_to_text};
+pub use fix::{Edit, apply_fixes, apply_to_text};
 pub use rules::{ARTICLE_RULES, BULLETIN_RULES, BulletinContext};
 
 /// Profile key holding the user word list (Thêm vào từ điển), one word a line.

@@ -173,10 +173,13 @@ fn spell(nfc: &str, lower: &str, style: ToneStyle, written: &mut Option<ToneStyl
     }
 }
 
+/// A tone mark and the index of the letter it sits on.
+pub type Tone = (usize, char);
+
 /// Toneless lower-case letters (ă, â, ê, ô, ơ, ư, đ kept) and the tone
 /// marks with the index of the letter each sits on; `None` for a letter
 /// that has no place in Vietnamese (ç, ü, a stray mark).
-pub fn decompose(lower: &str) -> Option<(Vec<char>, Vec<(usize, char)>)> {
+pub fn decompose(lower: &str) -> Option<(Vec<char>, Vec<Tone>)> {
     let mut bases = Vec::with_capacity(lower.len());
     let mut tones = Vec::new();
     for c in lower.chars() {

@@ -64,7 +64,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         ("title", &cx.content.title),
         ("summary", &cx.content.summary),
     ] {
-        for w in words(value, &[0..value.len()]) {
+        let whole = 0..value.len();
+        for w in words(value, std::slice::from_ref(&whole)) {
             let v = cx.judge(&value[w.range.clone()]);
             if let Some(p) = problem(cx, value, &w, &v.spelling) {
                 let f = cx.in_field(&RULE, key, value, w.range.clone(), String::new());
