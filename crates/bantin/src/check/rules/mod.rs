@@ -5,6 +5,7 @@ mod anh_thieu_chu_thich;
 mod ban_tin_bai;
 mod ban_tin_giay_phep;
 mod ban_tin_kho_giay;
+mod ban_tin_mang_set;
 mod ban_tin_noi_bo;
 mod chinh_ta;
 mod chu_to_hop;
@@ -51,6 +52,7 @@ pub const ARTICLE_RULES: &[Rule] = &[
 
 /// Rules over a bulletin issue and its articles.
 pub const BULLETIN_RULES: &[BulletinRule] = &[
+    ban_tin_mang_set::RULE,
     ban_tin_giay_phep::RULE,
     ban_tin_kho_giay::RULE,
     ban_tin_noi_bo::RULE,
