@@ -18,6 +18,7 @@
 //! `import`, and the two front doors, the `bantin` CLI and the desktop app.
 
 pub mod bundle;
+pub mod check;
 pub mod doc;
 pub mod export;
 pub mod hash;

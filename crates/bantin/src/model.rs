@@ -276,6 +276,10 @@ pub const PROFILE_KEYS: &[(&str, &str)] = &[
         "phong_chu",
         "Phông chữ in (mặc định: Times New Roman, nếu không có thì Liberation Serif)",
     ),
+    (
+        "kieu_bo_dau",
+        "Kiểu bỏ dấu khi kiểm tra: moi (hóa, thủy; mặc định) hoặc cu (hoá, thuỷ)",
+    ),
 ];
 
 impl Profile {

@@ -12,6 +12,7 @@ mod bundle;
 mod export;
 mod library;
 mod maintenance;
+mod check_article;
 mod output;
 mod profile;
 
@@ -118,10 +119,10 @@ enum Command {
         #[arg(value_name = "TỆP SAO LƯU")]
         file: PathBuf,
     },
-    /// Kiểm tra thư viện có nguyên vẹn không
+    /// Kiểm tra thư viện có nguyên vẹn không; với số bài: kiểm tra chính tả, thể thức của bài
     Check {
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        args: check_article::CheckArgs,
     },
     /// Thông tin đơn vị (dùng cho báo cáo, bản tin)
     Profile {
@@ -136,7 +137,7 @@ enum Command {
     },
     /// Đo tốc độ: thư viện (nhập, mở, tìm kiếm) hoặc xuất PDF, trên dữ liệu tạo ra
     Bench {
-        /// library (thư viện), pdf, bundle (gói tải lên) hoặc bulletin (bản tin)
+        /// library (thư viện), pdf, bundle (gói tải lên), bulletin (bản tin) hoặc check (kiểm tra bài)
         #[arg(default_value = "library")]
         what: String,
         /// Ảnh dùng cho phép đo gói tải lên (mặc định: 10 ảnh 4000×3000 tạo ra)
@@ -242,7 +243,10 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
         } => return bundle::check(&file, json, out),
         Command::Backup { output } => maintenance::backup(&lib()?, &output, out)?,
         Command::RestoreBackup { file } => maintenance::restore_backup(&path, &file, now, out)?,
-        Command::Check { json } => return maintenance::check(&path, json, out),
+        Command::Check { args } if args.is_content_check() => {
+            return check_article::run(&lib()?, args, now, out);
+        }
+        Command::Check { args } => return maintenance::check(&path, args.json, out),
         Command::Profile { action } => profile::run(&lib()?, action, out)?,
         Command::Bench {
             what,

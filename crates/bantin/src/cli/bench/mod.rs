@@ -3,6 +3,7 @@
 
 mod bulletin;
 mod bundle;
+mod check;
 mod library;
 mod pdf;
 
@@ -26,8 +27,9 @@ pub fn run(a: BenchArgs, out: &mut Out) -> Result<(), CliError> {
         "pdf" => pdf::run(a.photo.as_deref(), out),
         "bundle" => bundle::run(&a.photos, out),
         "bulletin" => bulletin::run(a.photo.as_deref(), a.keep.as_deref(), out),
+        "check" => check::run(out),
         other => Err(CliError::Message(format!(
-            "Không có phép đo \"{other}\"; hãy dùng library, pdf, bundle hoặc bulletin."
+            "Không có phép đo \"{other}\"; hãy dùng library, pdf, bundle, bulletin hoặc check."
         ))),
     }
 }
