@@ -19,6 +19,8 @@ export interface ArticleEditor {
   load(text: string): void;
   /** The Markdown as the shown view has it now. */
   text(): string;
+  /** What to count words in: cheap to get on every keystroke. */
+  wordsText(): string;
   run(command: Command): void;
   insertImages(files: File[]): Promise<void>;
   /** Ctrl+F / Ctrl+H: find (and replace) in the article. */
@@ -79,6 +81,7 @@ export function createArticleEditor({ state, onChange, hint, paste }: ArticleEdi
       }
     },
     text: () => (mode() === "source" ? source.text() : surface.text()),
+    wordsText: () => (mode() === "source" ? source.text() : surface.plainText()),
     run(command) {
       if (mode() === "source") runInSource(source.view, command);
       else surface.run(command);

@@ -65,7 +65,8 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
   function updateAfterEdit() {
     state.set({ dirty: true });
     setSaveState("Chưa lưu");
-    showWordCount(editor.text());
+    // Counted on the words shown: writing the Markdown waits for the preview and autosave.
+    showWordCount(editor.wordsText());
     renderPreview();
     autosave();
   }

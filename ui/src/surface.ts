@@ -42,6 +42,8 @@ export interface Surface {
   load(markdown: string): boolean;
   /** The Markdown of what is shown: the loaded text itself while nothing changed. */
   text(): string;
+  /** The words shown, without writing Markdown (for the word count while typing). */
+  plainText(): string;
   run(command: Command): void;
   insertImages(files: File[], at?: number): Promise<void>;
 }
@@ -254,6 +256,7 @@ export function createSurface(parent: HTMLElement, deps: SurfaceDeps): Surface {
       if (cache?.doc !== doc) cache = { doc, text: toMarkdown(doc) };
       return cache.text;
     },
+    plainText: () => view.state.doc.textBetween(0, view.state.doc.content.size, "\n\n", " "),
     run,
     insertImages,
   };
