@@ -5,6 +5,8 @@ import { history, undo } from "prosemirror-history";
 import { schema } from "./surface-schema";
 import { parseMarkdown, toMarkdown } from "./surface-markdown";
 import * as cmd from "./surface-commands";
+import { alignColumn } from "./surface-table-menu";
+import { addColumnAfter, addRowAfter } from "prosemirror-tables";
 
 /** A state on `md` with the cursor at the end of the text `at` (or of the document). */
 function stateOf(md: string, at?: string): EditorState {
@@ -80,6 +82,12 @@ describe("Soạn: Word's habits", () => {
     expect(md(s)).toBe(
       "Trước\n\n| Thôn | Số hộ | Tỉ lệ |\n|---|---|---|\n| Lạc Nam | 70 | 58% |\n| Xuân Hòa | 50 | 42% |\n| Cuối |   |   |\n",
     );
+  });
+
+  it("the table menu aligns a column and adds rows and columns", () => {
+    const s = stateOf("| A | B |\n|---|---|\n| 1 | 2 |", "2");
+    expect(md(apply(s, alignColumn("right")))).toBe("| A | B |\n|---|---:|\n| 1 | 2 |\n");
+    expect(md(apply(s, addRowAfter, addColumnAfter))).toBe("| A | B |   |\n|---|---|---|\n| 1 | 2 |   |\n|   |   |   |\n");
   });
 
   it("Enter and Shift+Enter in a table cell leave the grid alone", () => {

@@ -125,7 +125,7 @@ const nodes: Record<string, NodeSpec> = {
     toDOM: (node): DOMOutputSpec => [
       "figure",
       { class: "figure" },
-      ["img", { src: imageUrl(node.attrs.src), "data-src": node.attrs.src, alt: "", contenteditable: "false", draggable: "false" }],
+      ["img", { src: imageUrl(node.attrs.src), "data-src": node.attrs.src, alt: imageUrl(node.attrs.src) ? "" : `[ảnh: ${node.attrs.src}]`, contenteditable: "false", draggable: "false" }],
       ["figcaption", { "data-empty-hint": "Gõ chú thích ảnh ở đây" }, 0],
     ],
   },

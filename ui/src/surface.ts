@@ -20,6 +20,8 @@ import * as cmd from "./surface-commands";
 import { htmlToMarkdown } from "./html-to-markdown";
 import type { Command } from "./editor";
 import type { PasteSupport } from "./paste";
+import { openTableMenu, tableContextMenu } from "./surface-table-menu";
+import { isInTable } from "prosemirror-tables";
 
 export interface AskField {
   label: string;
@@ -102,7 +104,13 @@ export function createSurface(parent: HTMLElement, deps: SurfaceDeps): Surface {
     return true;
   };
 
-  const askTable: PmCommand = () => {
+  const askTable: PmCommand = (state) => {
+    // In a table, Bảng opens the table's menu (rows, columns, alignment).
+    if (isInTable(state)) {
+      const at = view.coordsAtPos(state.selection.from);
+      openTableMenu(view, at.left, at.bottom + 4);
+      return true;
+    }
     void deps
       .ask("Chèn bảng", [
         { label: "Số hàng (kể cả hàng tiêu đề)", value: "3", type: "number" },
@@ -156,6 +164,14 @@ export function createSurface(parent: HTMLElement, deps: SurfaceDeps): Surface {
     dispatchTransaction(tr) {
       view.updateState(view.state.apply(tr));
       if (tr.docChanged) deps.onChange();
+    },
+    handleDOMEvents: {
+      contextmenu: (view, event) => tableContextMenu(view, event),
+      // A link in the text is edited, never followed: the app's window stays the app.
+      click: (_view, event) => {
+        if ((event.target as HTMLElement).closest("a")) event.preventDefault();
+        return false;
+      },
     },
     handlePaste(view, event) {
       const data = event.clipboardData;
