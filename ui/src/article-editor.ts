@@ -2,7 +2,8 @@
 // Soạn (the surface that looks like the paper, the default) and Mã nguồn
 // (CodeMirror on the Markdown itself). Switching hands the text over, so
 // whichever view is shown holds the current text; saving reads that one.
-import { createEditor, run as runInSource, type Command, type Editor } from "./editor";
+import { EditorView } from "@codemirror/view";
+import { createEditor, lineStyle, run as runInSource, type BlockStyle, type Command, type Editor } from "./editor";
 import { createSurface, type Surface } from "./surface";
 import { insertImages as insertIntoSource, pasteAndDrop, type PasteSupport } from "./paste";
 import { openFind, openReplace } from "./find";
@@ -38,9 +39,16 @@ export interface ArticleEditorDeps {
 
 export function createArticleEditor({ state, onChange, hint, paste }: ArticleEditorDeps): ArticleEditor {
   const mode = () => state.get().editorMode;
-  const source = createEditor($("source"), () => mode() === "source" && onChange(), [pasteAndDrop(paste)], hint);
+  // The style box shows the kind of block (or line) the cursor is in, and changes it.
+  const styleBox = $<HTMLSelectElement>("style-box");
+  const showStyle = (style: BlockStyle) => (styleBox.value = style);
+  const followStyle = EditorView.updateListener.of((u) => {
+    if (mode() === "source" && (u.selectionSet || u.docChanged)) showStyle(lineStyle(u.view));
+  });
+  const source = createEditor($("source"), () => mode() === "source" && onChange(), [pasteAndDrop(paste), followStyle], hint);
   const surface = createSurface($("surface"), {
     onChange: () => mode() === "surface" && onChange(),
+    onStyle: (style) => mode() === "surface" && showStyle(style),
     hint,
     ask: askFields,
     paste,
@@ -68,6 +76,11 @@ export function createArticleEditor({ state, onChange, hint, paste }: ArticleEdi
     (now === "source" ? source.view : surface.view).focus();
   }
   watch(state, (s) => s.editorMode, show);
+  styleBox.addEventListener("change", () => {
+    const style = styleBox.value as BlockStyle;
+    if (mode() === "source") runInSource(source.view, style);
+    else surface.run(style);
+  });
   $("btn-source").addEventListener("click", () => state.set({ editorMode: mode() === "source" ? "surface" : "source" }));
 
   return {

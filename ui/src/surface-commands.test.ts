@@ -76,6 +76,14 @@ describe("Soạn: Word's habits", () => {
     expect(md(apply(h, cmd.toggleHeading(2)))).toBe("Kết quả\n");
   });
 
+  it("the style box: Đoạn văn takes a heading back and a paragraph out of its quote; it shows where the cursor is", () => {
+    expect(md(apply(stateOf("## Kết quả"), cmd.toParagraph))).toBe("Kết quả\n");
+    expect(md(apply(stateOf("> Trích"), cmd.toParagraph))).toBe("Trích\n");
+    expect(cmd.blockStyle(stateOf("### Ba"))).toBe("heading3");
+    expect(cmd.blockStyle(stateOf("> Trích"))).toBe("quote");
+    expect(cmd.blockStyle(stateOf("Đoạn"))).toBe("paragraph");
+  });
+
   it("Bảng inserts a rows × columns grid; Tab goes cell to cell and adds a row after the last", () => {
     let s = apply(stateOf("Trước"), cmd.insertTable(3, 3));
     s = apply(s, ...["Thôn", "Số hộ", "Tỉ lệ", "Lạc Nam", "70", "58%", "Xuân Hòa", "50", "42%"].flatMap((t) => [type(t), cmd.tab]), type("Cuối"));

@@ -26,8 +26,19 @@ export function toggleHeading(level: number): PmCommand {
   };
 }
 
-/** Đoạn văn: a heading (or a caption-less block) back to running text. */
-export const toParagraph: PmCommand = (state, dispatch) => setBlockType(n.paragraph)(state, dispatch);
+/** Đoạn văn: a heading back to running text; a paragraph in a quote out of it. */
+export const toParagraph: PmCommand = (state, dispatch) => {
+  if (state.selection.$from.parent.type !== n.paragraph) return setBlockType(n.paragraph)(state, dispatch);
+  return ancestor(state, [n.blockquote]) ? lift(state, dispatch) : false;
+};
+
+/** The style box's name of the block the cursor is in. */
+export function blockStyle(state: EditorState): "paragraph" | "heading1" | "heading" | "heading3" | "quote" {
+  const parent = state.selection.$from.parent;
+  if (parent.type === n.heading && parent.attrs.level <= 3) return (["heading1", "heading", "heading3"] as const)[parent.attrs.level - 1];
+  if (ancestor(state, [n.blockquote])) return "quote";
+  return "paragraph";
+}
 
 /**
  * The list buttons: a list of the other kind changes kind, a list of this

@@ -18,7 +18,7 @@ import { schema } from "./surface-schema";
 import { parseMarkdown, toMarkdown } from "./surface-markdown";
 import * as cmd from "./surface-commands";
 import { htmlToMarkdown } from "./html-to-markdown";
-import type { Command } from "./editor";
+import type { BlockStyle, Command } from "./editor";
 import type { PasteSupport } from "./paste";
 import { openTableMenu, tableContextMenu } from "./surface-table-menu";
 import { isInTable } from "prosemirror-tables";
@@ -31,6 +31,8 @@ export interface AskField {
 
 export interface SurfaceDeps {
   onChange: () => void;
+  /** Told the kind of block the cursor is in, whenever the state changes (the style box). */
+  onStyle?: (style: BlockStyle) => void;
   /** Said when a Word habit has no equivalent in print (Ctrl+U), or after inserting a photo. */
   hint: (text: string) => void;
   /** Asks for a few values (rows and columns, a link's address); null when cancelled. */
@@ -164,6 +166,7 @@ export function createSurface(parent: HTMLElement, deps: SurfaceDeps): Surface {
     dispatchTransaction(tr) {
       view.updateState(view.state.apply(tr));
       if (tr.docChanged) deps.onChange();
+      deps.onStyle?.(cmd.blockStyle(view.state));
     },
     handleDOMEvents: {
       contextmenu: (view, event) => tableContextMenu(view, event),
@@ -227,6 +230,8 @@ export function createSurface(parent: HTMLElement, deps: SurfaceDeps): Surface {
     const s = view.state;
     const d = view.dispatch;
     switch (command) {
+      case "paragraph":
+        return void cmd.toParagraph(s, d);
       case "bold":
         return void cmd.bold(s, d);
       case "italic":

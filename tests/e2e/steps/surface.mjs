@@ -52,7 +52,9 @@ export function surfaceSteps() {
     await freshArticle({ title: TITLE, body: FIRST });
     await typeInEditor(ENTER);
     await press("button[data-cmd='heading']");
+    await until(async () => (await browser().execute(() => document.querySelector("#style-box").value)) === "heading", "the style box says Đề mục 2");
     await typeHere(`Kết quả${ENTER}Số hộ tham gia `);
+    assert.equal(await browser().execute(() => document.querySelector("#style-box").value), "paragraph", "after Enter the style box says Đoạn văn");
     await press("button[data-cmd='bold']");
     await typeHere("đã tăng");
     await press("button[data-cmd='bold']");
