@@ -104,12 +104,8 @@ export function createArticleEditor({ state, onChange, hint, paste }: ArticleEdi
       return insertIntoSource(source.view, files, source.view.state.selection.main.head, paste);
     },
     find(replace) {
-      // Find and replace work on the Markdown view, on the same text.
-      if (mode() === "surface") {
-        state.set({ editorMode: "source" });
-        hint("Tìm và thay thế mở trong Mã nguồn. Bấm “Mã nguồn” lần nữa để về trang Soạn.");
-      }
-      if (replace) openReplace(source.view);
+      if (mode() === "surface") surface.find(replace);
+      else if (replace) openReplace(source.view);
       else openFind(source.view);
     },
     scroller: () => (mode() === "source" ? source.view.scrollDOM : surface.view.dom.parentElement ?? surface.view.dom),

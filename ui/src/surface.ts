@@ -21,6 +21,8 @@ import { htmlToMarkdown } from "./html-to-markdown";
 import type { BlockStyle, Command } from "./editor";
 import type { PasteSupport } from "./paste";
 import { openTableMenu, tableContextMenu } from "./surface-table-menu";
+import { createFindBar } from "./surface-find";
+import { search } from "prosemirror-search";
 import { isInTable } from "prosemirror-tables";
 
 export interface AskField {
@@ -50,6 +52,8 @@ export interface Surface {
   plainText(): string;
   run(command: Command): void;
   insertImages(files: File[], at?: number): Promise<void>;
+  /** Ctrl+F / Ctrl+H: the find bar above the surface. */
+  find(replace: boolean): void;
 }
 
 const imagesIn = (list: FileList | null | undefined) =>
@@ -151,13 +155,15 @@ export function createSurface(parent: HTMLElement, deps: SurfaceDeps): Surface {
     "Mod-Alt-2": cmd.toggleHeading(2),
     "Mod-Alt-3": cmd.toggleHeading(3),
     "Mod-Shift-l": cmd.bulletList,
+    "Mod-f": () => (findBar.open(false), true),
+    "Mod-h": () => (findBar.open(true), true),
   });
 
   const state = (doc?: Node) =>
     EditorState.create({
       schema,
       doc,
-      plugins: [rules(), keys, keymap(baseKeymap), history(), tableEditing(), gapCursor(), dropCursor({ color: "#9b1c1c" }), captionHint],
+      plugins: [rules(), keys, keymap(baseKeymap), history(), tableEditing(), gapCursor(), dropCursor({ color: "#9b1c1c" }), captionHint, search()],
     });
 
   const view: EditorView = new EditorView(parent, {
@@ -207,6 +213,8 @@ export function createSurface(parent: HTMLElement, deps: SurfaceDeps): Surface {
       return true;
     },
   });
+
+  const findBar = createFindBar(() => view, parent.parentElement ?? parent, parent);
 
   async function insertImages(files: File[], at?: number) {
     for (const file of files) {
@@ -265,6 +273,7 @@ export function createSurface(parent: HTMLElement, deps: SurfaceDeps): Surface {
       } catch {
         return false;
       }
+      findBar.close(true);
       view.updateState(state(doc));
       loadedDoc = doc;
       loadedText = markdown;
@@ -280,5 +289,6 @@ export function createSurface(parent: HTMLElement, deps: SurfaceDeps): Surface {
     plainText: () => view.state.doc.textBetween(0, view.state.doc.content.size, "\n\n", " "),
     run,
     insertImages,
+    find: (replace) => findBar.open(replace),
   };
 }

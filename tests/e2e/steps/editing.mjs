@@ -56,12 +56,36 @@ export function editingSteps() {
     await shot("dan-tu-word-va-anh");
   });
 
-  test("Ctrl+F finds and replaces in the article, in Vietnamese", async () => {
+  test("Soạn: Ctrl+F finds and replaces in the article, in Vietnamese", async () => {
     // The article as the paste left it: one table whose head says "Số hộ".
     await freshArticle({ title: TITLE, body: `${FIRST}\n\n${PASTED}` });
-    // Ctrl+F typed into Soạn (Element Send Keys: \uE009 holds Control): find
-    // and replace open in Mã nguồn, on the same text.
+    // Ctrl+F typed into Soạn (Element Send Keys: \uE009 holds Control): the find bar above the page.
     await (await $(".surface .ProseMirror")).addValue("\uE009f\uE009");
+    const find = await $(".find-bar input[name='search']");
+    await find.waitForDisplayed({ timeout: 5_000 });
+    assert.equal(await find.getAttribute("placeholder"), "Tìm");
+    assert.ok(await find.isFocused(), "the cursor is in the find field");
+    const labels = await text(".find-bar");
+    for (const w of ["Tiếp", "Trước", "Khớp chữ hoa", "Thay", "Thay tất cả"]) assert.ok(labels.includes(w), `the bar says "${w}": ${labels}`);
+    await find.setValue("Số hộ");
+    await waitText(".find-bar .find-count", (t) => t === "1 chỗ", "the bar counts the matches");
+    assert.equal(await browser().execute(() => document.querySelectorAll(".surface .ProseMirror-search-match").length), 1, "the match is marked in the text");
+    await (await $(".find-bar input[name='replace']")).setValue("Số hộ gia đình");
+    await shot("soan-tim-va-thay");
+    await (await $(".find-bar button[name='replaceAll']")).click();
+    await until(async () => (await text(".surface .ProseMirror th:nth-child(2)")) === "Số hộ gia đình", "replaced in the table's head");
+    assert.equal((await editorText()).match(/Số hộ/g).length, 1, "the one match was replaced, nothing else");
+    await browser().keys(["Escape"]);
+    await until(async () => !(await (await $(".find-bar")).isDisplayed()), "Escape closes the bar");
+    await until(async () => (await savedBody(TITLE)).includes("| Thôn | Số hộ gia đình |"), "the replacement is saved", 20_000);
+  });
+
+  test("Mã nguồn: Ctrl+F finds and replaces in the article, in Vietnamese", async () => {
+    // The article as the paste left it: one table whose head says "Số hộ".
+    await freshArticle({ title: TITLE, body: `${FIRST}\n\n${PASTED}` });
+    await useSource();
+    // Ctrl+F typed into the editor (Element Send Keys: \uE009 holds Control).
+    await (await $(".cm-content")).addValue("\uE009f\uE009");
     const find = await $(".cm-search input[name='search']");
     await find.waitForDisplayed({ timeout: 5_000 });
     assert.equal(await find.getAttribute("placeholder"), "Tìm");
