@@ -14,6 +14,7 @@ import { start, stop } from "./lib/session.mjs";
 import { writingSteps } from "./steps/writing.mjs";
 import { revisionSteps } from "./steps/revisions.mjs";
 import { editingSteps, unikeySteps } from "./steps/editing.mjs";
+import { surfaceSteps } from "./steps/surface.mjs";
 import { publishingSteps } from "./steps/publishing.mjs";
 import { lifecycleSteps } from "./steps/lifecycle.mjs";
 
@@ -23,6 +24,7 @@ after(stop);
 writingSteps();
 revisionSteps();
 editingSteps();
+surfaceSteps();
 publishingSteps();
 lifecycleSteps();
 unikeySteps();

@@ -2,11 +2,12 @@
 // metadata form (Thuộc tính), and saving — autosave after a quiet moment,
 // saves one after another, never two at once.
 import { api, errorMessage, type Article, type Content } from "./api";
-import { createEditor, run, type Command, type Editor } from "./editor";
+import "./surface.css";
+import type { Command } from "./editor";
+import { createArticleEditor, type ArticleEditor } from "./article-editor";
 import { toast } from "./dialogs";
 import { $ } from "./dom";
-import { insertImages, pasteAndDrop, type PasteSupport } from "./paste";
-import { openFind } from "./find";
+import type { PasteSupport } from "./paste";
 import { dateField } from "./date-field";
 import { debounce, escapeHtml, formatTime, parseTags } from "./format";
 import { setSaveState, showWordCount } from "./status-bar";
@@ -26,7 +27,7 @@ export interface ArticleViewDeps {
 }
 
 export interface ArticleView {
-  editor: Editor;
+  editor: ArticleEditor;
   /** Puts an article on screen, saved as it is. */
   show(a: Article): void;
   /** The empty centre, when no article is open (after deleting the last one). */
@@ -43,7 +44,7 @@ export interface ArticleView {
 
 export function initArticleView({ state, refreshList, loadHistory }: ArticleViewDeps): ArticleView {
   const pasteSupport: PasteSupport = { storeImage: (file) => api.putImage(file, file.name || "ảnh dán vào.png"), say: toast };
-  const editor = createEditor($("editor"), () => updateAfterEdit(), [pasteAndDrop(pasteSupport)], (hint) => toast(hint));
+  const editor = createArticleEditor({ state, onChange: () => updateAfterEdit(), hint: (text) => toast(text), paste: pasteSupport });
   const meta = $<HTMLFormElement>("meta");
   const fields = () => meta.elements as any;
   const articleDate = dateField($<HTMLInputElement>("meta-date"));
@@ -64,7 +65,8 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
   function updateAfterEdit() {
     state.set({ dirty: true });
     setSaveState("Chưa lưu");
-    showWordCount(editor.text());
+    // Counted on the words shown: writing the Markdown waits for the preview and autosave.
+    showWordCount(editor.wordsText());
     renderPreview();
     autosave();
   }
@@ -196,9 +198,9 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
   $("toolbar").addEventListener("click", (e) => {
     const b = (e.target as HTMLElement).closest<HTMLButtonElement>("button");
     if (!b) return;
-    if (b.dataset.cmd) run(editor.view, b.dataset.cmd as Command);
+    if (b.dataset.cmd) editor.run(b.dataset.cmd as Command);
     if (b.id === "btn-image") $<HTMLInputElement>("image-file").click();
-    if (b.id === "btn-find") openFind(editor.view);
+    if (b.id === "btn-find") editor.find(false);
     if (b.dataset.view) state.set({ view: b.dataset.view as PaneView });
   });
   // Soạn + xem / Soạn / Xem trước: the layout and its pressed button follow the state.
@@ -215,16 +217,18 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
     const input = e.target as HTMLInputElement;
     const files = Array.from(input.files ?? []);
     input.value = "";
-    await insertImages(editor.view, files, editor.view.state.selection.main.head, pasteSupport);
+    await editor.insertImages(files);
   });
 
   // The preview follows the editor's scroll position.
-  editor.view.scrollDOM.addEventListener("scroll", () => {
-    const s = editor.view.scrollDOM;
+  const followScroll = (e: Event) => {
+    const s = e.currentTarget as HTMLElement;
     const p = $("preview");
     const ratio = s.scrollTop / Math.max(1, s.scrollHeight - s.clientHeight);
     p.scrollTop = ratio * (p.scrollHeight - p.clientHeight);
-  });
+  };
+  editor.source.view.scrollDOM.addEventListener("scroll", followScroll);
+  $("surface").addEventListener("scroll", followScroll);
 
   return {
     editor,

@@ -55,3 +55,44 @@ export function ask(question: string, yes: string, no = "Hủy"): Promise<boolea
   (document.getElementById("ask-no") as HTMLButtonElement).focus();
   return new Promise((resolve) => d.addEventListener("close", () => resolve(d.returnValue === "yes"), { once: true }));
 }
+
+export interface AskField {
+  label: string;
+  value: string;
+  type?: "text" | "number";
+}
+
+/**
+ * Asks for a few values in one small dialog (rows and columns of a table, a
+ * link's address); resolves with them in order, or null for Hủy / Escape.
+ */
+export function askFields(title: string, fields: AskField[]): Promise<string[] | null> {
+  const d = document.getElementById("ask-fields") as HTMLDialogElement;
+  document.getElementById("ask-fields-title")!.textContent = title;
+  const box = document.getElementById("ask-fields-list")!;
+  const inputs = fields.map((f) => {
+    const label = document.createElement("label");
+    label.textContent = f.label;
+    const input = document.createElement("input");
+    input.type = f.type ?? "text";
+    if (f.type === "number") Object.assign(input, { min: "1", max: "50", inputMode: "numeric" });
+    input.value = f.value;
+    // Enter means Đồng ý (the form's first button is Hủy).
+    input.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" && !e.isComposing) {
+        e.preventDefault();
+        d.close("ok");
+      }
+    });
+    label.append(input);
+    return { label, input };
+  });
+  box.replaceChildren(...inputs.map((i) => i.label));
+  d.returnValue = "";
+  d.showModal();
+  inputs[0]?.input.focus();
+  inputs[0]?.input.select();
+  return new Promise((resolve) =>
+    d.addEventListener("close", () => resolve(d.returnValue === "ok" ? inputs.map((i) => i.input.value) : null), { once: true }),
+  );
+}

@@ -7,7 +7,20 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirro
 import { markdown } from "@codemirror/lang-markdown";
 import { findInArticle } from "./find";
 
-export type Command = "bold" | "italic" | "heading" | "heading1" | "heading3" | "list" | "numbered" | "quote" | "table" | "link";
+export type Command = "bold" | "italic" | "paragraph" | "heading" | "heading1" | "heading3" | "list" | "numbered" | "quote" | "table" | "link";
+
+/** The style box's names of a line or block's kind (Đoạn văn, Đề mục 1–3, Trích dẫn). */
+export type BlockStyle = "paragraph" | "heading1" | "heading" | "heading3" | "quote";
+
+/** The kind of the line the cursor is on, for the style box. */
+export function lineStyle(view: EditorView): BlockStyle {
+  const text = view.state.doc.lineAt(view.state.selection.main.head).text;
+  if (text.startsWith("# ")) return "heading1";
+  if (text.startsWith("## ")) return "heading";
+  if (text.startsWith("### ")) return "heading3";
+  if (text.startsWith("> ")) return "quote";
+  return "paragraph";
+}
 
 /** Wraps the selection in `mark` (or unwraps it if already wrapped). */
 function wrap(view: EditorView, mark: string, empty: string): boolean {
@@ -73,6 +86,9 @@ export function run(view: EditorView, cmd: Command): boolean {
       return wrap(view, "**", "chữ đậm");
     case "italic":
       return wrap(view, "*", "chữ nghiêng");
+    case "paragraph":
+      // Any heading, list or quote mark taken away (a pattern that never matches: always "give").
+      return prefixLines(view, () => "", /$^/);
     case "heading1":
       return prefixLines(view, () => "# ", /^# /);
     case "heading":

@@ -1,8 +1,7 @@
 // Keys that work anywhere in the window, as in Word (Ctrl+S, Ctrl+P,
-// Ctrl+Shift+F, Ctrl+F/H outside the editor), and saving before the window closes.
+// Ctrl+Shift+F, Ctrl+F/H outside Mã nguồn), and saving before the window closes.
 import { api } from "./api";
 import { $ } from "./dom";
-import { openFind, openReplace } from "./find";
 import type { ArticleView } from "./article-view";
 import type { AppStore } from "./state";
 
@@ -25,10 +24,9 @@ export function wireShortcuts({ state, article, exportPdf }: ShortcutDeps) {
       e.preventDefault();
       $("search").focus();
     } else if ((e.key === "f" || e.key === "h") && !e.defaultPrevented && state.get().current && $("composer").hidden && !document.querySelector("dialog[open]")) {
-      // Focus outside the editor (the list, the metadata): find in the article all the same.
+      // Focus outside Mã nguồn (Soạn, the list, the metadata): find in the article all the same.
       e.preventDefault();
-      if (e.key === "f") openFind(article.editor.view);
-      else openReplace(article.editor.view);
+      article.editor.find(e.key === "h");
     }
   });
   void api.onClose(article.flush);

@@ -7,6 +7,8 @@ import type { Article, ArticleSummary, LibraryInfo, Revision, SearchHit } from "
 
 /** Soạn + xem, Soạn, Xem trước: the centre's layout (`#panes[data-view]`). */
 export type PaneView = "both" | "editor" | "preview";
+/** Soạn (the surface that looks like the paper) or Mã nguồn (the Markdown). */
+export type EditorMode = "surface" | "source";
 /** Thuộc tính or Lịch sử on the right. */
 export type SideTab = "meta" | "history";
 
@@ -20,6 +22,7 @@ export interface AppState {
   /** Edits on screen that are not saved yet. */
   dirty: boolean;
   view: PaneView;
+  editorMode: EditorMode;
   tab: SideTab;
   /** The revision chosen in Lịch sử (for Khôi phục). */
   selectedRevision: number | null;
@@ -75,6 +78,7 @@ export function initialState(): AppState {
     current: null,
     dirty: false,
     view: "both",
+    editorMode: "surface",
     tab: "meta",
     selectedRevision: null,
     shownRevision: null,

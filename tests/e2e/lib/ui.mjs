@@ -30,26 +30,57 @@ export async function until(pred, timeoutMsg, timeout = 5_000) {
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** The view of the article's text on screen: "surface" (Soạn, the default) or "source" (Mã nguồn). */
+export async function editorMode() {
+  return browser().execute(() => document.querySelector("#editor").dataset.mode);
+}
+
+const CONTENT = { surface: ".surface .ProseMirror", source: ".cm-content" };
+
+/** The editable element of the view shown. */
+export async function contentSelector() {
+  return CONTENT[await editorMode()];
+}
+
+async function showView(mode) {
+  if ((await editorMode()) !== mode) await (await $("#btn-source")).click();
+  await until(async () => (await editorMode()) === mode, `the ${mode} view is shown`);
+}
+
+/** Mã nguồn: the Markdown (CodeMirror) view. */
+export const useSource = () => showView("source");
+/** Soạn: the surface that looks like the paper. */
+export const useSurface = () => showView("surface");
+
+/** Types at the very end of the article, in the view shown. */
 export async function typeInEditor(s) {
-  const content = await $(".cm-content");
+  const sel = await contentSelector();
+  const content = await $(sel);
   await content.click();
-  await browser().execute(() => {
-    // Put the cursor at the very end of the document.
-    const c = document.querySelector(".cm-content");
+  // The surface settles the click's own cursor a moment after the mouse is up.
+  await sleep(300);
+  await browser().execute((sel) => {
+    // Put the cursor at the very end of the document: the end of its last
+    // line (CodeMirror) or of its last paragraph, heading, caption or cell (Soạn).
+    const c = document.querySelector(sel);
+    const blocks = c.querySelectorAll("p, h1, h2, h3, h4, h5, h6, pre, figcaption, th, td");
     const r = document.createRange();
-    r.selectNodeContents(c);
+    r.selectNodeContents(sel === ".cm-content" || !blocks.length ? c : blocks[blocks.length - 1]);
     r.collapse(false);
-    const sel = window.getSelection();
-    sel.removeAllRanges();
-    sel.addRange(r);
-  });
+    const s = window.getSelection();
+    s.removeAllRanges();
+    s.addRange(r);
+  }, sel);
+  // The surface takes the new cursor position from the selectionchange event.
+  await sleep(150);
   // Element Send Keys, not the actions API: WebKitWebDriver's key actions
   // drop a space that follows a non-ASCII letter, which no keyboard does.
   await content.addValue(s);
 }
 
+/** The text of the view shown, as an editor reads it (Markdown in Mã nguồn). */
 export async function editorText() {
-  return browser().execute(() => document.querySelector(".cm-content").innerText);
+  return browser().execute((sel) => document.querySelector(sel).innerText, await contentSelector());
 }
 
 /** Empties the search box as a user would, and waits for the whole list. */
@@ -115,13 +146,14 @@ export async function plainScreen() {
   });
   if (await (await $("#composer")).isDisplayed()) await (await $("#btn-composer-close")).click();
   await (await $("button[data-tab='meta']")).click();
+  await useSurface();
   await settle();
 }
 
-/** Pastes into the editor as the system clipboard would: text/html and/or files. */
+/** Pastes into the view shown as the system clipboard would: text/html and/or files. */
 export async function paste({ html, file }) {
   await browser().execute(
-    async (html, file) => {
+    async (html, file, sel) => {
       const dt = new DataTransfer();
       if (html) dt.setData("text/html", html);
       if (file === "png") {
@@ -136,10 +168,11 @@ export async function paste({ html, file }) {
       } else if (file === "broken") {
         dt.items.add(new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13, 1, 2])], "anh-hong.png", { type: "image/png" }));
       }
-      document.querySelector(".cm-content").dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+      document.querySelector(sel).dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
     },
     html ?? "",
     file ?? "",
+    await contentSelector(),
   );
 }
 

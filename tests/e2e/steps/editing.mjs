@@ -1,15 +1,18 @@
 // Writing as editors do: pasting from Word and pasting photos, the toolbar,
-// Ctrl+F find and replace, Unikey-style typing.
+// Ctrl+F find and replace, Unikey-style typing. The paste and toolbar step
+// checks the Markdown the Mã nguồn view gets (the surface has its own steps
+// in surface.mjs); Unikey-style typing is checked in both views.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { browser } from "../lib/session.mjs";
-import { $, $$, editorText, paste, shot, text, typeInEditor, until, waitText } from "../lib/ui.mjs";
+import { $, $$, editorText, paste, shot, text, typeInEditor, until, useSource, useSurface, waitText } from "../lib/ui.mjs";
 import { freshArticle, savedBody } from "../lib/library.mjs";
 import { FIRST, PASTED, TITLE } from "../lib/content.mjs";
 
 export function editingSteps() {
-  test("paste from Word becomes clean Markdown; pasted images are stored; the toolbar formats", async () => {
+  test("Mã nguồn: paste from Word becomes clean Markdown; pasted images are stored; the toolbar formats", async () => {
     await freshArticle({ title: TITLE, body: FIRST });
+    await useSource();
     await typeInEditor(" ");
     await paste({
       html: `<html><head><style>p{mso-style:x}</style><script>document.title="hỏng"</script></head><body><!--StartFragment-->
@@ -53,9 +56,34 @@ export function editingSteps() {
     await shot("dan-tu-word-va-anh");
   });
 
-  test("Ctrl+F finds and replaces in the article, in Vietnamese", async () => {
+  test("Soạn: Ctrl+F finds and replaces in the article, in Vietnamese", async () => {
     // The article as the paste left it: one table whose head says "Số hộ".
     await freshArticle({ title: TITLE, body: `${FIRST}\n\n${PASTED}` });
+    // Ctrl+F typed into Soạn (Element Send Keys: \uE009 holds Control): the find bar above the page.
+    await (await $(".surface .ProseMirror")).addValue("\uE009f\uE009");
+    const find = await $(".find-bar input[name='search']");
+    await find.waitForDisplayed({ timeout: 5_000 });
+    assert.equal(await find.getAttribute("placeholder"), "Tìm");
+    assert.ok(await find.isFocused(), "the cursor is in the find field");
+    const labels = await text(".find-bar");
+    for (const w of ["Tiếp", "Trước", "Khớp chữ hoa", "Thay", "Thay tất cả"]) assert.ok(labels.includes(w), `the bar says "${w}": ${labels}`);
+    await find.setValue("Số hộ");
+    await waitText(".find-bar .find-count", (t) => t === "1 chỗ", "the bar counts the matches");
+    assert.equal(await browser().execute(() => document.querySelectorAll(".surface .ProseMirror-search-match").length), 1, "the match is marked in the text");
+    await (await $(".find-bar input[name='replace']")).setValue("Số hộ gia đình");
+    await shot("soan-tim-va-thay");
+    await (await $(".find-bar button[name='replaceAll']")).click();
+    await until(async () => (await text(".surface .ProseMirror th:nth-child(2)")) === "Số hộ gia đình", "replaced in the table's head");
+    assert.equal((await editorText()).match(/Số hộ/g).length, 1, "the one match was replaced, nothing else");
+    await browser().keys(["Escape"]);
+    await until(async () => !(await (await $(".find-bar")).isDisplayed()), "Escape closes the bar");
+    await until(async () => (await savedBody(TITLE)).includes("| Thôn | Số hộ gia đình |"), "the replacement is saved", 20_000);
+  });
+
+  test("Mã nguồn: Ctrl+F finds and replaces in the article, in Vietnamese", async () => {
+    // The article as the paste left it: one table whose head says "Số hộ".
+    await freshArticle({ title: TITLE, body: `${FIRST}\n\n${PASTED}` });
+    await useSource();
     // Ctrl+F typed into the editor (Element Send Keys: \uE009 holds Control).
     await (await $(".cm-content")).addValue("\uE009f\uE009");
     const find = await $(".cm-search input[name='search']");
@@ -89,10 +117,15 @@ const UNIKEY_KEYS = [
 ].join("");
 
 export function unikeySteps() {
-  test("Unikey-style typing (Backspace, then the composed letter) keeps every letter once", async () => {
+  for (const [view, use] of [["Soạn", useSurface], ["Mã nguồn", useSource]]) unikeyStep(view, use);
+}
+
+function unikeyStep(view, use) {
+  test(`${view}: Unikey-style typing (Backspace, then the composed letter) keeps every letter once`, async () => {
     // An article that ends in a numbered list, as the paste step leaves it.
     await freshArticle({ title: TITLE, body: `${FIRST}\n\n1. Ghi chú **quan trọng**` });
-    await typeInEditor("\uE007\uE007"); // a new paragraph at the end
+    await use();
+    await typeInEditor("\uE007\uE007"); // a new paragraph at the end (Enter on the empty item ends the list)
     await typeInEditor(UNIKEY_KEYS);
     const count = (hay, needle) => hay.split(needle).length - 1;
     await browser().waitUntil(async () => (await editorText()).includes(UNIKEY_SENTENCE), {
@@ -114,6 +147,6 @@ export function unikeySteps() {
     const saved = body.split("\n").map(unmark).filter(Boolean);
     assert.equal(saved.at(-1), UNIKEY_SENTENCE, `the saved article ends with exactly the sentence: ${JSON.stringify(body.slice(-80))}`);
     assert.equal(count(body, UNIKEY_SENTENCE), 1);
-    await shot("go-unikey");
+    await shot(view === "Soạn" ? "go-unikey-soan" : "go-unikey-ma-nguon");
   });
 }
