@@ -528,11 +528,8 @@ mod tests {
         }
         for p in paths {
             let e = prepare_file(&p).unwrap_err();
-            assert_eq!(e.code(), "file_unreadable", "{e}");
-            assert!(
-                e.to_string().contains("không phải một tệp thông thường"),
-                "{e}"
-            );
+            assert_eq!(e.code(), "file_not_regular", "{e}");
+            assert!(e.to_string().contains("không phải một tệp thường"), "{e}");
         }
         let md = dir.path().join("bai.md");
         std::fs::write(&md, "# Bài\n\n![Ảnh](/dev/zero)\n").unwrap();
