@@ -10,6 +10,7 @@ mod bench_bulletin;
 mod bench_bundle;
 mod bench_pdf;
 mod bulletin;
+mod convert;
 mod output;
 
 use std::path::{Path, PathBuf};
@@ -150,6 +151,8 @@ enum Command {
         #[arg(long, value_name = "THƯ MỤC")]
         keep: Option<PathBuf>,
     },
+    /// Chuyển một tệp văn bản mã cũ (TCVN3, VNI) sang Unicode
+    Convert(convert::ConvertArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -283,6 +286,7 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
     let path = library_path(cli.library)?;
     let now = chrono::Utc::now();
     match cli.command {
+        Command::Convert(args) => return convert::run(args, out),
         Command::Import { files } => {
             let lib = open(&path)?;
             for (id, title) in import::import_files(&lib, &files, now)? {

@@ -12,6 +12,8 @@ mod search;
 mod tone;
 mod words;
 
+pub mod legacy;
+
 pub use date::{format_date, format_month_year};
 pub use fold::{fold_any, fold_for_search, nfc};
 pub use number::{format_decimal, format_integer, format_percent};
