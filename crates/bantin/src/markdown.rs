@@ -40,6 +40,9 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::doc::{self, Align, Block, Document, Figure, Footnote, Inline, ListItem, Run, Style};
 
+mod write;
+pub use write::to_markdown;
+
 /// Block nesting (quotes, lists, footnotes) kept as structure. Deeper content
 /// is flattened into plain blocks at this level: nobody writes 64 nested
 /// quotes on purpose, and every consumer of the tree recurses over it, so the
