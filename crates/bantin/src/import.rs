@@ -102,6 +102,9 @@ pub struct PreparedArticle {
 /// Reads and checks one Markdown file. Touches nothing but the file and the
 /// images it names.
 pub fn prepare_file(path: &Path) -> Result<PreparedArticle, ImportError> {
+    if crate::word::is_word_file(path) {
+        return crate::word::prepare_file(path);
+    }
     let bytes = read_limited(path, MAX_ARTICLE_BYTES, |size| ImportError::TooLarge {
         path: path.into(),
         size,

@@ -28,6 +28,7 @@ pub mod store;
 pub mod svg;
 pub mod text;
 pub mod typeset;
+pub mod word;
 
 pub use model::{Article, ArticleId, Content, Kind, Status};
 pub use store::{Library, StoreError};

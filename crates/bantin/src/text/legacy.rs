@@ -354,14 +354,13 @@ fn decode_vni(text: &str) -> String {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if let (Some(base), Some(&next)) = (vni_base(c), chars.get(i + 1)) {
-            if let Some((modifier, tone)) = vni_mark(next) {
-                if let Some(letter) = compose_letter(base, modifier, tone) {
-                    out.push(letter);
-                    i += 2;
-                    continue;
-                }
-            }
+        if let (Some(base), Some(&next)) = (vni_base(c), chars.get(i + 1))
+            && let Some((modifier, tone)) = vni_mark(next)
+            && let Some(letter) = compose_letter(base, modifier, tone)
+        {
+            out.push(letter);
+            i += 2;
+            continue;
         }
         let single = legacy_byte(c)
             .filter(|&b| b >= 0xA0)
