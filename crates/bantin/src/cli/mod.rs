@@ -11,6 +11,7 @@ mod bench_bundle;
 mod bench_pdf;
 mod bulletin;
 mod convert;
+mod docx;
 mod output;
 
 use std::path::{Path, PathBuf};
@@ -179,6 +180,8 @@ enum ExportWhat {
         #[arg(short = 'o', long = "output", value_name = "TỆP.pdf")]
         output: PathBuf,
     },
+    /// Xuất bài viết hoặc báo cáo ra tệp Word (.docx), cùng mẫu với bản PDF
+    Docx(docx::DocxArgs),
     /// Xuất gói tải lên (.zip) cho cổng thông tin điện tử, mỗi bài một gói
     Bundle {
         #[arg(required = true, value_name = "SỐ BÀI")]
@@ -287,6 +290,7 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
     let now = chrono::Utc::now();
     match cli.command {
         Command::Convert(args) => return convert::run(args, out),
+        Command::Export { what: ExportWhat::Docx(args) } => return docx::run(&path, args, out),
         Command::Import { files } => {
             let lib = open(&path)?;
             for (id, title) in import::import_files(&lib, &files, now)? {

@@ -191,7 +191,7 @@ impl PagePreview {
 
 /// The report's first-page and signature blocks: the article's front matter
 /// where it says something, the organisation profile otherwise.
-fn report_header(
+pub(crate) fn report_header(
     article: &Article,
     profile: &Profile,
     today: NaiveDate,

@@ -11,15 +11,22 @@
 //! Word ↔ `Document` mapping (the real work) to us. Everything a file claims
 //! (sizes, paths, nesting) is checked before use: see [`package`].
 
+mod export;
 mod package;
 pub mod read;
 mod read_header;
 mod read_inline;
 mod read_list;
 mod read_styles;
+pub mod write;
+mod write_body;
+mod write_front;
+mod write_styles;
 mod xml;
 
+pub use export::article_docx;
 pub use read::{WordArticle, is_word_file, prepare_file, read_docx};
+pub use write::{Front, to_docx};
 
 /// Why a Word file could not be read. Each message is a sentence for the
 /// editor saying what to do.

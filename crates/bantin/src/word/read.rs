@@ -18,7 +18,7 @@ use super::read_list::ListBuilder;
 use super::read_styles::{Numbering, ParaRole, Styles, num_pr};
 use super::xml::Element;
 use super::{WordError, read_header};
-use crate::doc::{Block, Document, Figure, Footnote, Inline, Run, Table};
+use crate::doc::{Align, Block, Document, Figure, Footnote, Inline, Run, Table};
 use crate::import::{ImportError, MAX_IMAGE_BYTES, PreparedArticle};
 use crate::model::{Content, Kind};
 use crate::store::assets::{NewAsset, sha256_hex};
@@ -37,8 +37,12 @@ pub struct WordArticle {
     pub kind: Option<Kind>,
     pub so_hieu: Option<String>,
     pub date: Option<NaiveDate>,
-    /// The author line pandoc writes under the title.
+    /// The author line pandoc writes under the title (ours: at the end).
     pub author: Option<String>,
+    /// The lead or a report's summary (a Subtitle paragraph).
+    pub summary: Option<String>,
+    /// A report's "Nơi nhận" from its closing table.
+    pub recipients: Vec<String>,
     /// Things kept with a placeholder (an image that could not be read).
     pub warnings: Vec<String>,
 }
@@ -131,6 +135,12 @@ pub fn read_docx(bytes: Vec<u8>) -> Result<WordArticle, WordError> {
         out.kind = Some(Kind::BaoCao);
         out.so_hieu = header.so_hieu;
         out.date = header.date;
+    }
+    if let Some(Block::Table(t)) = blocks.last()
+        && let Some(recipients) = read_header::recognise_tail(t)
+    {
+        blocks.pop();
+        out.recipients = recipients;
     }
     if out.title.is_empty() {
         out.title = title_from_first_line(&mut blocks);
@@ -251,6 +261,7 @@ fn paragraph_items(
 /// joined by spaces.
 fn table(t: &Element, cx: &mut InlineContext) -> Table {
     let mut rows: Vec<Vec<Vec<Inline>>> = Vec::new();
+    let mut align = Vec::new();
     for tr in t.children_named("tr") {
         let mut row = Vec::new();
         for tc in tr.children_named("tc") {
@@ -262,6 +273,21 @@ fn table(t: &Element, cx: &mut InlineContext) -> Table {
                 .and_then(|p| p.child("vMerge"))
                 .is_some_and(|v| v.attr("val") != Some("restart"));
             let mut cell = Vec::new();
+            if rows.is_empty() {
+                let jc = tc
+                    .child("p")
+                    .and_then(|p| p.child("pPr"))
+                    .and_then(|p| p.val("jc"));
+                align.push(match jc {
+                    Some("center") => Align::Center,
+                    Some("right" | "end") => Align::Right,
+                    Some("left" | "start") => Align::Left,
+                    _ => Align::Default,
+                });
+                for _ in 1..span.unwrap_or(1).clamp(1, 64) {
+                    align.push(Align::Default);
+                }
+            }
             if !continued {
                 for p in tc.elements().filter(|e| e.name == "p" || e.name == "tbl") {
                     if !cell.is_empty() {
@@ -301,8 +327,9 @@ fn table(t: &Element, cx: &mut InlineContext) -> Table {
     } else {
         rows.remove(0)
     };
+    align.resize(columns, Align::Default);
     Table {
-        align: vec![crate::doc::Align::Default; columns],
+        align,
         header,
         rows,
     }
@@ -357,8 +384,9 @@ impl Images<'_> {
                     }),
                 },
                 Item::Meta("author", v) if pick_title => self.out.author = Some(v),
-                Item::Meta(_, v) if pick_title && crate::import::parse_date(&v).is_some() => {
-                    self.out.date = crate::import::parse_date(&v);
+                Item::Meta("summary", v) if pick_title => self.out.summary = Some(v),
+                Item::Meta(_, v) if pick_title && read_header::date(&v).is_some() => {
+                    self.out.date = read_header::date(&v);
                 }
                 Item::Meta(_, v) => blocks.push(Block::Paragraph {
                     content: vec![Inline::Text(Run::plain(v))],
@@ -520,9 +548,12 @@ pub fn prepare_file(path: &Path) -> Result<PreparedArticle, ImportError> {
     if let Some(s) = &word.so_hieu {
         extra.insert("so_hieu".to_owned(), s.clone().into());
     }
+    if !word.recipients.is_empty() {
+        extra.insert("noi_nhan".to_owned(), word.recipients.clone().into());
+    }
     let content = Content {
         title,
-        summary: String::new(),
+        summary: word.summary.clone().unwrap_or_default(),
         author: word.author.clone().unwrap_or_default(),
         category: String::new(),
         tags: Vec::new(),

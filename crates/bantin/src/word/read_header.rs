@@ -34,6 +34,35 @@ pub fn recognise(t: &Table) -> Option<Header> {
     Some(Header { so_hieu, date })
 }
 
+/// A report's closing table: "Nơi nhận:" and its lines on the left, the
+/// signature on the right. Returns the recipients.
+pub fn recognise_tail(t: &Table) -> Option<Vec<String>> {
+    if t.align.len() != 2 || !t.rows.is_empty() {
+        return None;
+    }
+    let left = inline_text(&t.header[0]);
+    let rest = left.trim_start().strip_prefix("Nơi nhận:")?;
+    Some(
+        rest.split(['\n', ';'])
+            .flat_map(|l| l.split(" - "))
+            .map(|r| {
+                r.trim()
+                    .trim_start_matches('-')
+                    .trim()
+                    .trim_end_matches(['.', ';'])
+                    .to_owned()
+            })
+            .filter(|r| !r.is_empty())
+            .collect(),
+    )
+}
+
+/// A date as an editor or pandoc writes it: 2026-11-24, 24/11/2026 or
+/// "ngày 24 tháng 11 năm 2026".
+pub fn date(s: &str) -> Option<NaiveDate> {
+    crate::import::parse_date(s).or_else(|| date_in(s))
+}
+
 /// "… ngày 24 tháng 11 năm 2026" → 2026-11-24.
 fn date_in(s: &str) -> Option<NaiveDate> {
     let i = s.find("ngày")?;

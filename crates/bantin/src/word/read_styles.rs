@@ -28,7 +28,7 @@ pub struct ParaRole {
     pub caption: bool,
     /// A quotation ("Quote", pandoc's "Block Text").
     pub quote: bool,
-    /// pandoc's metadata paragraphs: "author" or "date".
+    /// Metadata paragraphs (pandoc's and ours): "author", "date", "summary".
     pub meta: Option<&'static str>,
     /// (numbering id, level) from the style (Word's "List Bullet" …).
     pub num: Option<(String, u8)>,
@@ -110,6 +110,7 @@ impl Styles {
             meta: match name {
                 "author" => Some("author"),
                 "date" => Some("date"),
+                "subtitle" | "abstract" => Some("summary"),
                 _ => None,
             },
             num: chain.iter().find_map(|s| s.num.clone()),
