@@ -205,7 +205,7 @@ impl Walk<'_, '_> {
 /// neighbours merged.
 pub fn tidy(inlines: Vec<Inline>) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
-    for i in inlines {
+    for i in inlines.into_iter().flat_map(unstyle_edges) {
         match i {
             Inline::Text(mut r) => {
                 r.text = crate::text::nfc(&collapse(&r.text));
@@ -245,6 +245,38 @@ pub fn tidy(inlines: Vec<Inline>) -> Vec<Inline> {
     trim_end(&mut out);
     if matches!(out.last(), Some(Inline::LineBreak)) {
         out.pop();
+    }
+    out
+}
+
+/// Bold, italic or struck text never starts or ends with a space in
+/// Markdown (`** a**` is not bold): the spaces at its edges become plain.
+fn unstyle_edges(i: Inline) -> Vec<Inline> {
+    let Inline::Text(r) = i else { return vec![i] };
+    let inner = r.text.trim();
+    if r.style == Style::default() || inner.is_empty() || inner.len() == r.text.len() {
+        return vec![Inline::Text(r)];
+    }
+    let start = r.text.len() - r.text.trim_start().len();
+    let end = start + inner.len();
+    let plain = |t: &str| {
+        Inline::Text(Run {
+            text: t.to_owned(),
+            style: Style::default(),
+            link: r.link.clone(),
+        })
+    };
+    let mut out = Vec::with_capacity(3);
+    if start > 0 {
+        out.push(plain(&r.text[..start]));
+    }
+    out.push(Inline::Text(Run {
+        text: inner.to_owned(),
+        style: r.style,
+        link: r.link.clone(),
+    }));
+    if end < r.text.len() {
+        out.push(plain(&r.text[end..]));
     }
     out
 }

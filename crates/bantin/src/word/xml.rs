@@ -63,19 +63,15 @@ impl Element {
             .map(|c| !matches!(c.attr("val"), Some("0" | "false" | "off" | "none")))
     }
 
-    /// All text below this element, in order.
+    /// All text below this element, in order (walked with a stack, not
+    /// recursion).
     pub fn text(&self) -> String {
         let mut out = String::new();
-        let mut stack = vec![self];
-        // Iterative, children in order: push in reverse.
-        let mut pending: Vec<&Node> = Vec::new();
-        while let Some(e) = stack.pop() {
-            pending.extend(e.children.iter().rev());
-            while let Some(n) = pending.pop() {
-                match n {
-                    Node::Text(t) => out.push_str(t),
-                    Node::Element(c) => pending.extend(c.children.iter().rev()),
-                }
+        let mut pending: Vec<&Node> = self.children.iter().rev().collect();
+        while let Some(n) = pending.pop() {
+            match n {
+                Node::Text(t) => out.push_str(t),
+                Node::Element(c) => pending.extend(c.children.iter().rev()),
             }
         }
         out
