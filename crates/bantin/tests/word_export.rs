@@ -271,3 +271,53 @@ fn exported_word_files_print_every_word_on_the_template_paper() {
             .any(|l| l.trim() == "1")
     );
 }
+
+#[test]
+fn lists_with_more_paragraphs_and_nesting_come_back() {
+    use bantin::doc::{Inline, ListItem, Run};
+    let p = |t: &str| Block::Paragraph {
+        content: vec![Inline::Text(Run::plain(t))],
+    };
+    let doc = Document {
+        blocks: vec![
+            Block::List {
+                ordered: true,
+                start: 3,
+                items: vec![
+                    ListItem {
+                        task: None,
+                        blocks: vec![p("Một"), p("Đoạn thứ hai của mục một.")],
+                    },
+                    ListItem {
+                        task: None,
+                        blocks: vec![
+                            p("Hai"),
+                            Block::List {
+                                ordered: false,
+                                start: 1,
+                                items: vec![ListItem {
+                                    task: None,
+                                    blocks: vec![p("Hai a")],
+                                }],
+                            },
+                        ],
+                    },
+                ],
+            },
+            p("Sau danh sách."),
+        ],
+        footnotes: vec![],
+    };
+    let header = ArticleHeader {
+        title: "Danh sách".into(),
+        ..Default::default()
+    };
+    let bytes = to_docx(
+        &doc,
+        Front::Article(&header),
+        &templates::article(),
+        &SampleImages,
+    )
+    .unwrap();
+    assert_eq!(read_docx(bytes).unwrap().document, doc);
+}

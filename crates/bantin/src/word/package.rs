@@ -181,3 +181,30 @@ fn contains_utf16(bytes: &[u8], needle: &str) -> bool {
         .windows(pattern.len())
         .any(|w| w == pattern.as_slice())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::resolve;
+
+    #[test]
+    fn targets_stay_inside_the_package() {
+        assert_eq!(
+            resolve("word", "media/image1.png").as_deref(),
+            Some("word/media/image1.png")
+        );
+        assert_eq!(
+            resolve("word", "../customXml/item1.xml").as_deref(),
+            Some("customXml/item1.xml")
+        );
+        assert_eq!(
+            resolve("word", "/word/styles.xml").as_deref(),
+            Some("word/styles.xml")
+        );
+        assert_eq!(
+            resolve("word", "media\\a.png").as_deref(),
+            Some("word/media/a.png")
+        );
+        assert_eq!(resolve("word", "../../etc/passwd"), None);
+        assert_eq!(resolve("", ".."), None);
+    }
+}

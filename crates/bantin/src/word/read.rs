@@ -160,6 +160,7 @@ enum Item {
     Paragraph(Vec<Inline>),
     Caption(Vec<Inline>),
     Quote(Vec<Inline>),
+    ListContinue(Vec<Inline>),
     Meta(&'static str, String),
     ListEntry {
         level: u8,
@@ -228,6 +229,8 @@ fn paragraph_items(
             Item::Caption(inlines)
         } else if role.quote {
             Item::Quote(inlines)
+        } else if role.list_continue {
+            Item::ListContinue(inlines)
         } else if let Some((id, level)) = &num {
             let l = numbering.level(id, *level);
             Item::ListEntry {
@@ -353,7 +356,7 @@ impl Images<'_> {
         let mut blocks = Vec::new();
         let mut lists = ListBuilder::default();
         for item in items {
-            if !matches!(item, Item::ListEntry { .. }) {
+            if !matches!(item, Item::ListEntry { .. } | Item::ListContinue(_)) {
                 lists.finish(&mut blocks);
             }
             match item {
@@ -391,6 +394,7 @@ impl Images<'_> {
                 Item::Meta(_, v) => blocks.push(Block::Paragraph {
                     content: vec![Inline::Text(Run::plain(v))],
                 }),
+                Item::ListContinue(content) => lists.continue_item(content, &mut blocks),
                 Item::PageBreak => blocks.push(Block::PageBreak),
                 Item::Table(t) => blocks.push(Block::Table(t)),
                 Item::Image { rel, alt } => blocks.push(self.image(&rel, alt, rels)),

@@ -40,6 +40,16 @@ impl ListBuilder {
         }
     }
 
+    /// Another paragraph of the current item, or a plain paragraph when
+    /// no list is open.
+    pub fn continue_item(&mut self, content: Vec<Inline>, out: &mut Vec<Block>) {
+        let para = Block::Paragraph { content };
+        match self.open.last_mut().and_then(|l| l.3.last_mut()) {
+            Some(item) => item.blocks.push(para),
+            None => out.push(para),
+        }
+    }
+
     fn close_one(&mut self, out: &mut Vec<Block>) {
         let Some((_, ordered, start, items)) = self.open.pop() else {
             return;

@@ -28,6 +28,8 @@ pub struct ParaRole {
     pub caption: bool,
     /// A quotation ("Quote", pandoc's "Block Text").
     pub quote: bool,
+    /// "List Continue": another paragraph of the list item above.
+    pub list_continue: bool,
     /// Metadata paragraphs (pandoc's and ours): "author", "date", "summary".
     pub meta: Option<&'static str>,
     /// (numbering id, level) from the style (Word's "List Bullet" …).
@@ -107,6 +109,7 @@ impl Styles {
             heading,
             caption: name.contains("caption"),
             quote: matches!(name, "quote" | "intense quote" | "block text"),
+            list_continue: name.starts_with("list continue"),
             meta: match name {
                 "author" => Some("author"),
                 "date" => Some("date"),

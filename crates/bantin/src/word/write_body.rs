@@ -113,6 +113,18 @@ impl<'a> Body<'a> {
                                 out.push_str(&para(&ppr, &self.inlines(content)));
                             }
                             Block::List { .. } => out.push_str(&self.block(b, pstyle, level + 1)),
+                            // A second paragraph of the item: indented with it,
+                            // no marker.
+                            Block::Paragraph { content } => {
+                                let indent = super::write::twips(
+                                    self.tpl.list_indent_mm * (level as f32 + 1.0),
+                                );
+                                let ppr = format!(
+                                    r#"{}<w:ind w:left="{indent}" w:firstLine="0"/>"#,
+                                    style("ListContinue")
+                                );
+                                out.push_str(&para(&ppr, &self.inlines(content)));
+                            }
                             other => out.push_str(&self.block(other, pstyle, level)),
                         }
                         first = false;

@@ -92,6 +92,12 @@ pub fn styles(tpl: &Template) -> String {
             "",
         ));
     }
+    s.push_str(&pstyle(
+        "ListContinue",
+        "List Continue",
+        &format!(r#"<w:ind w:left="{hang}" w:firstLine="0"/>"#),
+        "",
+    ));
     let q = twips(tpl.quote_indent_mm);
     s.push_str(&pstyle(
         "Quote",
