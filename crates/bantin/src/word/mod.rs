@@ -57,4 +57,6 @@ pub enum WordError {
     TooDeep(String),
     #[error("Tệp Word không có nội dung nào để nhập.")]
     Empty,
+    #[error("Không tạo được tệp Word. Hãy thử lại; nếu vẫn lỗi, hãy báo cho người quản trị.\n{0}")]
+    Write(String),
 }

@@ -105,33 +105,24 @@ pub fn to_docx(
         )
     };
 
+    // Printed on both sides: Word mirrors the margins as the PDF does.
+    let mirror = if tpl.double_sided {
+        "<w:mirrorMargins/>"
+    } else {
+        ""
+    };
     let mut rels = vec![
-        ("rIdStyles", "styles", "styles.xml".to_owned(), false),
-        (
-            "rIdNumbering",
-            "numbering",
-            "numbering.xml".to_owned(),
-            false,
-        ),
-        ("rIdNotes", "footnotes", "footnotes.xml".to_owned(), false),
-        ("rIdSettings", "settings", "settings.xml".to_owned(), false),
-        (
-            "rIdNumber",
-            number_part,
-            format!("{number_part}1.xml"),
-            false,
-        ),
+        ("rIdStyles", "styles", "styles.xml".to_owned()),
+        ("rIdNumbering", "numbering", "numbering.xml".to_owned()),
+        ("rIdNotes", "footnotes", "footnotes.xml".to_owned()),
+        ("rIdSettings", "settings", "settings.xml".to_owned()),
+        ("rIdNumber", number_part, format!("{number_part}1.xml")),
     ];
     if first_page_plain {
-        rels.push((
-            "rIdFirst",
-            number_part,
-            format!("{number_part}2.xml"),
-            false,
-        ));
+        rels.push(("rIdFirst", number_part, format!("{number_part}2.xml")));
     }
     let mut rel_xml = String::new();
-    for (id, kind, target, _) in &rels {
+    for (id, kind, target) in &rels {
         rel_xml.push_str(&format!(
             r#"<Relationship Id="{id}" Type="{REL_NS}/{kind}" Target="{target}"/>"#
         ));
@@ -163,7 +154,7 @@ pub fn to_docx(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {W_NS}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>{notes}</w:footnotes>"#
         ).into_bytes()),
         ("word/settings.xml".into(), format!(
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings {W_NS}><w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>"#
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings {W_NS}>{mirror}<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>"#
         ).into_bytes()),
         (format!("word/{number_part}1.xml"), hdr(&page_field).into_bytes()),
     ];
@@ -176,7 +167,7 @@ pub fn to_docx(
     for (_, name, bytes) in body.media() {
         parts.push((format!("word/media/{name}"), bytes.clone()));
     }
-    zip_parts(&parts).map_err(|e| WordError::Corrupt(e.to_string()))
+    zip_parts(&parts).map_err(|e| WordError::Write(e.to_string()))
 }
 
 fn content_types(number_part: &str, first: bool) -> String {
