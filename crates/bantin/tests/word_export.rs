@@ -273,7 +273,7 @@ fn exported_word_files_print_every_word_on_the_template_paper() {
 }
 
 #[test]
-fn lists_with_more_paragraphs_and_nesting_come_back() {
+fn lists_links_styles_breaks_and_notes_come_back() {
     use bantin::doc::{Inline, ListItem, Run};
     let p = |t: &str| Block::Paragraph {
         content: vec![Inline::Text(Run::plain(t))],
@@ -305,8 +305,43 @@ fn lists_with_more_paragraphs_and_nesting_come_back() {
                 ],
             },
             p("Sau danh sách."),
+            Block::PageBreak,
+            Block::Paragraph {
+                content: vec![
+                    Inline::Text(Run::plain("Xem ")),
+                    Inline::Text(Run {
+                        text: "cổng thông tin".into(),
+                        style: Default::default(),
+                        link: Some("https://xuanhong.vn/tin?a=1&b=2".into()),
+                    }),
+                    Inline::Text(Run::plain(", ")),
+                    Inline::Text(Run {
+                        text: "nghiêng".into(),
+                        style: bantin::doc::Style {
+                            italic: true,
+                            ..Default::default()
+                        },
+                        link: None,
+                    }),
+                    Inline::Text(Run::plain(" và ")),
+                    Inline::Text(Run {
+                        text: "gạch bỏ".into(),
+                        style: bantin::doc::Style {
+                            strike: true,
+                            ..Default::default()
+                        },
+                        link: None,
+                    }),
+                    Inline::LineBreak,
+                    Inline::Text(Run::plain("dòng hai")),
+                    Inline::FootnoteRef { n: 1 },
+                ],
+            },
         ],
-        footnotes: vec![],
+        footnotes: vec![bantin::doc::Footnote {
+            label: "1".into(),
+            blocks: vec![p("Chú thích.")],
+        }],
     };
     let header = ArticleHeader {
         title: "Danh sách".into(),
