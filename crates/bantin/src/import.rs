@@ -77,6 +77,11 @@ pub enum ImportError {
     },
     #[error("{} tệp có lỗi nên chưa nhập bài nào:\n{}", .0.len(), .0.iter().map(|e| format!("  - {e}")).collect::<Vec<_>>().join("\n"))]
     Batch(Vec<ImportError>),
+    #[error("Không nhập được tệp Word \"{}\": {source}", path.display())]
+    Word {
+        path: PathBuf,
+        source: crate::word::WordError,
+    },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -103,6 +108,7 @@ impl ImportError {
             ImportError::ImageMissing { .. } => "image_missing",
             ImportError::BadImage { .. } => "bad_image",
             ImportError::Batch(_) => "import_batch",
+            ImportError::Word { .. } => "word_file",
             ImportError::Store(e) => e.code(),
         }
     }
@@ -129,6 +135,9 @@ pub struct Imported {
 /// Reads and checks one Markdown file. Touches nothing but the file and the
 /// images it names.
 pub fn prepare_file(path: &Path) -> Result<PreparedArticle, ImportError> {
+    if crate::word::is_word_file(path) {
+        return crate::word::prepare_file(path);
+    }
     let bytes = read_limited(path, MAX_ARTICLE_BYTES, |size| ImportError::TooLarge {
         path: path.into(),
         size,
@@ -380,7 +389,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         .ok()
 }
 
-fn read_limited(
+pub(crate) fn read_limited(
     path: &Path,
     max: u64,
     too_large: impl Fn(u64) -> ImportError,

@@ -35,6 +35,7 @@ pub mod svg;
 pub mod text;
 pub mod typeset;
 pub mod userfile;
+pub mod word;
 
 pub use model::{Article, ArticleId, Content, Kind, Status};
 pub use store::{Library, StoreError};

@@ -37,6 +37,15 @@ pub enum ExportWhat {
         #[arg(short = 'o', long = "output", value_name = "TỆP.pdf")]
         output: PathBuf,
     },
+    /// Xuất bài viết hoặc báo cáo ra tệp Word (.docx), cùng mẫu với bản PDF
+    Docx {
+        id: i64,
+        /// report (báo cáo) hoặc article (bài viết); mặc định theo loại bài
+        #[arg(long)]
+        template: Option<String>,
+        #[arg(short = 'o', long = "output", value_name = "TỆP.docx")]
+        output: PathBuf,
+    },
     /// Xuất gói tải lên (.zip) cho cổng thông tin điện tử, mỗi bài một gói
     Bundle {
         #[arg(required = true, value_name = "SỐ BÀI")]
@@ -70,6 +79,11 @@ pub fn run(lib: &Library, what: ExportWhat, out: &mut Out) -> Result<(), CliErro
             })?;
             article_pdf(lib, id, template.as_deref(), two_sided, &output, out)
         }
+        ExportWhat::Docx {
+            id,
+            template,
+            output,
+        } => article_docx(lib, id, template.as_deref(), &output, out),
         ExportWhat::Bundle {
             ids,
             output,
@@ -86,17 +100,8 @@ fn article_pdf(
     output: &Path,
     out: &mut Out,
 ) -> Result<(), CliError> {
-    let template = template
-        .map(|t| {
-            PdfTemplate::parse(t).ok_or_else(|| {
-                CliError::Message(format!(
-                    "Không có mẫu \"{t}\"; hãy dùng report (báo cáo) hoặc article (bài viết)."
-                ))
-            })
-        })
-        .transpose()?;
     let print = ArticlePrint {
-        template,
+        template: template_option(template)?,
         double_sided: two_sided,
     };
     let target = Target::File(output.to_path_buf());
@@ -104,6 +109,40 @@ fn article_pdf(
     let written = export::export_article_pdf(lib, id, &print, &target, now)?;
     tell(&written, out);
     Ok(())
+}
+
+fn article_docx(
+    lib: &Library,
+    id: i64,
+    template: Option<&str>,
+    output: &Path,
+    out: &mut Out,
+) -> Result<(), CliError> {
+    let print = ArticlePrint {
+        template: template_option(template)?,
+        double_sided: false,
+    };
+    let target = Target::File(output.to_path_buf());
+    let now = bantin::text::now_vietnam();
+    let written = export::export_article_docx(lib, id, &print, &target, now)?;
+    for w in &written.warnings {
+        eprintln!("Lưu ý: {}", w.words(Door::Cli));
+    }
+    out.line(&written.path.display().to_string());
+    Ok(())
+}
+
+/// `--template report|article`, or the article's kind when absent.
+fn template_option(template: Option<&str>) -> Result<Option<PdfTemplate>, CliError> {
+    template
+        .map(|t| {
+            PdfTemplate::parse(t).ok_or_else(|| {
+                CliError::Message(format!(
+                    "Không có mẫu \"{t}\"; hãy dùng report (báo cáo) hoặc article (bài viết)."
+                ))
+            })
+        })
+        .transpose()
 }
 
 fn bulletin_pdf(

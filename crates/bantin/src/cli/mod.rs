@@ -13,6 +13,7 @@ mod export;
 mod library;
 mod maintenance;
 mod check_article;
+mod convert;
 mod output;
 mod profile;
 
@@ -154,6 +155,8 @@ enum Command {
         #[arg(long, value_name = "THƯ MỤC")]
         keep: Option<PathBuf>,
     },
+    /// Chuyển một tệp văn bản mã cũ (TCVN3, VNI) sang Unicode
+    Convert(convert::ConvertArgs),
 }
 
 /// What a subcommand can fail with: a sentence for the editor.
@@ -223,6 +226,7 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
     let now = chrono::Utc::now();
     let lib = || open(&path);
     match cli.command {
+        Command::Convert(args) => return convert::run(args, out),
         Command::Import { files } => library::import(&lib()?, &files, now, out)?,
         Command::List { json } => library::list(&lib()?, json, out)?,
         Command::Show { id, json, html } => library::show(&lib()?, id, json, html, out)?,

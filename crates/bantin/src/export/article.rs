@@ -9,6 +9,7 @@ use super::{ExportError, ExportWarning, PdfOutput, PdfTemplate};
 use crate::doc::Document;
 use crate::model::{Article, Profile};
 use crate::pdf::{PdfInfo, write_pdf};
+use crate::word::{Front as WordFront, to_docx};
 use crate::typeset::{
     ArticleHeader, FontSet, ImageSource, Laid, ReportHeader, layout_article, layout_report,
     templates,
@@ -70,24 +71,16 @@ pub fn article_layout(
     images: &dyn ImageSource,
     now: DateTime<FixedOffset>,
 ) -> Result<(Laid, Vec<ExportWarning>), ExportError> {
-    let c = &article.content;
     let mut warnings = Vec::new();
-    let laid = match template {
-        PdfTemplate::Report => {
-            let header = report_header(article, profile, now.date_naive(), &mut warnings);
+    let laid = match front(article, profile, template, now.date_naive(), &mut warnings) {
+        Front::Report(header) => {
             let tpl = templates::Template {
                 double_sided,
                 ..templates::report_hd36_2018()
             };
             layout_report(doc, &header, &tpl, fonts, images)?
         }
-        PdfTemplate::Article => {
-            let header = ArticleHeader {
-                title: c.title.clone(),
-                summary: Some(c.summary.clone()).filter(|s| !s.trim().is_empty()),
-                author: Some(c.author.clone()).filter(|s| !s.trim().is_empty()),
-                date: c.date,
-            };
+        Front::Article(header) => {
             let tpl = templates::Template {
                 double_sided,
                 ..templates::article()
@@ -97,6 +90,62 @@ pub fn article_layout(
     };
     warnings.extend(layout_warnings(&laid.warnings));
     Ok((laid, warnings))
+}
+
+/// One article as a Word file (`.docx`), with the same front and closing
+/// blocks and the same template numbers (paper, margins, sizes) as its PDF.
+pub fn article_docx(
+    article: &Article,
+    doc: &Document,
+    profile: &Profile,
+    template: PdfTemplate,
+    images: &dyn ImageSource,
+    today: NaiveDate,
+) -> Result<(Vec<u8>, Vec<ExportWarning>), ExportError> {
+    let mut warnings = Vec::new();
+    let bytes = match front(article, profile, template, today, &mut warnings) {
+        Front::Report(header) => to_docx(
+            doc,
+            WordFront::Report(&header),
+            &templates::report_hd36_2018(),
+            images,
+        )?,
+        Front::Article(header) => to_docx(
+            doc,
+            WordFront::Article(&header),
+            &templates::article(),
+            images,
+        )?,
+    };
+    Ok((bytes, warnings))
+}
+
+/// What an article prints above and below its body, whatever the output.
+enum Front {
+    Report(ReportHeader),
+    Article(ArticleHeader),
+}
+
+/// The front blocks of `article` in `template`: a report's header and
+/// signature blocks (warning for each profile field left empty), or an
+/// article's title, lead and author line.
+fn front(
+    article: &Article,
+    profile: &Profile,
+    template: PdfTemplate,
+    today: NaiveDate,
+    warnings: &mut Vec<ExportWarning>,
+) -> Front {
+    let c = &article.content;
+    match template {
+        PdfTemplate::Report => Front::Report(report_header(article, profile, today, warnings)),
+        PdfTemplate::Article => Front::Article(ArticleHeader {
+            title: c.title.clone(),
+            summary: Some(c.summary.clone()).filter(|s| !s.trim().is_empty()),
+            author: Some(c.author.clone()).filter(|s| !s.trim().is_empty()),
+            date: c.date,
+        }),
+    }
 }
 
 /// The report's first-page and signature blocks: the article's front matter

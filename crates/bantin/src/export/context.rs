@@ -109,6 +109,22 @@ impl ExportContext {
         )
     }
 
+    /// The article as a Word file, with its warnings.
+    pub fn article_docx(
+        &self,
+        s: &Source,
+        print: &ArticlePrint,
+    ) -> Result<(Vec<u8>, Vec<ExportWarning>), ExportError> {
+        super::article_docx(
+            &s.article,
+            &s.doc,
+            &self.profile,
+            print.template_for(s),
+            &self.images,
+            self.now.date_naive(),
+        )
+    }
+
     pub fn article_pages(
         &self,
         s: &Source,
@@ -233,6 +249,25 @@ pub fn export_article_pdf(
     let pdf = cx.article_pdf(&source, print)?;
     let path = target.path_for(&files::article_pdf_name(&source.article))?;
     written(path, pdf)
+}
+
+/// An article as a Word file (`bantin export docx`, "Xuất Word").
+pub fn export_article_docx(
+    lib: &impl LibraryHandle,
+    id: ArticleId,
+    print: &ArticlePrint,
+    target: &Target,
+    now: DateTime<FixedOffset>,
+) -> Result<Written, ExportError> {
+    let (source, cx) = load_article(lib, id, None, now)?;
+    let (bytes, warnings) = cx.article_docx(&source, print)?;
+    let path = target.path_for(&files::article_docx_name(&source.article))?;
+    write_atomically(&path, &bytes)?;
+    Ok(Written {
+        path,
+        pages: 0,
+        warnings,
+    })
 }
 
 /// The pages an article will print on, as SVG ("Xem trang in"), laid out

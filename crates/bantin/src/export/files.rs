@@ -45,6 +45,11 @@ pub fn article_pdf_name(article: &Article) -> String {
     format!("{}.pdf", slugify(&article.content.title))
 }
 
+/// `<slug of the title>.docx`.
+pub fn article_docx_name(article: &Article) -> String {
+    format!("{}.docx", slugify(&article.content.title))
+}
+
 /// `<slug of "name số number">.pdf`, with `-so-tay` for the A5 booklet.
 pub fn bulletin_pdf_name(bulletin: &Bulletin, booklet: bool) -> String {
     let booklet = if booklet { " so tay" } else { "" };

@@ -21,16 +21,16 @@ mod files;
 mod images;
 mod words;
 
-pub use article::{article_layout, article_pdf};
+pub use article::{article_docx, article_layout, article_pdf};
 pub use bulletin::{BulletinPdfOptions, ExportProgress, bulletin_layout, bulletin_pdf};
 pub use bundles::{BundleProgress, article_bundle};
 pub use context::{
     ArticlePrint, ExportContext, LibraryHandle, Written, article_pages, bulletin_pages,
-    export_article_pdf, export_bulletin_pdf, export_bundles, load_article, load_bulletin,
+    export_article_docx, export_article_pdf, export_bulletin_pdf, export_bundles, load_article, load_bulletin,
     print_font, write_bundle,
 };
 pub use files::{
-    BACKUP_FOLDER, BackupFile, Target, article_pdf_name, backup_path, backups, bulletin_pdf_name,
+    BACKUP_FOLDER, BackupFile, Target, article_docx_name, article_pdf_name, backup_path, backups, bulletin_pdf_name,
     bundle_file_name, create_folder, write_atomically,
 };
 pub use images::Images;
@@ -82,6 +82,8 @@ pub enum ExportError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Bundle(#[from] BundleError),
+    #[error(transparent)]
+    Word(#[from] crate::word::WordError),
     #[error("Không ghi được tệp \"{}\": {reason}. Hãy chọn thư mục khác.", path.display())]
     Write {
         path: std::path::PathBuf,
@@ -107,6 +109,7 @@ impl ExportError {
             ExportError::Pdf(_) => "pdf",
             ExportError::Store(e) => e.code(),
             ExportError::Bundle(e) => e.code(),
+            ExportError::Word(_) => "word",
             ExportError::Write { .. } | ExportError::Folder { .. } => "write_failed",
         }
     }

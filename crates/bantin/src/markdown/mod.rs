@@ -37,6 +37,7 @@ mod convert;
 mod front_matter;
 mod links;
 mod title;
+mod write;
 
 use std::borrow::Cow;
 
@@ -49,6 +50,7 @@ use crate::model::Content;
 pub use front_matter::{FrontMatter, MarkdownError, split_front_matter};
 pub use links::rewrite_image_sources;
 pub use title::take_title_heading;
+pub use write::to_markdown;
 
 /// The one set of comrak options Bản Tin uses.
 fn options() -> Options<'static> {

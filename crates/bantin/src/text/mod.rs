@@ -14,6 +14,8 @@ mod time;
 mod tone;
 mod words;
 
+pub mod legacy;
+
 pub use control::strip_controls;
 pub use date::{format_date, format_month_year};
 pub use fold::{fold_any, fold_for_search, nfc};

@@ -1,0 +1,113 @@
+//! The blocks around the body: a report's header table, type name and
+//! summary, its "Nơi nhận" and signature; an article's title, date, lead and
+//! author line. The words are the PDF's (`typeset::front`), word for word.
+
+use super::write::twips;
+use super::write_body::{para, run, style};
+use crate::typeset::templates::{Front, Template};
+use crate::typeset::{ArticleHeader, ReportHeader};
+
+const CENTER: &str = r#"<w:jc w:val="center"/>"#;
+
+/// A borderless two-column table, the left column `share` of the text width.
+fn two_columns(tpl: &Template, share: f32, left: &str, right: &str) -> String {
+    let width = twips(tpl.paper.width_mm - tpl.margins.left_mm - tpl.margins.right_mm);
+    let lw = (width as f32 * share).round() as i64;
+    let rw = width - lw;
+    format!(
+        r#"<w:tbl><w:tblPr><w:tblStyle w:val="HeaderBlocks"/><w:tblW w:w="{width}" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid><w:gridCol w:w="{lw}"/><w:gridCol w:w="{rw}"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="{lw}" w:type="dxa"/></w:tcPr>{left}</w:tc><w:tc><w:tcPr><w:tcW w:w="{rw}" w:type="dxa"/></w:tcPr>{right}</w:tc></w:tr></w:tbl>"#
+    )
+}
+
+fn left_share(tpl: &Template) -> f32 {
+    match &tpl.front {
+        Front::Report(rs) => rs.left_column,
+        _ => 0.42,
+    }
+}
+
+fn upper(s: &str) -> String {
+    crate::text::nfc(s).to_uppercase()
+}
+
+pub fn report_head(h: &ReportHeader, tpl: &Template) -> String {
+    let c = |rpr: &str, text: &str| {
+        para(
+            &format!("{}{CENTER}", style("HeaderBlock")),
+            &run(rpr, text),
+        )
+    };
+    let left = [
+        c("", &upper(&h.superior_body)),
+        c("<w:b/>", &upper(&h.issuing_body)),
+        c("", "*"),
+        c("", &h.number_symbol),
+    ]
+    .concat();
+    let date_line = format!("{}, {}", h.place, crate::text::format_date(h.date));
+    let right = [
+        c(r#"<w:b/><w:u w:val="single"/>"#, "ĐẢNG CỘNG SẢN VIỆT NAM"),
+        c("<w:i/>", &date_line),
+    ]
+    .concat();
+    let mut out = two_columns(tpl, left_share(tpl), &left, &right);
+    out.push_str(&para(&style("Title"), &run("", &upper(&h.type_name))));
+    out.push_str(&para(
+        &style("Subtitle"),
+        &run("", &crate::text::nfc(&h.summary)),
+    ));
+    out
+}
+
+pub fn report_tail(h: &ReportHeader, tpl: &Template) -> String {
+    let n = h.recipients.len();
+    let mut left = para(
+        &style("Recipients"),
+        &run(r#"<w:b/><w:i/><w:u w:val="single"/>"#, "Nơi nhận:"),
+    );
+    for (k, r) in h.recipients.iter().enumerate() {
+        let r = r
+            .trim()
+            .trim_start_matches(['-', '–'])
+            .trim()
+            .trim_end_matches([';', '.']);
+        let end = if k + 1 == n { "." } else { ";" };
+        left.push_str(&para(
+            &style("Recipients"),
+            &run("", &format!("- {r}{end}")),
+        ));
+    }
+    let lines = match &tpl.front {
+        Front::Report(rs) => rs.signature_lines,
+        _ => 3,
+    };
+    let c =
+        |rpr: &str, text: &str| para(&format!("{}{CENTER}", style("Signature")), &run(rpr, text));
+    let mut right = c("<w:b/>", &upper(&h.authority)) + &c("<w:b/>", &upper(&h.signer_title));
+    for _ in 0..lines {
+        right.push_str(&c("", ""));
+    }
+    right.push_str(&c("<w:b/>", &h.signer_name));
+    para("", "") + &two_columns(tpl, left_share(tpl), &left, &right)
+}
+
+pub fn article_head(h: &ArticleHeader) -> String {
+    let mut out = para(&style("Title"), &run("", h.title.trim()));
+    if let Some(d) = h.date {
+        out.push_str(&para(
+            &style("Date"),
+            &run("", &crate::text::format_date(d)),
+        ));
+    }
+    if let Some(lead) = h.summary.as_deref().filter(|s| !s.trim().is_empty()) {
+        out.push_str(&para(&style("Subtitle"), &run("", lead.trim())));
+    }
+    out
+}
+
+pub fn article_tail(h: &ArticleHeader) -> String {
+    match h.author.as_deref().filter(|s| !s.trim().is_empty()) {
+        Some(a) => para(&style("Author"), &run("", a.trim())),
+        None => String::new(),
+    }
+}
