@@ -543,7 +543,7 @@ mod tests {
         let md = dir.path().join("bai.md");
         std::fs::write(&md, "# Bài\n\n![Ảnh](/dev/zero)\n").unwrap();
         let e = prepare_file(&md).unwrap_err();
-        assert_eq!(e.code(), "bad_image", "{e}");
+        assert_eq!(e.code(), "file_not_regular", "{e}");
     }
 
     #[test]
