@@ -1,21 +1,28 @@
 //! Templates: every number of a layout as a typed, named, versioned setting.
 //!
 //! The rules for Party documents change (Quy định 399-QĐ/TW replaced 66 in
-//! 2026), so layout code reads page geometry, sizes and placements only from
-//! here; a new rule set is a new constructor, not an edit of the flow.
+//! 2026, a new presentation guidance is reported), so a template is data: a
+//! YAML file in `assets/templates/` with its name, version and source,
+//! embedded in the binary and validated when loaded (`file.rs`,
+//! `validate.rs`). An office changes a number by importing its own copy into
+//! the library, never by waiting for a new version of Bản Tin. The layout
+//! code reads page geometry, sizes and placements only from `Template`.
 
-mod article;
-mod bulletin;
-mod report;
+mod file;
+mod validate;
 
-pub use article::{article, article_style};
-pub use bulletin::bulletin;
-pub use report::{report_hd36_2018, report_style};
+use std::sync::OnceLock;
+
+use crate::model::PaperSize;
+
+pub use file::{TemplateFile, TemplateKind};
+pub use validate::TemplateError;
 
 /// 1 mm in points.
 pub const MM: f32 = 72.0 / 25.4;
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Paper {
     pub width_mm: f32,
     pub height_mm: f32,
@@ -28,7 +35,8 @@ impl Paper {
     };
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Margins {
     pub top_mm: f32,
     pub bottom_mm: f32,
@@ -54,7 +62,8 @@ pub struct PageNumbers {
 
 /// Sizes and styles of the report's first-page and closing blocks
 /// (TEMPLATES.md, "Report").
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ReportStyle {
     /// Share of the text block taken by the left header column.
     pub left_column: f32,
@@ -72,7 +81,8 @@ pub struct ReportStyle {
 }
 
 /// Sizes of the article's title block and author line.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ArticleStyle {
     pub title_size: f32,
     pub title_centered: bool,
@@ -118,7 +128,7 @@ pub enum Front {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Template {
     /// "report/hd36-2018", "article/v1".
-    pub name: &'static str,
+    pub name: String,
     pub paper: Paper,
     pub margins: Margins,
     pub body_size: f32,
@@ -136,7 +146,7 @@ pub struct Template {
     pub list_indent_mm: f32,
     pub quote_indent_mm: f32,
     /// Bullet for unordered lists.
-    pub bullet: &'static str,
+    pub bullet: String,
     pub page_numbers: PageNumbers,
     pub front: Front,
     /// Printed on both sides: back pages (2, 4, …) mirror the left and right
@@ -174,4 +184,89 @@ impl Template {
             Err(format!("{}: lề hoặc cỡ chữ không hợp lý", self.name))
         }
     }
+}
+
+/// The templates shipped with Bản Tin, as their files are written (comments
+/// included, so `template export` hands an office the documented file).
+pub const SHIPPED: &[(&str, &str)] = &[
+    (
+        "report/hd36-2018",
+        include_str!("../../../../../assets/templates/report-hd36-2018.yaml"),
+    ),
+    (
+        "report/hd05-2026",
+        include_str!("../../../../../assets/templates/report-hd05-2026.yaml"),
+    ),
+    (
+        "article/v1",
+        include_str!("../../../../../assets/templates/article.yaml"),
+    ),
+    (
+        "bulletin/v1",
+        include_str!("../../../../../assets/templates/bulletin.yaml"),
+    ),
+];
+
+/// The text of a shipped template, by its name or a short alias
+/// ("report", "article", "bulletin").
+pub fn shipped_text(name: &str) -> Option<&'static str> {
+    let name = match name {
+        "report" => "report/hd36-2018",
+        "article" => "article/v1",
+        "bulletin" => "bulletin/v1",
+        other => other,
+    };
+    SHIPPED.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+}
+
+/// The shipped templates, parsed once. They are part of the program and a
+/// test loads each one, so a failure here is a build mistake, not bad input.
+pub fn shipped() -> &'static [TemplateFile] {
+    static SHIPPED_FILES: OnceLock<Vec<TemplateFile>> = OnceLock::new();
+    SHIPPED_FILES.get_or_init(|| {
+        SHIPPED
+            .iter()
+            .map(|(name, text)| {
+                TemplateFile::parse(text).unwrap_or_else(|e| panic!("mẫu đi kèm {name} hỏng: {e}"))
+            })
+            .collect()
+    })
+}
+
+fn shipped_file(name: &str) -> &'static TemplateFile {
+    shipped()
+        .iter()
+        .find(|t| t.name == name)
+        .unwrap_or_else(|| panic!("thiếu mẫu đi kèm {name}"))
+}
+
+/// `report/hd36-2018`: a Party document after Hướng dẫn 36-HD/VPTW (2018).
+pub fn report_hd36_2018() -> Template {
+    shipped_file("report/hd36-2018").page_template()
+}
+
+/// The first-page and closing blocks of `report/hd36-2018`.
+pub fn report_style() -> ReportStyle {
+    match report_hd36_2018().front {
+        Front::Report(r) => r,
+        _ => unreachable!("report/hd36-2018 là mẫu báo cáo"),
+    }
+}
+
+/// `article/v1`: one article printed on its own (the portal's print view).
+pub fn article() -> Template {
+    shipped_file("article/v1").page_template()
+}
+
+/// Title, lead and author line of `article/v1`.
+pub fn article_style() -> ArticleStyle {
+    match article().front {
+        Front::Article(a) => a,
+        _ => unreachable!("article/v1 là mẫu bài viết"),
+    }
+}
+
+/// `bulletin/v1` on `paper` in one or two columns.
+pub fn bulletin(paper: PaperSize, columns: u8) -> Template {
+    shipped_file("bulletin/v1").bulletin_template(paper, columns)
 }
