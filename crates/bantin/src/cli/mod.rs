@@ -11,6 +11,7 @@ mod bench_bundle;
 mod bench_pdf;
 mod bulletin;
 mod output;
+mod template;
 
 use std::path::{Path, PathBuf};
 
@@ -95,6 +96,11 @@ enum Command {
         #[command(subcommand)]
         action: bulletin::BulletinAction,
     },
+    /// Mẫu trình bày: xem, xuất ra tệp, nhập mẫu của cơ quan vào thư viện
+    Template {
+        #[command(subcommand)]
+        action: template::TemplateAction,
+    },
     /// Xuất bài viết ra tệp (PDF)
     Export {
         #[command(subcommand)]
@@ -167,7 +173,7 @@ enum ExportWhat {
         /// Bản tin: khổ giấy a4, a5, a5-booklet (gấp đôi, in trên A4 ngang) hoặc 19x27
         #[arg(long, requires = "bulletin")]
         paper: Option<String>,
-        /// report (báo cáo) hoặc article (bài viết); mặc định theo loại bài
+        /// report (báo cáo), article (bài viết) hoặc tên một mẫu (bantin template list); mặc định: mẫu đã chọn cho bài hoặc cơ quan
         #[arg(long)]
         template: Option<String>,
         /// In hai mặt: trang chẵn đảo lề trái và lề phải
@@ -416,6 +422,7 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
             let lib = open(&path)?;
             bulletin::run(&lib, action, now, out)?;
         }
+        Command::Template { action } => template::run(&open(&path)?, action, now, out)?,
         Command::Export {
             what:
                 ExportWhat::Bundle {
@@ -542,16 +549,9 @@ fn export_pdf(
     output: &Path,
     out: &mut Out,
 ) -> Result<(), CliError> {
-    use bantin::export::{self, PdfTemplate};
+    use bantin::export;
     let article = lib.article(id)?;
-    let template = match template {
-        None => PdfTemplate::for_kind(article.content.kind),
-        Some(t) => PdfTemplate::parse(t).ok_or_else(|| {
-            CliError::Message(format!(
-                "Không có mẫu \"{t}\"; hãy dùng report (báo cáo) hoặc article (bài viết)."
-            ))
-        })?,
-    };
+    let template = template::pick_pdf(lib, &article, template)?;
     let profile = lib.profile()?;
     let fonts = bantin::typeset::FontSet::discover(profile.get("phong_chu"))
         .map_err(bantin::export::ExportError::from)?;

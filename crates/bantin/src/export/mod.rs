@@ -22,12 +22,15 @@ use crate::typeset::{
 };
 
 /// Which print format a single article is set in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum PdfTemplate {
     /// A Party document (Hướng dẫn 36-HD/VPTW): header blocks, signature.
     Report,
     /// A plain, well-set article: title, lead, body, author line.
     Article,
+    /// A template the office chose (library or file): a report template
+    /// sets a report, any other an article.
+    Chosen(Box<templates::Template>),
 }
 
 impl PdfTemplate {
@@ -40,6 +43,15 @@ impl PdfTemplate {
     }
 
     /// Reports print as reports; everything else as an article.
+    /// The numbers this format is set with.
+    pub fn template(&self) -> templates::Template {
+        match self {
+            PdfTemplate::Report => templates::report_hd36_2018(),
+            PdfTemplate::Article => templates::article(),
+            PdfTemplate::Chosen(t) => (**t).clone(),
+        }
+    }
+
     pub fn for_kind(kind: Kind) -> PdfTemplate {
         match kind {
             Kind::BaoCao => PdfTemplate::Report,
@@ -144,25 +156,22 @@ pub fn article_layout(
     let c = &article.content;
     let doc = crate::markdown::parse(&c.body);
     let mut warnings = Vec::new();
-    let laid = match template {
-        PdfTemplate::Report => {
+    let base = template.template();
+    let tpl = templates::Template {
+        double_sided: double_sided || base.double_sided,
+        ..base
+    };
+    let laid = match tpl.front {
+        templates::Front::Report(_) => {
             let header = report_header(article, profile, now.date_naive(), &mut warnings);
-            let tpl = templates::Template {
-                double_sided,
-                ..templates::report_hd36_2018()
-            };
             layout_report(&doc, &header, &tpl, fonts, images)?
         }
-        PdfTemplate::Article => {
+        _ => {
             let header = ArticleHeader {
                 title: c.title.clone(),
                 summary: Some(c.summary.clone()).filter(|s| !s.trim().is_empty()),
                 author: Some(c.author.clone()).filter(|s| !s.trim().is_empty()),
                 date: c.date,
-            };
-            let tpl = templates::Template {
-                double_sided,
-                ..templates::article()
             };
             layout_article(&doc, &header, &tpl, fonts, images)?
         }

@@ -112,6 +112,21 @@ pub const MIGRATIONS: &[&str] = &[
          AND EXISTS (SELECT 1 FROM bulletin_articles WHERE article_id = NEW.id)
     BEGIN SELECT RAISE(ABORT, 'article is in a bulletin'); END;
     "#,
+    // v3: the office's own templates (Mẫu trình bày), versioned like
+    // articles: each save is a new revision, old ones never change.
+    r#"
+    CREATE TABLE templates (
+        name        TEXT NOT NULL,
+        revision    INTEGER NOT NULL,
+        title       TEXT NOT NULL,
+        kind        TEXT NOT NULL CHECK (kind IN ('report', 'article', 'bulletin')),
+        content     TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        PRIMARY KEY (name, revision)
+    );
+    CREATE TRIGGER templates_append_only BEFORE UPDATE ON templates
+    BEGIN SELECT RAISE(ABORT, 'template revisions are append-only'); END;
+    "#,
 ];
 
 /// The version a library has once every step here has run.

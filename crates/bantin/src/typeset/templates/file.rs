@@ -342,3 +342,29 @@ impl BulletinFile {
         }
     }
 }
+
+/// A template file's text that has passed `TemplateFile::parse`, kept with
+/// its comments. Only `parse` makes one, so whatever holds a
+/// `TemplateText` (the library, an export) holds a valid template.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TemplateText {
+    file: TemplateFile,
+    text: String,
+}
+
+impl TemplateText {
+    pub fn parse(text: &str) -> Result<TemplateText, TemplateError> {
+        Ok(TemplateText {
+            file: TemplateFile::parse(text)?,
+            text: text.to_string(),
+        })
+    }
+
+    pub fn file(&self) -> &TemplateFile {
+        &self.file
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}

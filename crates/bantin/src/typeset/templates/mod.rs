@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use crate::model::PaperSize;
 
-pub use file::{TemplateFile, TemplateKind};
+pub use file::{TemplateFile, TemplateKind, TemplateText};
 pub use validate::TemplateError;
 
 /// 1 mm in points.
