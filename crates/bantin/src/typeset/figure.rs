@@ -12,13 +12,15 @@ use super::paragraph::{Align, ParaStyle};
 use super::{FontStyle, Item};
 use crate::doc::Figure;
 
-/// Pixels to points when an image is smaller than the measure (96 dpi).
+/// Pixels to points when an image is smaller than the measure (96 dpi):
+/// a unit, not a setting.
 const PX: f32 = 0.75;
-const GAP: f32 = 4.0;
 
 impl Cx<'_> {
     pub fn figure(&mut self, f: &Figure, left: f32, width: f32) -> Vec<Row> {
         let space = self.tpl.para_space;
+        let bs = self.tpl.blocks.clone();
+        let gap = bs.figure_gap_pt;
         let decoded = match self.source.image(&f.src) {
             Some(bytes) => images::decode(&bytes),
             None => Err("không tìm thấy ảnh".to_string()),
@@ -28,7 +30,7 @@ impl Cx<'_> {
         let caption = self.paragraph(&spans, &ParaStyle::new(width, Align::Center), left, 0.0);
         // Room under the caption too, so text after a figure that opens a
         // column does not touch its caption.
-        let caption_h = GAP + caption.iter().map(|r| r.height).sum::<f32>() + GAP;
+        let caption_h = gap + caption.iter().map(|r| r.height).sum::<f32>() + gap;
 
         let (image_h, mut row) = match decoded {
             Ok(img) => {
@@ -36,8 +38,9 @@ impl Cx<'_> {
                 let h = w * img.height as f32 / img.width as f32;
                 // Never taller than most of a page: the flow only shrinks.
                 let page_h = self.tpl.text_top() - self.tpl.text_bottom();
-                let (w, h) = if h > page_h * 0.8 {
-                    (w * page_h * 0.8 / h, page_h * 0.8)
+                let max = bs.figure_max_share;
+                let (w, h) = if h > page_h * max {
+                    (w * page_h * max / h, page_h * max)
                 } else {
                     (w, h)
                 };
@@ -46,8 +49,9 @@ impl Cx<'_> {
                     image: Some(self.images.len() - 1),
                     natural_w: w,
                     natural_h: h,
-                    min_h: h.min(page_h * 0.25),
+                    min_h: h.min(page_h * bs.figure_min_share),
                     caption_h,
+                    frame_pt: bs.rule_pt,
                 };
                 (
                     h,
@@ -60,7 +64,7 @@ impl Cx<'_> {
             Err(reason) => {
                 self.warnings
                     .push(format!("Không hiển thị được ảnh {}: {reason}.", f.src));
-                let h = 60.0;
+                let h = bs.placeholder_height_pt;
                 let msg = self.span(
                     &format!("[Không hiển thị được ảnh: {reason}]"),
                     FontStyle::Italic,
@@ -68,8 +72,8 @@ impl Cx<'_> {
                 );
                 let inner = self.paragraph(
                     &[msg],
-                    &ParaStyle::new(width - 12.0, Align::Center),
-                    left + 6.0,
+                    &ParaStyle::new(width - 2.0 * bs.placeholder_inset_pt, Align::Center),
+                    left + bs.placeholder_inset_pt,
                     0.0,
                 );
                 let mut items = vec![Item::Frame {
@@ -77,7 +81,7 @@ impl Cx<'_> {
                     y: h,
                     w: width,
                     h,
-                    thickness: 0.5,
+                    thickness: bs.rule_pt,
                 }];
                 let mut y = (h - inner.iter().map(|r| r.height).sum::<f32>()) / 2.0;
                 for r in inner {
@@ -87,7 +91,7 @@ impl Cx<'_> {
                 (h, Row::fixed(h + caption_h, items))
             }
         };
-        let mut y = image_h + GAP;
+        let mut y = image_h + gap;
         for r in caption {
             row.items.extend(r.items.into_iter().map(|it| shift(it, y)));
             row.footnotes.extend(r.footnotes);

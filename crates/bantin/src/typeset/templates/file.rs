@@ -17,8 +17,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ArticleStyle, BulletinStyle, Front, Margins, NumberPlace, PageNumbers, Paper, ReportStyle,
-    Template, TemplateError,
+    ArticleSpacing, ArticleStyle, BlockStyle, Booklet, BulletinRules, BulletinStyle, Front,
+    Margins, NumberPlace, PageNumbers, Paper, ReportStyle, Template, TemplateError,
 };
 use crate::model::PaperSize;
 
@@ -48,6 +48,8 @@ pub struct TemplateFile {
     pub text: Option<TextFile>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_numbers: Option<NumbersFile>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocks: Option<BlockStyle>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report: Option<ReportStyle>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -145,6 +147,12 @@ pub struct BulletinFile {
     pub large: PaperClassFile,
     pub small: PaperClassFile,
     pub licensed: LicensedFile,
+    pub article_spacing: ArticleSpacing,
+    pub publisher_share: f32,
+    pub name_max_share: f32,
+    pub rules: BulletinRules,
+    pub booklet: Booklet,
+    pub blocks: BlockStyle,
 }
 
 /// Sizes in pt added to the body size (negative: smaller).
@@ -217,7 +225,8 @@ impl TemplateFile {
     /// The template for a single document (report or article). A bulletin
     /// template gives its A4 two-column page.
     pub fn page_template(&self) -> Template {
-        let (Some(page), Some(text), Some(numbers)) = (&self.page, &self.text, &self.page_numbers)
+        let (Some(page), Some(text), Some(numbers), Some(blocks)) =
+            (&self.page, &self.text, &self.page_numbers, &self.blocks)
         else {
             return self.bulletin_template(PaperSize::A4, 2);
         };
@@ -256,6 +265,7 @@ impl TemplateFile {
             },
             front,
             double_sided: page.double_sided,
+            blocks: blocks.clone(),
         }
     }
 
@@ -337,8 +347,14 @@ impl BulletinFile {
                 colophon_size: body_size + off.colophon,
                 licensed_max_pages: self.licensed.max_pages,
                 licensed_max_mm: (self.licensed.max_width_mm, self.licensed.max_height_mm),
+                article_spacing: self.article_spacing.clone(),
+                publisher_share: self.publisher_share,
+                name_max_share: self.name_max_share,
+                rules: self.rules.clone(),
+                booklet: self.booklet.clone(),
             }),
             double_sided: self.double_sided,
+            blocks: self.blocks.clone(),
         }
     }
 }

@@ -9,6 +9,7 @@
 //! code reads page geometry, sizes and placements only from `Template`.
 
 mod file;
+mod parts;
 mod validate;
 
 use std::sync::OnceLock;
@@ -78,6 +79,27 @@ pub struct ReportStyle {
     pub signature_size: f32,
     /// Blank lines left for the signature and seal.
     pub signature_lines: usize,
+    /// Line height of those blank lines, in signature sizes.
+    pub signature_line_em: f32,
+    /// Rules under the national title and the summary, pt.
+    pub rule_pt: f32,
+    /// From the national title's baseline down to its rule, pt.
+    pub national_rule_gap_pt: f32,
+    /// Least room between the national title and the place-and-date line.
+    pub date_gap_pt: f32,
+    /// Space under the two header columns.
+    pub head_gap_pt: f32,
+    /// Space above the type name.
+    pub title_space_pt: f32,
+    /// From the summary's last line down to its short rule.
+    pub summary_rule_gap_pt: f32,
+    /// Space under the short rule, before the body.
+    pub title_gap_pt: f32,
+    /// From "Nơi nhận:"'s baseline down to its underline, and its thickness.
+    pub recipients_rule_gap_pt: f32,
+    pub recipients_rule_pt: f32,
+    /// Space between the body and the "Nơi nhận" / signature block.
+    pub signature_space_pt: f32,
 }
 
 /// Sizes of the article's title block and author line.
@@ -88,6 +110,60 @@ pub struct ArticleStyle {
     pub title_centered: bool,
     pub lead_bold: bool,
     pub author_size: f32,
+    pub spacing: ArticleSpacing,
+}
+
+/// Gaps around an article's title and author line (a single article and
+/// each article of a bulletin).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleSpacing {
+    /// The date under the title: the body size plus this (pt).
+    pub date_size_offset: f32,
+    /// Space above the date line, pt.
+    pub date_gap_pt: f32,
+    /// Space under the title block, pt.
+    pub title_gap_pt: f32,
+    /// Space above the author line, in paragraph spaces.
+    pub author_space_paras: f32,
+}
+
+/// The rules, gaps and shares of the blocks inside the text: breaks,
+/// lists, code, tables, figures, footnotes.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlockStyle {
+    /// Thematic breaks, the footnote separator and the frame of a missing
+    /// image, pt.
+    pub rule_pt: f32,
+    /// A thematic break and the footnote separator are this many times
+    /// shorter than the column.
+    pub short_rule_divisor: f32,
+    /// Space above a heading, in paragraph spaces.
+    pub heading_space_paras: f32,
+    /// Space between list items, in paragraph spaces.
+    pub list_item_space_paras: f32,
+    /// Gap between a list marker and the item's text, in its font size.
+    pub list_marker_gap_em: f32,
+    /// Line heights of code, table and footnote lines, as shares of the
+    /// template's leading.
+    pub code_leading: f32,
+    pub table_leading: f32,
+    pub footnote_leading: f32,
+    pub table_padding_pt: f32,
+    pub table_border_pt: f32,
+    /// A table row is split so that no piece is taller than this share of
+    /// the text block.
+    pub table_row_max_share: f32,
+    /// Above and below a figure's caption, pt.
+    pub figure_gap_pt: f32,
+    /// A picture is at most this share of the text block's height, and the
+    /// flow may shrink it down to `figure_min_share`.
+    pub figure_max_share: f32,
+    pub figure_min_share: f32,
+    /// The frame shown for an image that cannot be printed.
+    pub placeholder_height_pt: f32,
+    pub placeholder_inset_pt: f32,
 }
 
 /// The masthead, contents, running heads and colophon of a bulletin.
@@ -116,6 +192,39 @@ pub struct BulletinStyle {
     pub licensed_max_pages: usize,
     /// …on paper no larger than this (width, height in mm).
     pub licensed_max_mm: (f32, f32),
+    pub article_spacing: ArticleSpacing,
+    /// Share of the text width for the publisher lines on the masthead.
+    pub publisher_share: f32,
+    /// The bulletin's name is shrunk to fit this share of the text width.
+    pub name_max_share: f32,
+    pub rules: BulletinRules,
+    pub booklet: Booklet,
+}
+
+/// Rule thicknesses of a bulletin, pt.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BulletinRules {
+    /// The thick rule under the name, the thin one under it and the gap.
+    pub masthead_thick_pt: f32,
+    pub masthead_gap_pt: f32,
+    /// Thin rules: under the masthead band, the contents, the colophon.
+    pub thin_pt: f32,
+    /// The box round "LƯU HÀNH NỘI BỘ".
+    pub mark_frame_pt: f32,
+    /// Over the contents and over each article's title.
+    pub title_pt: f32,
+    pub running_head_pt: f32,
+}
+
+/// How an A5 booklet is imposed: two pages side by side on each sheet.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Booklet {
+    pub sheet: Paper,
+    /// Fold marks at the top and bottom of the sheet's middle.
+    pub fold_mark_mm: f32,
+    pub fold_mark_pt: f32,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -152,6 +261,7 @@ pub struct Template {
     /// Printed on both sides: back pages (2, 4, …) mirror the left and right
     /// margins, so the wide margin is always on the binding side.
     pub double_sided: bool,
+    pub blocks: BlockStyle,
 }
 
 impl Template {

@@ -3,7 +3,8 @@
 //! when it does not. A file from another office goes through here before
 //! anything is stored.
 
-use super::file::{BulletinFile, FORMAT, PaperClassFile, TemplateFile};
+use super::file::{FORMAT, TemplateFile};
+use super::parts::{validate_blocks, validate_spacing};
 use super::{Margins, Paper};
 
 /// Smallest text block (width and height) a template may leave, in mm.
@@ -113,12 +114,19 @@ impl TemplateError {
 }
 
 /// Checks ranges for one template; `name` goes into every message.
-struct Check<'a> {
-    name: &'a str,
+pub(super) struct Check<'a> {
+    pub(super) name: &'a str,
 }
 
 impl Check<'_> {
-    fn range(&self, field: &str, value: f32, min: f32, max: f32, unit: &'static str) -> R {
+    pub(super) fn range(
+        &self,
+        field: &str,
+        value: f32,
+        min: f32,
+        max: f32,
+        unit: &'static str,
+    ) -> R {
         if value.is_finite() && (min..=max).contains(&value) {
             Ok(())
         } else {
@@ -133,15 +141,15 @@ impl Check<'_> {
         }
     }
 
-    fn size(&self, field: &str, pt: f32) -> R {
+    pub(super) fn size(&self, field: &str, pt: f32) -> R {
         self.range(field, pt, 6.0, 72.0, " pt")
     }
 
-    fn indent(&self, field: &str, mm: f32) -> R {
+    pub(super) fn indent(&self, field: &str, mm: f32) -> R {
         self.range(field, mm, 0.0, 50.0, " mm")
     }
 
-    fn invalid(&self, field: &str, problem: impl Into<String>) -> TemplateError {
+    pub(super) fn invalid(&self, field: &str, problem: impl Into<String>) -> TemplateError {
         TemplateError::Invalid {
             name: self.name.into(),
             field: field.into(),
@@ -150,7 +158,7 @@ impl Check<'_> {
     }
 
     /// Paper 50–1000 mm, margins ≥ 0 leaving a text block of `MIN_TEXT_MM`.
-    fn page(&self, at: &str, paper: Option<Paper>, m: &Margins) -> R {
+    pub(super) fn page(&self, at: &str, paper: Option<Paper>, m: &Margins) -> R {
         if let Some(p) = paper {
             self.range(
                 &format!("{at}paper.width_mm"),
@@ -200,7 +208,7 @@ impl Check<'_> {
     }
 }
 
-type R = Result<(), TemplateError>;
+pub(super) type R = Result<(), TemplateError>;
 
 impl TemplateFile {
     pub(super) fn validate(&self) -> R {
@@ -277,6 +285,10 @@ impl TemplateFile {
             .ok_or(TemplateError::MissingField {
                 field: "page_numbers".into(),
             })?;
+        let blocks = self.blocks.as_ref().ok_or(TemplateError::MissingField {
+            field: "blocks".into(),
+        })?;
+        validate_blocks(&c, "blocks.", blocks)?;
         c.page("page.", Some(page.paper), &page.margins)?;
         c.size("text.body_size", text.body_size)?;
         c.range("text.leading", text.leading, 1.0, 3.0, "")?;
@@ -336,169 +348,44 @@ impl TemplateFile {
                 12.0,
                 "",
             )?;
+            report_gaps(&c, r)?;
         }
         if let Some(a) = &self.article {
             c.size("article.title_size", a.title_size)?;
             c.size("article.author_size", a.author_size)?;
-        }
-        Ok(())
-    }
-
-    fn validate_bulletin(&self, c: &Check, b: &BulletinFile) -> R {
-        c.range(
-            "bulletin.small_paper_below_mm",
-            b.small_paper_below_mm,
-            50.0,
-            1000.0,
-            " mm",
-        )?;
-        c.range("bulletin.leading", b.leading, 1.0, 3.0, "")?;
-        if b.bullet.chars().count() != 1 {
-            return Err(c.invalid("bulletin.bullet", "phải là đúng một ký tự, ví dụ «–»."));
-        }
-        c.range("bulletin.para_space_em", b.para_space_em, 0.0, 3.0, "")?;
-        c.range("bulletin.article_gap_em", b.article_gap_em, 0.0, 10.0, "")?;
-        c.range(
-            "bulletin.page_numbers_from_page",
-            b.page_numbers_from_page as f32,
-            1.0,
-            1000.0,
-            "",
-        )?;
-        c.range(
-            "bulletin.page_number_in_bottom_margin",
-            b.page_number_in_bottom_margin,
-            0.0,
-            1.0,
-            "",
-        )?;
-        c.range(
-            "bulletin.running_head_in_top_margin",
-            b.running_head_in_top_margin,
-            0.0,
-            1.0,
-            "",
-        )?;
-        for (at, col) in [
-            ("one_column", &b.one_column),
-            ("two_columns", &b.two_columns),
-        ] {
-            c.range(
-                &format!("bulletin.{at}.title_offset"),
-                col.title_offset,
-                -6.0,
-                36.0,
-                " pt",
-            )?;
-            c.indent(
-                &format!("bulletin.{at}.first_indent_mm"),
-                col.first_indent_mm,
-            )?;
-            c.indent(&format!("bulletin.{at}.list_indent_mm"), col.list_indent_mm)?;
-            c.indent(
-                &format!("bulletin.{at}.quote_indent_mm"),
-                col.quote_indent_mm,
-            )?;
-        }
-        c.range(
-            "bulletin.licensed.max_pages",
-            b.licensed.max_pages as f32,
-            1.0,
-            1000.0,
-            "",
-        )?;
-        c.range(
-            "bulletin.licensed.max_width_mm",
-            b.licensed.max_width_mm,
-            50.0,
-            1000.0,
-            " mm",
-        )?;
-        c.range(
-            "bulletin.licensed.max_height_mm",
-            b.licensed.max_height_mm,
-            50.0,
-            1000.0,
-            " mm",
-        )?;
-        validate_class(c, "bulletin.large.", &b.large)?;
-        validate_class(c, "bulletin.small.", &b.small)?;
-        // Every size the offsets give, on every paper a bulletin can use.
-        for paper in crate::model::PaperSize::ALL {
-            let (width_mm, height_mm) = paper.size_mm();
-            let p = Paper {
-                width_mm,
-                height_mm,
-            };
-            let class = if width_mm < b.small_paper_below_mm {
-                "small"
-            } else {
-                "large"
-            };
-            let m = if class == "small" {
-                &b.small.margins
-            } else {
-                &b.large.margins
-            };
-            c.page(&format!("bulletin.{class}."), Some(p), m)?;
-            for columns in [1, 2] {
-                let t = b.template(&self.name, p, columns);
-                let super::Front::Bulletin(st) = &t.front else {
-                    continue;
-                };
-                let sizes = [
-                    (
-                        "size_offsets.headings",
-                        t.heading_sizes.iter().copied().fold(72.0, f32::min),
-                    ),
-                    (
-                        "size_offsets.headings",
-                        t.heading_sizes.iter().copied().fold(6.0, f32::max),
-                    ),
-                    ("size_offsets.table", t.table_size),
-                    ("size_offsets.caption", t.caption_size),
-                    ("size_offsets.footnote", t.footnote_size),
-                    ("size_offsets.code", t.code_size),
-                    ("size_offsets.page_number", t.page_numbers.size),
-                    ("size_offsets.author", st.author_size),
-                    ("size_offsets.contents", st.contents_size),
-                    ("size_offsets.running_head", st.running_size),
-                    ("size_offsets.colophon", st.colophon_size),
-                ];
-                for (f, v) in sizes {
-                    c.size(&format!("bulletin.{f}"), v)?;
-                }
-                let at = if columns == 1 {
-                    "one_column"
-                } else {
-                    "two_columns"
-                };
-                c.size(&format!("bulletin.{at}.title_offset"), st.title_size)?;
-                let col_mm = (t.text_width() / super::MM - st.gutter_mm * (columns - 1) as f32)
-                    / columns as f32;
-                if col_mm < 30.0 {
-                    return Err(c.invalid(
-                        &format!("bulletin.{class}.gutter_mm"),
-                        format!(
-                            "để lại cột chữ chỉ rộng {col_mm:.1} mm khi in {columns} cột; cần ít nhất 30 mm. Hãy giảm khoảng cách cột hoặc lề."
-                        ),
-                    ));
-                }
-            }
+            validate_spacing(&c, "article.spacing.", &a.spacing)?;
         }
         Ok(())
     }
 }
 
-fn validate_class(c: &Check, at: &str, k: &PaperClassFile) -> R {
-    c.page(at, None, &k.margins)?;
-    c.range(&format!("{at}gutter_mm"), k.gutter_mm, 0.0, 50.0, " mm")?;
-    c.size(&format!("{at}name_size"), k.name_size)?;
-    c.size(&format!("{at}kicker_size"), k.kicker_size)?;
-    c.size(&format!("{at}masthead_size"), k.masthead_size)?;
-    c.size(&format!("{at}body_size_one_column"), k.body_size_one_column)?;
-    c.size(
-        &format!("{at}body_size_two_columns"),
-        k.body_size_two_columns,
-    )
+fn report_gaps(c: &Check, r: &super::ReportStyle) -> R {
+    c.range(
+        "report.signature_line_em",
+        r.signature_line_em,
+        0.5,
+        5.0,
+        "",
+    )?;
+    c.range("report.rule_pt", r.rule_pt, 0.0, 5.0, " pt")?;
+    c.range(
+        "report.recipients_rule_pt",
+        r.recipients_rule_pt,
+        0.0,
+        5.0,
+        " pt",
+    )?;
+    for (f, v) in [
+        ("report.national_rule_gap_pt", r.national_rule_gap_pt),
+        ("report.date_gap_pt", r.date_gap_pt),
+        ("report.head_gap_pt", r.head_gap_pt),
+        ("report.title_space_pt", r.title_space_pt),
+        ("report.summary_rule_gap_pt", r.summary_rule_gap_pt),
+        ("report.title_gap_pt", r.title_gap_pt),
+        ("report.recipients_rule_gap_pt", r.recipients_rule_gap_pt),
+        ("report.signature_space_pt", r.signature_space_pt),
+    ] {
+        c.range(f, v, 0.0, 72.0, " pt")?;
+    }
+    Ok(())
 }
