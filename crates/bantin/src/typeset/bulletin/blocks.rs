@@ -121,7 +121,7 @@ pub(super) fn masthead_block(cx: &mut Cx, m: &Masthead, st: &BulletinStyle) -> (
     let end_l = cx.column(
         &m.number,
         FontStyle::Bold,
-        s + 1.0,
+        s + st.band_size_offset,
         (0.0, w / 2.0),
         Align::Left,
         band_top,
@@ -130,7 +130,7 @@ pub(super) fn masthead_block(cx: &mut Cx, m: &Masthead, st: &BulletinStyle) -> (
     let end_r = cx.column(
         &m.period,
         FontStyle::Italic,
-        s + 1.0,
+        s + st.band_size_offset,
         (w / 2.0, w / 2.0),
         Align::Right,
         band_top,
@@ -168,7 +168,7 @@ pub(super) fn contents_rows(
     let end = cx.column(
         "TRONG SỐ NÀY",
         FontStyle::Bold,
-        size + 1.0,
+        size + st.contents_heading_offset,
         (0.0, w),
         Align::Left,
         size * 0.4,

@@ -195,6 +195,10 @@ pub struct BulletinStyle {
     pub article_spacing: ArticleSpacing,
     /// Share of the text width for the publisher lines on the masthead.
     pub publisher_share: f32,
+    /// The number and period on the masthead: its size plus this (pt).
+    pub band_size_offset: f32,
+    /// "TRONG SỐ NÀY": the contents size plus this (pt).
+    pub contents_heading_offset: f32,
     /// The bulletin's name is shrunk to fit this share of the text width.
     pub name_max_share: f32,
     pub rules: BulletinRules,

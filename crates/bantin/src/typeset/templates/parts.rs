@@ -87,6 +87,12 @@ impl TemplateFile {
         validate_blocks(c, "bulletin.blocks.", &b.blocks)?;
         c.range("bulletin.publisher_share", b.publisher_share, 0.2, 1.0, "")?;
         c.range("bulletin.name_max_share", b.name_max_share, 0.2, 1.0, "")?;
+        for (f, v) in [
+            ("band_size_offset", b.band_size_offset),
+            ("contents_heading_offset", b.contents_heading_offset),
+        ] {
+            c.range(&format!("bulletin.{f}"), v, -6.0, 12.0, " pt")?;
+        }
         let r = &b.rules;
         for (f, v) in [
             ("masthead_thick_pt", r.masthead_thick_pt),
