@@ -164,8 +164,13 @@ fn wrong_versions_and_sizes_are_refused() {
     assert_eq!(e.field(), Some("page.paper"), "{e}");
     let syntax = refused("format: 1\n\tname: x\n");
     assert_eq!(syntax, TemplateError::Syntax { line: 2, column: 1 });
-    // A bulletin's offsets are checked on every paper it prints on.
+    // The block geometry and a bulletin's nested sections are checked too.
+    let e = refused(&edited("figure_max_share: 0.8", "figure_max_share: 1.5"));
+    assert_eq!(e.field(), Some("blocks.figure_max_share"), "{e}");
     let b = templates::shipped_text("bulletin/v1").unwrap();
+    let e = refused(&b.replacen("gutter_mm: 6", "gutter_mm: 6\n    gutter: 6", 1));
+    assert_eq!(e.field(), Some("bulletin.large.gutter"), "{e}");
+    // A bulletin's offsets are checked on every paper it prints on.
     let e = refused(&b.replacen("footnote: -2", "footnote: -5", 1));
     assert_eq!(e.field(), Some("bulletin.size_offsets.footnote"), "{e}");
     // Nothing in any message is English from the parser.
