@@ -164,6 +164,11 @@ fn wrong_versions_and_sizes_are_refused() {
     assert_eq!(e.field(), Some("page.paper"), "{e}");
     let syntax = refused("format: 1\n\tname: x\n");
     assert_eq!(syntax, TemplateError::Syntax { line: 2, column: 1 });
+    // A template is exactly one of report, article, bulletin.
+    let article = templates::shipped_text("article").unwrap();
+    let section = &article[article.find("\narticle:").unwrap()..];
+    let both = format!("{}{section}", hd36_text());
+    assert!(matches!(refused(&both), TemplateError::Kind { .. }));
     // The block geometry and a bulletin's nested sections are checked too.
     let e = refused(&edited("figure_max_share: 0.8", "figure_max_share: 1.5"));
     assert_eq!(e.field(), Some("blocks.figure_max_share"), "{e}");

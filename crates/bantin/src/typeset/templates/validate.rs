@@ -46,6 +46,10 @@ pub enum TemplateError {
         max: f32,
         unit: &'static str,
     },
+    #[error(
+        "Mẫu trình bày «{name}» phải có đúng một trong ba phần «report» (văn bản của Đảng), «article» (bài viết) hoặc «bulletin» (bản tin). Hãy xem một mẫu đi kèm (bantin template export report -o mau.yaml) để biết cách viết."
+    )]
+    Kind { name: String },
     #[error("Mẫu trình bày «{name}»: trường «{field}» {problem}")]
     Invalid {
         name: String,
@@ -60,6 +64,7 @@ impl TemplateError {
         match self {
             TemplateError::Syntax { .. } => None,
             TemplateError::Format { .. } => Some("format"),
+            TemplateError::Kind { .. } => Some("report"),
             TemplateError::UnknownField { field, .. }
             | TemplateError::MissingField { field }
             | TemplateError::WrongType { field, .. }
@@ -252,10 +257,9 @@ impl TemplateFile {
             self.bulletin.is_some(),
         ];
         if fronts.iter().filter(|x| **x).count() != 1 {
-            return Err(c.invalid(
-                "report",
-                "— tệp phải có đúng một trong ba phần «report», «article» hoặc «bulletin».",
-            ));
+            return Err(TemplateError::Kind {
+                name: self.name.clone(),
+            });
         }
         if let Some(b) = &self.bulletin {
             for f in ["page", "text", "page_numbers"] {
