@@ -7,6 +7,7 @@ mod bulletin_commands;
 mod commands;
 mod images;
 mod state;
+mod template_commands;
 
 use tauri::Manager;
 
@@ -76,6 +77,11 @@ pub fn run() {
             bulletin_commands::export_bulletin_pdf,
             bulletin_commands::preview_bulletin_pages,
             bulletin_commands::cancel_export,
+            template_commands::list_templates,
+            template_commands::get_template,
+            template_commands::check_template,
+            template_commands::save_template,
+            template_commands::preview_with_template,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -10,7 +10,6 @@ use bantin::store::Library;
 use bantin::typeset::templates::{self, Front, NumberPlace, TemplateFile, TemplateText};
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
-use serde::Serialize;
 
 use super::CliError;
 use super::output::Out;
@@ -46,42 +45,6 @@ pub enum TemplateAction {
     },
 }
 
-/// One line of `template list --json`.
-#[derive(Serialize)]
-struct Listed<'a> {
-    name: &'a str,
-    version: u32,
-    title: &'a str,
-    source: &'a str,
-    kind: &'static str,
-    confirmed: bool,
-    /// "shipped" (đi kèm) or "library".
-    origin: &'static str,
-    /// The library's revision number; null for shipped templates.
-    revision: Option<u32>,
-}
-
-fn listed<'a>(f: &'a TemplateFile, revision: Option<u32>) -> Listed<'a> {
-    Listed {
-        name: &f.name,
-        version: f.version,
-        title: &f.title,
-        source: &f.source,
-        kind: match f.kind() {
-            templates::TemplateKind::Report => "report",
-            templates::TemplateKind::Article => "article",
-            templates::TemplateKind::Bulletin => "bulletin",
-        },
-        confirmed: f.confirmed,
-        origin: if revision.is_some() {
-            "library"
-        } else {
-            "shipped"
-        },
-        revision,
-    }
-}
-
 pub fn run(
     lib: &Library,
     action: TemplateAction,
@@ -90,16 +53,7 @@ pub fn run(
 ) -> Result<(), CliError> {
     match action {
         TemplateAction::List { json } => {
-            let stored = lib.list_templates()?;
-            let mut rows: Vec<Listed> = templates::shipped()
-                .iter()
-                .map(|f| listed(f, None))
-                .collect();
-            rows.extend(
-                stored
-                    .iter()
-                    .map(|s| listed(s.template.file(), Some(s.revision))),
-            );
+            let rows: Vec<_> = lib.all_templates()?.iter().map(|e| e.summary()).collect();
             if json {
                 out.json(&rows);
                 return Ok(());

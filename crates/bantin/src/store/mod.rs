@@ -34,7 +34,7 @@ pub use error::{Result, StoreError};
 pub use maintenance::CheckReport;
 pub use restore::{BackupInfo, inspect_backup};
 pub use search::{SearchHit, SearchOptions};
-pub use templates::StoredTemplate;
+pub use templates::{StoredTemplate, TemplateEntry, TemplateSummary};
 pub use trash::TrashedArticle;
 
 /// How long a write waits for another program (the app, a second CLI) to

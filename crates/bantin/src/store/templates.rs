@@ -31,7 +31,50 @@ pub struct StoredTemplate {
     pub template: TemplateText,
 }
 
-fn kind_code(k: TemplateKind) -> &'static str {
+/// One template in `Library::all_templates`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TemplateEntry {
+    pub template: TemplateText,
+    /// The library's revision; `None` for a shipped template.
+    pub revision: Option<u32>,
+}
+
+impl TemplateEntry {
+    /// What lists show, for the CLI's `--json` and the app alike.
+    pub fn summary(&self) -> TemplateSummary {
+        let f = self.template.file();
+        TemplateSummary {
+            name: f.name.clone(),
+            version: f.version,
+            title: f.title.clone(),
+            source: f.source.clone(),
+            kind: kind_code(f.kind()),
+            confirmed: f.confirmed,
+            origin: if self.revision.is_some() {
+                "library"
+            } else {
+                "shipped"
+            },
+            revision: self.revision,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct TemplateSummary {
+    pub name: String,
+    pub version: u32,
+    pub title: String,
+    pub source: String,
+    /// "report", "article" or "bulletin".
+    pub kind: &'static str,
+    pub confirmed: bool,
+    /// "shipped" (đi kèm) or "library".
+    pub origin: &'static str,
+    pub revision: Option<u32>,
+}
+
+pub fn kind_code(k: TemplateKind) -> &'static str {
     match k {
         TemplateKind::Report => "report",
         TemplateKind::Article => "article",
@@ -139,6 +182,24 @@ impl Library {
                 template,
             });
         }
+        Ok(out)
+    }
+
+    /// Every template one can print with: the shipped ones, then the
+    /// library's (latest revision of each name).
+    pub fn all_templates(&self) -> Result<Vec<TemplateEntry>> {
+        let mut out: Vec<TemplateEntry> = templates::SHIPPED
+            .iter()
+            .filter_map(|(_, text)| TemplateText::parse(text).ok())
+            .map(|template| TemplateEntry {
+                template,
+                revision: None,
+            })
+            .collect();
+        out.extend(self.list_templates()?.into_iter().map(|s| TemplateEntry {
+            template: s.template,
+            revision: Some(s.revision),
+        }));
         Ok(out)
     }
 
