@@ -74,6 +74,11 @@ pub fn run() {
             commands::bulletins::export_bulletin_pdf,
             commands::bulletins::preview_bulletin_pages,
             commands::bulletins::cancel_export,
+            commands::templates::list_templates,
+            commands::templates::get_template,
+            commands::templates::check_template,
+            commands::templates::save_template,
+            commands::templates::preview_with_template,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

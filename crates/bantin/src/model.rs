@@ -273,6 +273,14 @@ pub const PROFILE_KEYS: &[(&str, &str)] = &[
     ("dien_thoai", "Điện thoại"),
     ("tac_gia_mac_dinh", "Tác giả – nguồn mặc định"),
     (
+        "mau_bao_cao",
+        "Mẫu trình bày mặc định cho báo cáo (mặc định: report/hd36-2018; xem bantin template list)",
+    ),
+    (
+        "mau_tin_bai",
+        "Mẫu trình bày mặc định cho tin bài (mặc định: article/v1)",
+    ),
+    (
         "phong_chu",
         "Phông chữ in (mặc định: Times New Roman, nếu không có thì Liberation Serif)",
     ),

@@ -28,7 +28,7 @@ pub enum ExportWhat {
         /// Bản tin: khổ giấy a4, a5, a5-booklet (gấp đôi, in trên A4 ngang) hoặc 19x27
         #[arg(long, requires = "bulletin")]
         paper: Option<String>,
-        /// report (báo cáo) hoặc article (bài viết); mặc định theo loại bài
+        /// report (báo cáo), article (bài viết) hoặc tên một mẫu (bantin template list); mặc định: mẫu đã chọn cho bài hoặc cơ quan
         #[arg(long)]
         template: Option<String>,
         /// In hai mặt: trang chẵn đảo lề trái và lề phải
@@ -101,7 +101,7 @@ fn article_pdf(
     out: &mut Out,
 ) -> Result<(), CliError> {
     let print = ArticlePrint {
-        template: template_option(template)?,
+        template: template_option(lib, template)?,
         double_sided: two_sided,
     };
     let target = Target::File(output.to_path_buf());
@@ -119,7 +119,7 @@ fn article_docx(
     out: &mut Out,
 ) -> Result<(), CliError> {
     let print = ArticlePrint {
-        template: template_option(template)?,
+        template: template_option(lib, template)?,
         double_sided: false,
     };
     let target = Target::File(output.to_path_buf());
@@ -132,17 +132,12 @@ fn article_docx(
     Ok(())
 }
 
-/// `--template report|article`, or the article's kind when absent.
-fn template_option(template: Option<&str>) -> Result<Option<PdfTemplate>, CliError> {
-    template
-        .map(|t| {
-            PdfTemplate::parse(t).ok_or_else(|| {
-                CliError::Message(format!(
-                    "Không có mẫu \"{t}\"; hãy dùng report (báo cáo) hoặc article (bài viết)."
-                ))
-            })
-        })
-        .transpose()
+/// `--template report|article|NAME`; absent, the driver takes the template
+/// chosen for the article or the office, else the shipped one for its kind.
+fn template_option(lib: &Library, template: Option<&str>) -> Result<Option<PdfTemplate>, CliError> {
+    Ok(template
+        .map(|t| PdfTemplate::named(lib, t))
+        .transpose()?)
 }
 
 fn bulletin_pdf(

@@ -16,6 +16,7 @@ mod check_article;
 mod convert;
 mod output;
 mod profile;
+mod template;
 
 use std::path::{Path, PathBuf};
 
@@ -99,6 +100,11 @@ enum Command {
     Bulletin {
         #[command(subcommand)]
         action: bulletin::BulletinAction,
+    },
+    /// Mẫu trình bày: xem, xuất ra tệp, nhập mẫu của cơ quan vào thư viện
+    Template {
+        #[command(subcommand)]
+        action: template::TemplateAction,
     },
     /// Xuất bài viết ra tệp (PDF)
     Export {
@@ -241,6 +247,7 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
         Command::Duplicate { id } => library::duplicate(&lib()?, id, now, out)?,
         Command::Sample { if_empty } => library::sample(&lib()?, &path, if_empty, now, out)?,
         Command::Bulletin { action } => bulletin::run(&lib()?, action, now, out)?,
+        Command::Template { action } => template::run(&lib()?, action, now, out)?,
         Command::Export { what } => export::run(&lib()?, what, out)?,
         Command::Bundle {
             action: bundle::BundleAction::Check { file, json },

@@ -72,21 +72,14 @@ pub fn article_layout(
     now: DateTime<FixedOffset>,
 ) -> Result<(Laid, Vec<ExportWarning>), ExportError> {
     let mut warnings = Vec::new();
-    let laid = match front(article, profile, template, now.date_naive(), &mut warnings) {
-        Front::Report(header) => {
-            let tpl = templates::Template {
-                double_sided,
-                ..templates::report_hd36_2018()
-            };
-            layout_report(doc, &header, &tpl, fonts, images)?
-        }
-        Front::Article(header) => {
-            let tpl = templates::Template {
-                double_sided,
-                ..templates::article()
-            };
-            layout_article(doc, &header, &tpl, fonts, images)?
-        }
+    let base = template.template();
+    let tpl = templates::Template {
+        double_sided: double_sided || base.double_sided,
+        ..base
+    };
+    let laid = match front(article, profile, &tpl, now.date_naive(), &mut warnings) {
+        Front::Report(header) => layout_report(doc, &header, &tpl, fonts, images)?,
+        Front::Article(header) => layout_article(doc, &header, &tpl, fonts, images)?,
     };
     warnings.extend(layout_warnings(&laid.warnings));
     Ok((laid, warnings))
@@ -103,19 +96,10 @@ pub fn article_docx(
     today: NaiveDate,
 ) -> Result<(Vec<u8>, Vec<ExportWarning>), ExportError> {
     let mut warnings = Vec::new();
-    let bytes = match front(article, profile, template, today, &mut warnings) {
-        Front::Report(header) => to_docx(
-            doc,
-            WordFront::Report(&header),
-            &templates::report_hd36_2018(),
-            images,
-        )?,
-        Front::Article(header) => to_docx(
-            doc,
-            WordFront::Article(&header),
-            &templates::article(),
-            images,
-        )?,
+    let tpl = template.template();
+    let bytes = match front(article, profile, &tpl, today, &mut warnings) {
+        Front::Report(header) => to_docx(doc, WordFront::Report(&header), &tpl, images)?,
+        Front::Article(header) => to_docx(doc, WordFront::Article(&header), &tpl, images)?,
     };
     Ok((bytes, warnings))
 }
@@ -126,20 +110,22 @@ enum Front {
     Article(ArticleHeader),
 }
 
-/// The front blocks of `article` in `template`: a report's header and
-/// signature blocks (warning for each profile field left empty), or an
-/// article's title, lead and author line.
+/// The front blocks of `article` in `tpl`: a report template's header and
+/// signature blocks (warning for each profile field left empty), or any
+/// other template's title, lead and author line.
 fn front(
     article: &Article,
     profile: &Profile,
-    template: PdfTemplate,
+    tpl: &templates::Template,
     today: NaiveDate,
     warnings: &mut Vec<ExportWarning>,
 ) -> Front {
     let c = &article.content;
-    match template {
-        PdfTemplate::Report => Front::Report(report_header(article, profile, today, warnings)),
-        PdfTemplate::Article => Front::Article(ArticleHeader {
+    match tpl.front {
+        templates::Front::Report(_) => {
+            Front::Report(report_header(article, profile, today, warnings))
+        }
+        _ => Front::Article(ArticleHeader {
             title: c.title.clone(),
             summary: Some(c.summary.clone()).filter(|s| !s.trim().is_empty()),
             author: Some(c.author.clone()).filter(|s| !s.trim().is_empty()),

@@ -119,7 +119,7 @@ pub fn bulletin_layout(
     let masthead = masthead(bulletin, profile, &mut warnings);
     let items: Vec<BulletinArticle> = articles
         .iter()
-        .map(|Source { article: a, doc }| BulletinArticle {
+        .map(|Source { article: a, doc, .. }| BulletinArticle {
             doc: doc.clone(),
             header: ArticleHeader {
                 title: a.content.title.clone(),

@@ -46,7 +46,7 @@ pub struct ExportContext {
 
 /// The template choice for one article: `None` prints reports as reports
 /// and everything else as an article.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ArticlePrint {
     pub template: Option<PdfTemplate>,
     /// Even pages mirror the left and right margins.
@@ -195,15 +195,34 @@ impl ExportContext {
     }
 }
 
+/// The pages an article will print on with `print`'s template: Cài đặt →
+/// Mẫu trình bày shows a template being edited on the open article at once.
+pub fn article_pages_with(
+    lib: &impl LibraryHandle,
+    id: ArticleId,
+    content: Option<Content>,
+    print: &ArticlePrint,
+    now: DateTime<FixedOffset>,
+) -> Result<PagePreview, ExportError> {
+    let (source, cx) = load_article(lib, id, content, now)?;
+    cx.article_pages(&source, print)
+}
+
 impl ArticlePrint {
+    /// The `--template` given, else the template chosen for the article or
+    /// the office, else the shipped one for its kind.
     fn template_for(&self, s: &Source) -> PdfTemplate {
-        self.template
-            .unwrap_or_else(|| PdfTemplate::for_kind(s.article.content.kind))
+        match (&self.template, &s.chosen) {
+            (Some(t), _) => t.clone(),
+            (None, Some(chosen)) => PdfTemplate::Chosen(Box::new(chosen.clone())),
+            (None, None) => PdfTemplate::for_kind(s.article.content.kind),
+        }
     }
 }
 
 /// An article (with `content` instead of what is saved, when given: the
-/// page preview of unsaved typing) and what exporting it needs.
+/// page preview of unsaved typing) and what exporting it needs: the
+/// template chosen for it is read while the library is held.
 pub fn load_article(
     lib: &impl LibraryHandle,
     id: ArticleId,
@@ -215,7 +234,11 @@ pub fn load_article(
     if let Some(content) = content {
         article.content = content;
     }
-    let source = Source::new(article);
+    let mut source = Source::new(article);
+    let profile = lib.profile()?;
+    source.chosen = lib
+        .chosen_template(&source.article, &profile)?
+        .map(|t| t.file().page_template());
     let cx = ExportContext::load(&lib, [&source.doc], now)?;
     Ok((source, cx))
 }

@@ -25,7 +25,8 @@ pub use article::{article_docx, article_layout, article_pdf};
 pub use bulletin::{BulletinPdfOptions, ExportProgress, bulletin_layout, bulletin_pdf};
 pub use bundles::{BundleProgress, article_bundle};
 pub use context::{
-    ArticlePrint, ExportContext, LibraryHandle, Written, article_pages, bulletin_pages,
+    ArticlePrint, ExportContext, LibraryHandle, Written, article_pages, article_pages_with,
+    bulletin_pages,
     export_article_docx, export_article_pdf, export_bulletin_pdf, export_bundles, load_article, load_bulletin,
     print_font, write_bundle,
 };
@@ -41,15 +42,18 @@ use crate::doc::Document;
 use crate::model::{Article, Kind};
 use crate::pdf::PdfError;
 use crate::store::StoreError;
-use crate::typeset::{FontError, FontSet, Laid, TypesetError};
+use crate::typeset::{FontError, FontSet, Laid, TypesetError, templates};
 
 /// Which print format a single article is set in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum PdfTemplate {
     /// A Party document (Hướng dẫn 36-HD/VPTW): header blocks, signature.
     Report,
     /// A plain, well-set article: title, lead, body, author line.
     Article,
+    /// A template the office chose (library or file): a report template
+    /// sets a report, any other an article.
+    Chosen(Box<templates::Template>),
 }
 
 impl PdfTemplate {
@@ -67,6 +71,25 @@ impl PdfTemplate {
             Kind::BaoCao => PdfTemplate::Report,
             Kind::TinBai => PdfTemplate::Article,
         }
+    }
+
+    /// The numbers this format is set with.
+    pub fn template(&self) -> templates::Template {
+        match self {
+            PdfTemplate::Report => templates::report_hd36_2018(),
+            PdfTemplate::Article => templates::article(),
+            PdfTemplate::Chosen(t) => (**t).clone(),
+        }
+    }
+
+    /// `report`, `article`, or the name of a template in the library or
+    /// shipped with Bản Tin (`bantin export pdf --template`).
+    pub fn named(lib: &crate::store::Library, name: &str) -> Result<PdfTemplate, ExportError> {
+        if let Some(p) = PdfTemplate::parse(name) {
+            return Ok(p);
+        }
+        let t = lib.find_template(name)?;
+        Ok(PdfTemplate::Chosen(Box::new(t.file().page_template())))
     }
 }
 
@@ -115,17 +138,24 @@ impl ExportError {
     }
 }
 
-/// An article and its `Document`, parsed once for every output.
+/// An article and its `Document`, parsed once for every output, with the
+/// template the article or the office chose for it (`None`: the shipped one
+/// for its kind).
 #[derive(Debug, Clone)]
 pub struct Source {
     pub article: Article,
     pub doc: Document,
+    pub chosen: Option<templates::Template>,
 }
 
 impl Source {
     pub fn new(article: Article) -> Source {
         let doc = crate::markdown::parse(&article.content.body);
-        Source { article, doc }
+        Source {
+            article,
+            doc,
+            chosen: None,
+        }
     }
 }
 

@@ -21,6 +21,7 @@ mod maintenance;
 mod restore;
 pub mod schema;
 mod search;
+mod templates;
 mod trash;
 
 use std::path::{Path, PathBuf};
@@ -34,6 +35,7 @@ pub use error::{Result, StoreError};
 pub use maintenance::CheckReport;
 pub use restore::{BackupInfo, inspect_backup};
 pub use search::{SearchHit, SearchOptions};
+pub use templates::{StoredTemplate, TemplateEntry, TemplateSummary};
 pub use trash::TrashedArticle;
 
 /// How long a write waits for another program (the app, a second CLI) to

@@ -123,6 +123,27 @@ pub const MIGRATIONS: &[&str] = &[
                  WHERE article_id = NEW.article_id AND number = NEW.number)
     BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
     "#,
+    // v4: the office's own templates (Mẫu trình bày), versioned like
+    // articles: each save is a new revision, old ones never change.
+    r#"
+    CREATE TABLE templates (
+        name        TEXT NOT NULL,
+        revision    INTEGER NOT NULL,
+        title       TEXT NOT NULL,
+        kind        TEXT NOT NULL CHECK (kind IN ('report', 'article', 'bulletin')),
+        content     TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        PRIMARY KEY (name, revision)
+    );
+    CREATE TRIGGER templates_append_only BEFORE UPDATE ON templates
+    BEGIN SELECT RAISE(ABORT, 'template revisions are append-only'); END;
+    CREATE TRIGGER templates_no_delete BEFORE DELETE ON templates
+    BEGIN SELECT RAISE(ABORT, 'template revisions are append-only'); END;
+    CREATE TRIGGER templates_insert_new BEFORE INSERT ON templates
+    WHEN EXISTS (SELECT 1 FROM templates
+                 WHERE name = NEW.name AND revision = NEW.revision)
+    BEGIN SELECT RAISE(ABORT, 'template revisions are append-only'); END;
+    "#,
 ];
 
 /// The version a library has once every step here has run.

@@ -239,7 +239,7 @@ impl<'a> Cx<'a> {
                     &spans,
                     &ParaStyle::new(width, Align::Left),
                     left,
-                    space * 2.0,
+                    space * self.tpl.blocks.heading_space_paras,
                 );
                 for r in &mut rows {
                     r.keep_with_next = true;
@@ -273,7 +273,12 @@ impl<'a> Cx<'a> {
                     let sp = self.span(&format!("{lead}{body}"), FontStyle::Regular, csize);
                     let st = ParaStyle::new(width, Align::Left);
                     let lines = paragraph::set(&[sp], &st, self.fonts);
-                    let mut r = self.line_rows(lines, left, self.leading(csize) * 0.9, 0.0);
+                    let mut r = self.line_rows(
+                        lines,
+                        left,
+                        self.leading(csize) * self.tpl.blocks.code_leading,
+                        0.0,
+                    );
                     if k == 0
                         && let Some(f) = r.first_mut()
                     {
@@ -285,7 +290,7 @@ impl<'a> Cx<'a> {
             }
             Block::Rule => {
                 let lead = self.leading(size);
-                let w = width / 3.0;
+                let w = width / self.tpl.blocks.short_rule_divisor;
                 let x = left + (width - w) / 2.0;
                 let mut r = Row::fixed(
                     lead,
@@ -294,7 +299,7 @@ impl<'a> Cx<'a> {
                         y1: lead / 2.0,
                         x2: x + w,
                         y2: lead / 2.0,
-                        thickness: 0.5,
+                        thickness: self.tpl.blocks.rule_pt,
                     }],
                 );
                 r.space_before = space;
@@ -341,7 +346,7 @@ impl<'a> Cx<'a> {
                 });
                 let mw = self.fonts.face(base).width(&marker, size);
                 first.items.push(Item::Text {
-                    x: left + ind - mw - 0.3 * size,
+                    x: left + ind - mw - self.tpl.blocks.list_marker_gap_em * size,
                     y: baseline.unwrap_or(size),
                     style: base,
                     size,
@@ -351,7 +356,8 @@ impl<'a> Cx<'a> {
                     link: None,
                 });
                 if k > 0 {
-                    first.space_before = self.tpl.para_space / 2.0;
+                    first.space_before =
+                        self.tpl.para_space * self.tpl.blocks.list_item_space_paras;
                 }
             }
             rows.extend(item_rows);
@@ -426,11 +432,18 @@ impl<'a> Cx<'a> {
                 &ParaStyle::new(self.width(), Align::Justify),
                 self.fonts,
             );
-            rows.push(self.line_rows(lines, 0.0, self.leading(size) * 0.92, 0.0));
+            rows.push(self.line_rows(
+                lines,
+                0.0,
+                self.leading(size) * self.tpl.blocks.footnote_leading,
+                0.0,
+            ));
         }
         Notes {
             rows,
             separator: size,
+            rule: self.tpl.blocks.rule_pt,
+            rule_divisor: self.tpl.blocks.short_rule_divisor,
         }
     }
 
@@ -488,9 +501,9 @@ pub fn pour(rows: &[Row], notes: &Notes, frames: &Frames) -> Poured {
         page.items.push(Item::Rule {
             x1: frame.left,
             y1: ry,
-            x2: frame.left + frame.width / 3.0,
+            x2: frame.left + frame.width / notes.rule_divisor,
             y2: ry,
-            thickness: 0.5,
+            thickness: notes.rule,
         });
         y -= notes.separator;
         for n in &f.notes {

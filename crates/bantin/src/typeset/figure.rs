@@ -12,18 +12,21 @@ use super::paragraph::{Align, ParaStyle};
 use super::{FontStyle, Item};
 use crate::doc::Figure;
 
-/// Pixels to points when an image is smaller than the measure (96 dpi).
+/// Pixels to points when an image is smaller than the measure (96 dpi):
+/// a unit, not a setting.
 const PX: f32 = 0.75;
-const GAP: f32 = 4.0;
 
 impl Cx<'_> {
     pub fn figure(&mut self, f: &Figure, left: f32, width: f32) -> Vec<Row> {
         let space = self.tpl.para_space;
+        let bs = self.tpl.blocks.clone();
+        let gap = bs.figure_gap_pt;
+        let max = bs.figure_max_share;
         // The frame the picture can fill: the measure, most of a page.
         let page_h = self.tpl.text_top() - self.tpl.text_bottom();
         let decoded = match self.source.image(&f.src) {
             Some(bytes) => {
-                images::load(&bytes, width, page_h * 0.8, &self.images).map_err(|p| p.reason())
+                images::load(&bytes, width, page_h * max, &self.images).map_err(|p| p.reason())
             }
             None => Err("không tìm thấy ảnh".to_string()),
         };
@@ -32,7 +35,7 @@ impl Cx<'_> {
         let caption = self.paragraph(&spans, &ParaStyle::new(width, Align::Center), left, 0.0);
         // Room under the caption too, so text after a figure that opens a
         // column does not touch its caption.
-        let caption_h = GAP + caption.iter().map(|r| r.height).sum::<f32>() + GAP;
+        let caption_h = gap + caption.iter().map(|r| r.height).sum::<f32>() + gap;
 
         let (image_h, mut row) = match decoded {
             Ok(images::Loaded {
@@ -45,8 +48,8 @@ impl Cx<'_> {
                 let w = (img.width as f32 * PX).min(width);
                 let h = w * img.height as f32 / img.width as f32;
                 // Never taller than most of a page: the flow only shrinks.
-                let (w, h) = if h > page_h * 0.8 {
-                    (w * page_h * 0.8 / h, page_h * 0.8)
+                let (w, h) = if h > page_h * max {
+                    (w * page_h * max / h, page_h * max)
                 } else {
                     (w, h)
                 };
@@ -55,8 +58,9 @@ impl Cx<'_> {
                     image: Some(self.images.len() - 1),
                     natural_w: w,
                     natural_h: h,
-                    min_h: h.min(page_h * 0.25),
+                    min_h: h.min(page_h * bs.figure_min_share),
                     caption_h,
+                    frame_pt: bs.rule_pt,
                 };
                 (
                     h,
@@ -69,7 +73,7 @@ impl Cx<'_> {
             Err(reason) => {
                 self.warnings
                     .push(format!("Không hiển thị được ảnh {}: {reason}.", f.src));
-                let h = 60.0;
+                let h = bs.placeholder_height_pt;
                 let msg = self.span(
                     &format!("[Không hiển thị được ảnh: {reason}]"),
                     FontStyle::Italic,
@@ -77,8 +81,8 @@ impl Cx<'_> {
                 );
                 let inner = self.paragraph(
                     &[msg],
-                    &ParaStyle::new(width - 12.0, Align::Center),
-                    left + 6.0,
+                    &ParaStyle::new(width - 2.0 * bs.placeholder_inset_pt, Align::Center),
+                    left + bs.placeholder_inset_pt,
                     0.0,
                 );
                 let mut items = vec![Item::Frame {
@@ -86,7 +90,7 @@ impl Cx<'_> {
                     y: h,
                     w: width,
                     h,
-                    thickness: 0.5,
+                    thickness: bs.rule_pt,
                 }];
                 let mut y = (h - inner.iter().map(|r| r.height).sum::<f32>()) / 2.0;
                 for r in inner {
@@ -96,7 +100,7 @@ impl Cx<'_> {
                 (h, Row::fixed(h + caption_h, items))
             }
         };
-        let mut y = image_h + GAP;
+        let mut y = image_h + gap;
         for r in caption {
             row.items.extend(r.items.into_iter().map(|it| shift(it, y)));
             row.footnotes.extend(r.footnotes);

@@ -33,6 +33,8 @@ pub enum RowKind {
         natural_h: f32,
         min_h: f32,
         caption_h: f32,
+        /// Thickness of the frame drawn instead of a missing image.
+        frame_pt: f32,
     },
 }
 
@@ -78,6 +80,10 @@ pub struct Notes {
     pub rows: Vec<Vec<Row>>,
     /// Space for the separator rule above the first note of a page.
     pub separator: f32,
+    /// The separator's thickness, and how many times shorter than the
+    /// column it is.
+    pub rule: f32,
+    pub rule_divisor: f32,
 }
 
 impl Notes {
@@ -316,6 +322,7 @@ impl<'a> Flow<'a> {
             natural_w,
             natural_h,
             caption_h,
+            frame_pt,
             ..
         } = row.kind
         {
@@ -337,7 +344,7 @@ impl<'a> Flow<'a> {
                     y: h,
                     w,
                     h,
-                    thickness: 0.5,
+                    thickness: frame_pt,
                 },
             };
             self.pages[page].items.push(item.placed(frame.left, top));

@@ -28,6 +28,7 @@ impl Cx<'_> {
                 title_centered: false,
                 lead_bold: b.lead_bold,
                 author_size: b.author_size,
+                spacing: b.article_spacing.clone(),
             },
             Front::Report(_) => super::templates::article_style(),
         }
@@ -136,18 +137,18 @@ pub fn report_head(cx: &mut Cx, h: &ReportHeader) -> Vec<Row> {
         &mut national,
     );
     if let Some((x1, x2, base)) = text_extent(&national) {
-        let uy = base + 3.5;
+        let uy = base + rs.national_rule_gap_pt;
         items.push(Item::Rule {
             x1,
             y1: uy,
             x2,
             y2: uy,
-            thickness: 0.6,
+            thickness: rs.rule_pt,
         });
     }
     items.extend(national);
     let date_line = format!("{}, {}", h.place, crate::text::format_date(h.date));
-    let date_y = number_y.max(ry + 6.0);
+    let date_y = number_y.max(ry + rs.date_gap_pt);
     let right_end = cx.column(
         &date_line,
         FontStyle::Italic,
@@ -157,7 +158,7 @@ pub fn report_head(cx: &mut Cx, h: &ReportHeader) -> Vec<Row> {
         date_y,
         &mut items,
     );
-    let mut head = Row::fixed(left_end.max(right_end) + 4.0, items);
+    let mut head = Row::fixed(left_end.max(right_end) + rs.head_gap_pt, items);
     head.keep_with_next = true;
 
     // Type name, summary, short rule.
@@ -182,16 +183,16 @@ pub fn report_head(cx: &mut Cx, h: &ReportHeader) -> Vec<Row> {
         &mut items,
     );
     let rl = rs.summary_rule_mm * MM;
-    let ry = y + 2.0;
+    let ry = y + rs.summary_rule_gap_pt;
     items.push(Item::Rule {
         x1: (w - rl) / 2.0,
         y1: ry,
         x2: (w + rl) / 2.0,
         y2: ry,
-        thickness: 0.6,
+        thickness: rs.rule_pt,
     });
-    let mut title = Row::fixed(ry + 10.0, items);
-    title.space_before = 18.0;
+    let mut title = Row::fixed(ry + rs.title_gap_pt, items);
+    title.space_before = rs.title_space_pt;
     title.outline = Some((
         format!("{} {}", upper(&h.type_name), crate::text::nfc(&h.summary)),
         1,
@@ -221,10 +222,10 @@ pub fn report_tail(cx: &mut Cx, h: &ReportHeader) -> Vec<Row> {
         let hw = cx.fonts.regular.width(heading, rs.recipients_heading_size);
         items.push(Item::Rule {
             x1,
-            y1: base + 1.8,
+            y1: base + rs.recipients_rule_gap_pt,
             x2: x1 + hw,
-            y2: base + 1.8,
-            thickness: 0.5,
+            y2: base + rs.recipients_rule_gap_pt,
+            thickness: rs.recipients_rule_pt,
         });
     }
     let mut y = y0;
@@ -268,7 +269,7 @@ pub fn report_tail(cx: &mut Cx, h: &ReportHeader) -> Vec<Row> {
         y,
         &mut items,
     );
-    y += rs.signature_lines as f32 * ss * 1.5;
+    y += rs.signature_lines as f32 * ss * rs.signature_line_em;
     let right_end = cx.column(
         &h.signer_name,
         FontStyle::Bold,
@@ -280,7 +281,7 @@ pub fn report_tail(cx: &mut Cx, h: &ReportHeader) -> Vec<Row> {
     );
 
     let mut row = Row::fixed(left_end.max(right_end), items);
-    row.space_before = 18.0;
+    row.space_before = rs.signature_space_pt;
     vec![row]
 }
 
@@ -305,18 +306,18 @@ pub fn article_head(cx: &mut Cx, h: &ArticleHeader) -> Vec<Row> {
     );
     if let Some(d) = h.date {
         let date = crate::text::format_date(d);
-        let size = cx.tpl.body_size - 1.0;
+        let size = cx.tpl.body_size + st.spacing.date_size_offset;
         y = cx.column(
             &date,
             FontStyle::Italic,
             size,
             (0.0, w),
             align,
-            y + 2.0,
+            y + st.spacing.date_gap_pt,
             &mut items,
         );
     }
-    let mut title = Row::fixed(y + 6.0, items);
+    let mut title = Row::fixed(y + st.spacing.title_gap_pt, items);
     title.keep_with_next = true;
     title.outline = Some((crate::text::nfc(h.title.trim()), 1));
     rows.push(title);
@@ -346,6 +347,6 @@ pub fn article_tail(cx: &mut Cx, h: &ArticleHeader) -> Vec<Row> {
         &[sp],
         &ParaStyle::new(cx.width(), Align::Right),
         0.0,
-        cx.tpl.para_space * 2.0,
+        cx.tpl.para_space * st.spacing.author_space_paras,
     )
 }

@@ -9,11 +9,22 @@
 //! the last page, so the colophon stays on the back cover.
 
 use super::figure::shift;
-use super::templates::MM;
+use super::templates::{Booklet, Front, MM};
 use super::{Laid, Page};
+use crate::model::PaperSize;
 
-/// A4 landscape, in points.
-pub const SHEET: (f32, f32) = (297.0 * MM, 210.0 * MM);
+/// The sheet of the shipped bulletin template (A4 landscape), in points.
+pub fn sheet() -> (f32, f32) {
+    let b = shipped();
+    (b.sheet.width_mm * MM, b.sheet.height_mm * MM)
+}
+
+fn shipped() -> Booklet {
+    match super::templates::bulletin(PaperSize::A5, 1).front {
+        Front::Bulletin(st) => st.booklet,
+        _ => unreachable!("bulletin/v1 là mẫu bản tin"),
+    }
+}
 
 /// The order in which `count` booklet pages (a multiple of four) sit on
 /// the sheet sides: (left page, right page) for each side, front first.
@@ -24,8 +35,15 @@ pub fn booklet_order(count: usize) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// Imposes the laid-out pages of a small booklet on A4 landscape sheets.
+/// Imposes the laid-out pages of a small booklet on A4 landscape sheets,
+/// as the shipped bulletin template says.
 pub fn booklet(laid: Laid) -> Laid {
+    booklet_on(laid, &shipped())
+}
+
+/// Imposes the laid-out pages of a small booklet on the sheets `b` names.
+pub fn booklet_on(laid: Laid, b: &Booklet) -> Laid {
+    let sheet = (b.sheet.width_mm * MM, b.sheet.height_mm * MM);
     let Laid {
         pages,
         images,
@@ -35,7 +53,7 @@ pub fn booklet(laid: Laid) -> Laid {
     let (pw, ph) = pages
         .first()
         .map(|p| (p.width, p.height))
-        .unwrap_or((SHEET.0 / 2.0, SHEET.1));
+        .unwrap_or((sheet.0 / 2.0, sheet.1));
     let blank = || Page {
         width: pw,
         height: ph,
@@ -59,7 +77,7 @@ pub fn booklet(laid: Laid) -> Laid {
         padded.push(Some(blank()));
     }
 
-    let (sw, sh) = SHEET;
+    let (sw, sh) = sheet;
     let half = sw / 2.0;
     let dy = (sh - ph) / 2.0;
     let mut where_is = vec![(0usize, 0.0f32); n];
@@ -77,13 +95,14 @@ pub fn booklet(laid: Laid) -> Laid {
             }
         }
         // Fold marks at the top and bottom edge of the sheet's middle.
-        for (y1, y2) in [(sh, sh - 4.0 * MM), (0.0, 4.0 * MM)] {
+        let mark = b.fold_mark_mm * MM;
+        for (y1, y2) in [(sh, sh - mark), (0.0, mark)] {
             items.push(super::Item::Rule {
                 x1: half,
                 y1,
                 x2: half,
                 y2,
-                thickness: 0.3,
+                thickness: b.fold_mark_pt,
             });
         }
         sheets.push(Page {
@@ -162,9 +181,12 @@ mod tests {
                 _ => None,
             })
             .collect();
-        let dx0 = (SHEET.0 / 2.0 - 148.0 * MM) / 2.0;
+        let dx0 = (sheet().0 / 2.0 - 148.0 * MM) / 2.0;
         assert_eq!(xs.len(), 2);
         assert!((xs[0] - (4.0 + dx0)).abs() < 0.01, "{xs:?}");
-        assert!((xs[1] - (0.0 + SHEET.0 / 2.0 + dx0)).abs() < 0.01, "{xs:?}");
+        assert!(
+            (xs[1] - (0.0 + sheet().0 / 2.0 + dx0)).abs() < 0.01,
+            "{xs:?}"
+        );
     }
 }

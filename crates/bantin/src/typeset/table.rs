@@ -13,9 +13,6 @@ use super::paragraph::{self, Align, ParaStyle, Span};
 use super::{FontStyle, Item};
 use crate::doc::{Align as CellAlign, Inline, Table};
 
-const PAD: f32 = 3.0;
-const BORDER: f32 = 0.5;
-
 impl Cx<'_> {
     pub fn table(&mut self, t: &Table, left: f32, width: f32) -> Vec<Row> {
         let size = self.tpl.table_size;
@@ -43,6 +40,7 @@ impl Cx<'_> {
             .collect();
 
         // Natural (one line) and minimal (longest word) width per column.
+        let pad = self.tpl.blocks.table_padding_pt;
         let mut max_w = vec![0.0f32; cols];
         let mut min_w = vec![0.0f32; cols];
         for row in std::iter::once(&header).chain(body.iter()) {
@@ -55,8 +53,8 @@ impl Cx<'_> {
                         word_max = word_max.max(face.width(w, sp.size));
                     }
                 }
-                max_w[c] = max_w[c].max(line + 2.0 * PAD + 1.0);
-                min_w[c] = min_w[c].max(word_max + 2.0 * PAD + 1.0);
+                max_w[c] = max_w[c].max(line + 2.0 * pad + 1.0);
+                min_w[c] = min_w[c].max(word_max + 2.0 * pad + 1.0);
             }
         }
         let widths = share(&min_w, &max_w, width);
@@ -97,16 +95,19 @@ impl Cx<'_> {
         align: impl Fn(usize) -> Align,
     ) -> Vec<Row> {
         let size = self.tpl.table_size;
-        let lead = self.leading(size) * 0.92;
+        let pad = self.tpl.blocks.table_padding_pt;
+        let lead = self.leading(size) * self.tpl.blocks.table_leading;
         let mut sets = Vec::new();
         for (c, spans) in cells.iter().enumerate() {
-            let st = ParaStyle::new((widths[c] - 2.0 * PAD).max(1.0), align(c));
+            let st = ParaStyle::new((widths[c] - 2.0 * pad).max(1.0), align(c));
             sets.push(paragraph::set(spans, &st, self.fonts));
         }
         // Room for a piece: most of a page, leaving space for the repeated
         // header and footnotes.
         let frame_h = self.tpl.text_top() - self.tpl.text_bottom();
-        let max_lines = (((frame_h * 0.6) - 2.0 * PAD) / lead).floor().max(1.0) as usize;
+        let max_lines = (((frame_h * self.tpl.blocks.table_row_max_share) - 2.0 * pad) / lead)
+            .floor()
+            .max(1.0) as usize;
         let mut pieces = Vec::new();
         loop {
             let rest: Vec<_> = sets
@@ -127,14 +128,15 @@ impl Cx<'_> {
         left: f32,
         lead: f32,
     ) -> Row {
+        let pad = self.tpl.blocks.table_padding_pt;
         let lines = sets.iter().map(Vec::len).max().unwrap_or(0).max(1);
-        let height = lines as f32 * lead + 2.0 * PAD;
+        let height = lines as f32 * lead + 2.0 * pad;
         let mut items = Vec::new();
         let mut notes = Vec::new();
         let mut x = left;
         for (c, lines) in sets.into_iter().enumerate() {
-            let rows = self.line_rows(lines, x + PAD, lead, 0.0);
-            let mut y = PAD;
+            let rows = self.line_rows(lines, x + pad, lead, 0.0);
+            let mut y = pad;
             for r in rows {
                 items.extend(r.items.into_iter().map(|mut it| {
                     if let Item::Text { y: ty, .. } = &mut it {
@@ -150,7 +152,7 @@ impl Cx<'_> {
                 y: height,
                 w: widths[c],
                 h: height,
-                thickness: BORDER,
+                thickness: self.tpl.blocks.table_border_pt,
             });
             x += widths[c];
         }

@@ -298,7 +298,7 @@ impl<'a> Body<'a> {
                     let (fmt, text) = if ordered {
                         ("decimal", format!("%{}.", l + 1))
                     } else {
-                        ("bullet", esc(tpl.bullet))
+                        ("bullet", esc(&tpl.bullet))
                     };
                     let indent = super::write::twips(tpl.list_indent_mm * (l as f32 + 1.0));
                     let hang = super::write::twips(tpl.list_indent_mm);

@@ -180,3 +180,38 @@ pub fn without_link_targets(md: &str) -> String {
     kept.push_str(rest);
     kept
 }
+
+/// Word boxes from `pdftotext -bbox`: (page, xmin, ymin, xmax, ymax, word), y from the top.
+pub fn boxes(path: &str) -> Vec<(usize, f32, f32, f32, f32, String)> {
+    let html = run("pdftotext", &["-bbox", "-enc", "UTF-8", path, "-"]);
+    let mut page = 0;
+    let mut out = Vec::new();
+    for line in html.lines() {
+        if line.contains("<page ") {
+            page += 1;
+        }
+        if let Some(rest) = line.trim().strip_prefix("<word ") {
+            let num = |k: &str| -> f32 {
+                let i = rest.find(&format!("{k}=\"")).unwrap() + k.len() + 2;
+                rest[i..].split('"').next().unwrap().parse().unwrap()
+            };
+            let word = rest
+                .split('>')
+                .nth(1)
+                .unwrap()
+                .split('<')
+                .next()
+                .unwrap()
+                .to_string();
+            out.push((
+                page,
+                num("xMin"),
+                num("yMin"),
+                num("xMax"),
+                num("yMax"),
+                word,
+            ));
+        }
+    }
+    out
+}

@@ -26,7 +26,7 @@ pub(super) fn masthead_block(cx: &mut Cx, m: &Masthead, st: &BulletinStyle) -> (
             &line.to_uppercase(),
             FontStyle::Bold,
             s,
-            (0.0, w * 0.62),
+            (0.0, w * st.publisher_share),
             Align::Left,
             y_left,
             &mut items,
@@ -54,7 +54,7 @@ pub(super) fn masthead_block(cx: &mut Cx, m: &Masthead, st: &BulletinStyle) -> (
             y: h,
             w: tw + 2.0 * pad,
             h,
-            thickness: 0.8,
+            thickness: st.rules.mark_frame_pt,
         });
         y_right = h;
     }
@@ -89,8 +89,8 @@ pub(super) fn masthead_block(cx: &mut Cx, m: &Masthead, st: &BulletinStyle) -> (
     }
     let name = rest.trim().to_uppercase();
     let natural = cx.fonts.bold.width(&name, st.name_size);
-    let size = if natural > w * 0.96 {
-        (st.name_size * w * 0.96 / natural).max(st.kicker_size)
+    let size = if natural > w * st.name_max_share {
+        (st.name_size * w * st.name_max_share / natural).max(st.kicker_size)
     } else {
         st.name_size
     };
@@ -111,16 +111,17 @@ pub(super) fn masthead_block(cx: &mut Cx, m: &Masthead, st: &BulletinStyle) -> (
         y2: y,
         thickness: t,
     };
-    items.push(rule(y, 2.2));
-    items.push(rule(y + 3.2, 0.6));
-    y += 3.2 + s * 0.35;
+    let r = &st.rules;
+    items.push(rule(y, r.masthead_thick_pt));
+    items.push(rule(y + r.masthead_gap_pt, r.thin_pt));
+    y += r.masthead_gap_pt + s * 0.35;
 
     // The band: number left, period right.
     let band_top = y;
     let end_l = cx.column(
         &m.number,
         FontStyle::Bold,
-        s + 1.0,
+        s + st.band_size_offset,
         (0.0, w / 2.0),
         Align::Left,
         band_top,
@@ -129,14 +130,14 @@ pub(super) fn masthead_block(cx: &mut Cx, m: &Masthead, st: &BulletinStyle) -> (
     let end_r = cx.column(
         &m.period,
         FontStyle::Italic,
-        s + 1.0,
+        s + st.band_size_offset,
         (w / 2.0, w / 2.0),
         Align::Right,
         band_top,
         &mut items,
     );
     y = end_l.max(end_r) + s * 0.2;
-    items.push(rule(y, 0.6));
+    items.push(rule(y, st.rules.thin_pt));
     y += st.article_gap * 0.8;
     (items, y)
 }
@@ -162,12 +163,12 @@ pub(super) fn contents_rows(
         y1: 0.0,
         x2: w,
         y2: 0.0,
-        thickness: 1.2,
+        thickness: st.rules.title_pt,
     });
     let end = cx.column(
         "TRONG SỐ NÀY",
         FontStyle::Bold,
-        size + 1.0,
+        size + st.contents_heading_offset,
         (0.0, w),
         Align::Left,
         size * 0.4,
@@ -247,7 +248,7 @@ pub(super) fn contents_rows(
             y1: size * 0.5,
             x2: w,
             y2: size * 0.5,
-            thickness: 0.6,
+            thickness: st.rules.thin_pt,
         }],
     );
     close.space_before = size * 0.2;
@@ -272,10 +273,10 @@ pub(super) fn article_rows(
             .collect();
         first.items.push(Item::Rule {
             x1: 0.0,
-            y1: 0.6,
+            y1: st.rules.title_pt / 2.0,
             x2: w,
-            y2: 0.6,
-            thickness: 1.2,
+            y2: st.rules.title_pt / 2.0,
+            thickness: st.rules.title_pt,
         });
         first.height += pad;
         first.space_before = st.article_gap;
@@ -337,7 +338,7 @@ pub(super) fn colophon_block(cx: &mut Cx, m: &Masthead, st: &BulletinStyle) -> (
         y: h,
         w,
         h,
-        thickness: 0.6,
+        thickness: st.rules.thin_pt,
     });
     (items, h + size)
 }

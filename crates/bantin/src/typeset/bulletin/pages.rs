@@ -81,7 +81,7 @@ pub(super) fn running_heads(cx: &mut Cx, poured: &mut Poured, m: &Masthead, st: 
             y1: ry,
             x2: right,
             y2: ry,
-            thickness: 0.4,
+            thickness: st.rules.running_head_pt,
         });
     }
 }

@@ -1,21 +1,29 @@
 //! Templates: every number of a layout as a typed, named, versioned setting.
 //!
 //! The rules for Party documents change (Quy định 399-QĐ/TW replaced 66 in
-//! 2026), so layout code reads page geometry, sizes and placements only from
-//! here; a new rule set is a new constructor, not an edit of the flow.
+//! 2026, a new presentation guidance is reported), so a template is data: a
+//! YAML file in `assets/templates/` with its name, version and source,
+//! embedded in the binary and validated when loaded (`file.rs`,
+//! `validate.rs`). An office changes a number by importing its own copy into
+//! the library, never by waiting for a new version of Bản Tin. The layout
+//! code reads page geometry, sizes and placements only from `Template`.
 
-mod article;
-mod bulletin;
-mod report;
+mod file;
+mod parts;
+mod validate;
 
-pub use article::{article, article_style};
-pub use bulletin::bulletin;
-pub use report::{report_hd36_2018, report_style};
+use std::sync::OnceLock;
+
+use crate::model::PaperSize;
+
+pub use file::{TemplateFile, TemplateKind, TemplateText};
+pub use validate::TemplateError;
 
 /// 1 mm in points.
 pub const MM: f32 = 72.0 / 25.4;
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Paper {
     pub width_mm: f32,
     pub height_mm: f32,
@@ -28,7 +36,8 @@ impl Paper {
     };
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Margins {
     pub top_mm: f32,
     pub bottom_mm: f32,
@@ -54,7 +63,8 @@ pub struct PageNumbers {
 
 /// Sizes and styles of the report's first-page and closing blocks
 /// (TEMPLATES.md, "Report").
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ReportStyle {
     /// Share of the text block taken by the left header column.
     pub left_column: f32,
@@ -69,15 +79,91 @@ pub struct ReportStyle {
     pub signature_size: f32,
     /// Blank lines left for the signature and seal.
     pub signature_lines: usize,
+    /// Line height of those blank lines, in signature sizes.
+    pub signature_line_em: f32,
+    /// Rules under the national title and the summary, pt.
+    pub rule_pt: f32,
+    /// From the national title's baseline down to its rule, pt.
+    pub national_rule_gap_pt: f32,
+    /// Least room between the national title and the place-and-date line.
+    pub date_gap_pt: f32,
+    /// Space under the two header columns.
+    pub head_gap_pt: f32,
+    /// Space above the type name.
+    pub title_space_pt: f32,
+    /// From the summary's last line down to its short rule.
+    pub summary_rule_gap_pt: f32,
+    /// Space under the short rule, before the body.
+    pub title_gap_pt: f32,
+    /// From "Nơi nhận:"'s baseline down to its underline, and its thickness.
+    pub recipients_rule_gap_pt: f32,
+    pub recipients_rule_pt: f32,
+    /// Space between the body and the "Nơi nhận" / signature block.
+    pub signature_space_pt: f32,
 }
 
 /// Sizes of the article's title block and author line.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ArticleStyle {
     pub title_size: f32,
     pub title_centered: bool,
     pub lead_bold: bool,
     pub author_size: f32,
+    pub spacing: ArticleSpacing,
+}
+
+/// Gaps around an article's title and author line (a single article and
+/// each article of a bulletin).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleSpacing {
+    /// The date under the title: the body size plus this (pt).
+    pub date_size_offset: f32,
+    /// Space above the date line, pt.
+    pub date_gap_pt: f32,
+    /// Space under the title block, pt.
+    pub title_gap_pt: f32,
+    /// Space above the author line, in paragraph spaces.
+    pub author_space_paras: f32,
+}
+
+/// The rules, gaps and shares of the blocks inside the text: breaks,
+/// lists, code, tables, figures, footnotes.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlockStyle {
+    /// Thematic breaks, the footnote separator and the frame of a missing
+    /// image, pt.
+    pub rule_pt: f32,
+    /// A thematic break and the footnote separator are this many times
+    /// shorter than the column.
+    pub short_rule_divisor: f32,
+    /// Space above a heading, in paragraph spaces.
+    pub heading_space_paras: f32,
+    /// Space between list items, in paragraph spaces.
+    pub list_item_space_paras: f32,
+    /// Gap between a list marker and the item's text, in its font size.
+    pub list_marker_gap_em: f32,
+    /// Line heights of code, table and footnote lines, as shares of the
+    /// template's leading.
+    pub code_leading: f32,
+    pub table_leading: f32,
+    pub footnote_leading: f32,
+    pub table_padding_pt: f32,
+    pub table_border_pt: f32,
+    /// A table row is split so that no piece is taller than this share of
+    /// the text block.
+    pub table_row_max_share: f32,
+    /// Above and below a figure's caption, pt.
+    pub figure_gap_pt: f32,
+    /// A picture is at most this share of the text block's height, and the
+    /// flow may shrink it down to `figure_min_share`.
+    pub figure_max_share: f32,
+    pub figure_min_share: f32,
+    /// The frame shown for an image that cannot be printed.
+    pub placeholder_height_pt: f32,
+    pub placeholder_inset_pt: f32,
 }
 
 /// The masthead, contents, running heads and colophon of a bulletin.
@@ -106,6 +192,43 @@ pub struct BulletinStyle {
     pub licensed_max_pages: usize,
     /// …on paper no larger than this (width, height in mm).
     pub licensed_max_mm: (f32, f32),
+    pub article_spacing: ArticleSpacing,
+    /// Share of the text width for the publisher lines on the masthead.
+    pub publisher_share: f32,
+    /// The number and period on the masthead: its size plus this (pt).
+    pub band_size_offset: f32,
+    /// "TRONG SỐ NÀY": the contents size plus this (pt).
+    pub contents_heading_offset: f32,
+    /// The bulletin's name is shrunk to fit this share of the text width.
+    pub name_max_share: f32,
+    pub rules: BulletinRules,
+    pub booklet: Booklet,
+}
+
+/// Rule thicknesses of a bulletin, pt.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BulletinRules {
+    /// The thick rule under the name, the thin one under it and the gap.
+    pub masthead_thick_pt: f32,
+    pub masthead_gap_pt: f32,
+    /// Thin rules: under the masthead band, the contents, the colophon.
+    pub thin_pt: f32,
+    /// The box round "LƯU HÀNH NỘI BỘ".
+    pub mark_frame_pt: f32,
+    /// Over the contents and over each article's title.
+    pub title_pt: f32,
+    pub running_head_pt: f32,
+}
+
+/// How an A5 booklet is imposed: two pages side by side on each sheet.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Booklet {
+    pub sheet: Paper,
+    /// Fold marks at the top and bottom of the sheet's middle.
+    pub fold_mark_mm: f32,
+    pub fold_mark_pt: f32,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -118,7 +241,7 @@ pub enum Front {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Template {
     /// "report/hd36-2018", "article/v1".
-    pub name: &'static str,
+    pub name: String,
     pub paper: Paper,
     pub margins: Margins,
     pub body_size: f32,
@@ -136,12 +259,13 @@ pub struct Template {
     pub list_indent_mm: f32,
     pub quote_indent_mm: f32,
     /// Bullet for unordered lists.
-    pub bullet: &'static str,
+    pub bullet: String,
     pub page_numbers: PageNumbers,
     pub front: Front,
     /// Printed on both sides: back pages (2, 4, …) mirror the left and right
     /// margins, so the wide margin is always on the binding side.
     pub double_sided: bool,
+    pub blocks: BlockStyle,
 }
 
 impl Template {
@@ -174,4 +298,89 @@ impl Template {
             Err(format!("{}: lề hoặc cỡ chữ không hợp lý", self.name))
         }
     }
+}
+
+/// The templates shipped with Bản Tin, as their files are written (comments
+/// included, so `template export` hands an office the documented file).
+pub const SHIPPED: &[(&str, &str)] = &[
+    (
+        "report/hd36-2018",
+        include_str!("../../../../../assets/templates/report-hd36-2018.yaml"),
+    ),
+    (
+        "report/hd05-2026",
+        include_str!("../../../../../assets/templates/report-hd05-2026.yaml"),
+    ),
+    (
+        "article/v1",
+        include_str!("../../../../../assets/templates/article.yaml"),
+    ),
+    (
+        "bulletin/v1",
+        include_str!("../../../../../assets/templates/bulletin.yaml"),
+    ),
+];
+
+/// The text of a shipped template, by its name or a short alias
+/// ("report", "article", "bulletin").
+pub fn shipped_text(name: &str) -> Option<&'static str> {
+    let name = match name {
+        "report" => "report/hd36-2018",
+        "article" => "article/v1",
+        "bulletin" => "bulletin/v1",
+        other => other,
+    };
+    SHIPPED.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+}
+
+/// The shipped templates, parsed once. They are part of the program and a
+/// test loads each one, so a failure here is a build mistake, not bad input.
+pub fn shipped() -> &'static [TemplateFile] {
+    static SHIPPED_FILES: OnceLock<Vec<TemplateFile>> = OnceLock::new();
+    SHIPPED_FILES.get_or_init(|| {
+        SHIPPED
+            .iter()
+            .map(|(name, text)| {
+                TemplateFile::parse(text).unwrap_or_else(|e| panic!("mẫu đi kèm {name} hỏng: {e}"))
+            })
+            .collect()
+    })
+}
+
+fn shipped_file(name: &str) -> &'static TemplateFile {
+    shipped()
+        .iter()
+        .find(|t| t.name == name)
+        .unwrap_or_else(|| panic!("thiếu mẫu đi kèm {name}"))
+}
+
+/// `report/hd36-2018`: a Party document after Hướng dẫn 36-HD/VPTW (2018).
+pub fn report_hd36_2018() -> Template {
+    shipped_file("report/hd36-2018").page_template()
+}
+
+/// The first-page and closing blocks of `report/hd36-2018`.
+pub fn report_style() -> ReportStyle {
+    match report_hd36_2018().front {
+        Front::Report(r) => r,
+        _ => unreachable!("report/hd36-2018 là mẫu báo cáo"),
+    }
+}
+
+/// `article/v1`: one article printed on its own (the portal's print view).
+pub fn article() -> Template {
+    shipped_file("article/v1").page_template()
+}
+
+/// Title, lead and author line of `article/v1`.
+pub fn article_style() -> ArticleStyle {
+    match article().front {
+        Front::Article(a) => a,
+        _ => unreachable!("article/v1 là mẫu bài viết"),
+    }
+}
+
+/// `bulletin/v1` on `paper` in one or two columns.
+pub fn bulletin(paper: PaperSize, columns: u8) -> Template {
+    shipped_file("bulletin/v1").bulletin_template(paper, columns)
 }
