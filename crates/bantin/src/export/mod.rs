@@ -88,6 +88,9 @@ impl PdfTemplate {
         if let Some(p) = PdfTemplate::parse(name) {
             return Ok(p);
         }
+        if lib.template(name)?.is_none() && templates::shipped_text(name).is_none() {
+            return Err(ExportError::UnknownTemplate { name: name.into() });
+        }
         let t = lib.find_template(name)?;
         Ok(PdfTemplate::Chosen(Box::new(t.file().page_template())))
     }
@@ -119,6 +122,12 @@ pub enum ExportError {
     },
     #[error("Đã hủy; không có tệp nào được ghi thêm.")]
     Cancelled,
+    /// `--template NAME` names no template (the CLI's words; the app's are
+    /// in `words.rs`).
+    #[error(
+        "Không có mẫu \"{name}\"; hãy dùng report (báo cáo), article (bài viết) hoặc tên một mẫu trong danh sách \"bantin template list\"."
+    )]
+    UnknownTemplate { name: String },
 }
 
 impl ExportError {
@@ -133,6 +142,7 @@ impl ExportError {
             ExportError::Store(e) => e.code(),
             ExportError::Bundle(e) => e.code(),
             ExportError::Word(_) => "word",
+            ExportError::UnknownTemplate { .. } => "unknown_template",
             ExportError::Write { .. } | ExportError::Folder { .. } => "write_failed",
         }
     }

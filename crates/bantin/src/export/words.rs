@@ -93,6 +93,9 @@ impl ExportError {
     pub fn words(&self, door: Door) -> String {
         match self {
             ExportError::Store(e) => e.words(door),
+            ExportError::UnknownTemplate { name } if door == Door::App => format!(
+                "Không có mẫu trình bày \"{name}\". Hãy chọn một mẫu trong Cài đặt → Mẫu trình bày."
+            ),
             other => other.to_string(),
         }
     }
