@@ -136,6 +136,27 @@ pub struct Content {
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
+impl Content {
+    /// A report's "Nơi nhận": the article's own list (front matter
+    /// `noi_nhan`, a list or one line per recipient), else the office's
+    /// (profile field `noi_nhan`, one per line). What prints and what the
+    /// checks read.
+    pub fn recipients(&self, profile: &Profile) -> Vec<String> {
+        match self.extra.get("noi_nhan") {
+            Some(serde_json::Value::Array(items)) => items
+                .iter()
+                .filter_map(|v| v.as_str())
+                .map(str::to_string)
+                .collect(),
+            Some(serde_json::Value::String(s)) => s.lines().map(str::to_string).collect(),
+            _ => profile
+                .get("noi_nhan")
+                .map(|s| s.lines().map(str::to_string).collect())
+                .unwrap_or_default(),
+        }
+    }
+}
+
 /// An article as the library holds it now.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Article {

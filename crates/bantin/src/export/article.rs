@@ -176,18 +176,7 @@ fn report_header(
         Some(s) => format!("Số {}", s.trim_start_matches("Số").trim()),
         None => format!("Số       -BC/{abbreviation}"),
     };
-    let recipients: Vec<String> = match c.extra.get("noi_nhan") {
-        Some(serde_json::Value::Array(items)) => items
-            .iter()
-            .filter_map(|v| v.as_str())
-            .map(str::to_string)
-            .collect(),
-        Some(serde_json::Value::String(s)) => s.lines().map(str::to_string).collect(),
-        _ => profile
-            .get("noi_nhan")
-            .map(|s| s.lines().map(str::to_string).collect())
-            .unwrap_or_default(),
-    };
+    let recipients = c.recipients(profile);
     let summary = if c.summary.trim().is_empty() {
         c.title.clone()
     } else {

@@ -229,16 +229,9 @@ pub fn report_tail(cx: &mut Cx, h: &ReportHeader) -> Vec<Row> {
         });
     }
     let mut y = y0;
-    let n = h.recipients.len();
-    for (k, r) in h.recipients.iter().enumerate() {
-        let r = r
-            .trim()
-            .trim_start_matches(['-', '–'])
-            .trim()
-            .trim_end_matches([';', '.']);
-        let end = if k + 1 == n { "." } else { ";" };
+    for line in h.recipient_lines() {
         y = cx.column(
-            &format!("- {r}{end}"),
+            &line,
             FontStyle::Regular,
             rs.recipients_size,
             left,

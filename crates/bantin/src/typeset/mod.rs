@@ -80,6 +80,27 @@ pub struct ReportHeader {
     pub signer_name: String,
 }
 
+impl ReportHeader {
+    /// "Nơi nhận" as it prints, PDF and Word alike: each recipient after a
+    /// dash, ending with ";", the last with ".".
+    pub fn recipient_lines(&self) -> Vec<String> {
+        let n = self.recipients.len();
+        self.recipients
+            .iter()
+            .enumerate()
+            .map(|(k, r)| {
+                let r = r
+                    .trim()
+                    .trim_start_matches(['-', '–'])
+                    .trim()
+                    .trim_end_matches([';', '.']);
+                let end = if k + 1 == n { "." } else { ";" };
+                format!("- {r}{end}")
+            })
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ArticleHeader {
     pub title: String,

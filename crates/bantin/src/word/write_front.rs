@@ -60,22 +60,12 @@ pub fn report_head(h: &ReportHeader, tpl: &Template) -> String {
 }
 
 pub fn report_tail(h: &ReportHeader, tpl: &Template) -> String {
-    let n = h.recipients.len();
     let mut left = para(
         &style("Recipients"),
         &run(r#"<w:b/><w:i/><w:u w:val="single"/>"#, "Nơi nhận:"),
     );
-    for (k, r) in h.recipients.iter().enumerate() {
-        let r = r
-            .trim()
-            .trim_start_matches(['-', '–'])
-            .trim()
-            .trim_end_matches([';', '.']);
-        let end = if k + 1 == n { "." } else { ";" };
-        left.push_str(&para(
-            &style("Recipients"),
-            &run("", &format!("- {r}{end}")),
-        ));
+    for line in h.recipient_lines() {
+        left.push_str(&para(&style("Recipients"), &run("", &line)));
     }
     let lines = match &tpl.front {
         Front::Report(rs) => rs.signature_lines,

@@ -15,19 +15,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     if cx.content.kind != Kind::BaoCao {
         return;
     }
-    let recipients: Vec<String> = match cx.content.extra.get("noi_nhan") {
-        Some(serde_json::Value::Array(items)) => items
-            .iter()
-            .filter_map(|v| v.as_str())
-            .map(str::to_string)
-            .collect(),
-        Some(serde_json::Value::String(s)) => s.lines().map(str::to_string).collect(),
-        _ => cx
-            .profile
-            .get("noi_nhan")
-            .map(|s| s.lines().map(str::to_string).collect())
-            .unwrap_or_default(),
-    };
+    let recipients = cx.content.recipients(cx.profile);
     let recipients: Vec<&str> = recipients
         .iter()
         .map(|r| r.trim().trim_start_matches(['-', '–']).trim())
