@@ -43,7 +43,7 @@ export function editingSteps() {
     );
 
     await paste({ file: "broken" });
-    await waitText("#toast", (t) => t.startsWith("Không mở được ảnh \"anh-hong.png\": tệp bị hỏng hoặc không phải ảnh."), "a broken image is refused in Vietnamese");
+    await waitText("#toast", (t) => t.startsWith("Không mở được ảnh \"anh-hong.png\": tệp") && t.includes("bị hỏng") && t.includes("Hãy chọn ảnh khác."), "a broken image is refused in Vietnamese");
     assert.equal((await editorText()).match(/asset:/g).length, 1, "nothing was inserted for the broken image");
 
     // Toolbar: bold with nothing selected, typed over, then the line numbered.
