@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the tests need on Debian 12 and runs every test:
-#  1. the core and the CLI (real SQLite files, real PDFs checked with poppler),
+#  1. the core and the CLI (real SQLite files, real PDFs checked with poppler,
+#     and a throw-away PostgreSQL cluster for the shared library: scripts/pg.sh),
 #  2. the UI's TypeScript logic (Vitest),
 #  3. the real desktop app in WebKit under Xvfb (tauri-driver + WebKitWebDriver).
 # The last line adds them up.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-apt_install "${BUILD_PACKAGES[@]}" poppler-utils xvfb xauth webkit2gtk-driver unzip
+apt_install "${BUILD_PACKAGES[@]}" poppler-utils xvfb xauth webkit2gtk-driver unzip postgresql
 need_cargo
 need_node
 cd "$ROOT"
@@ -18,6 +19,11 @@ build_ui
 
 logs="$(mktemp -d)"
 status=0
+
+say "Khởi động PostgreSQL thử nghiệm (thư viện chung)"
+trap 'bash "$ROOT/scripts/pg.sh" stop' EXIT
+BANTIN_TEST_PG="$(bash "$ROOT/scripts/pg.sh" start)"
+export BANTIN_TEST_PG
 
 say "1/3 Lõi và dòng lệnh (cargo nextest)"
 if cargo nextest --version >/dev/null 2>&1; then
