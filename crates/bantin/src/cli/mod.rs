@@ -14,6 +14,7 @@ mod library;
 mod maintenance;
 mod output;
 mod profile;
+mod server;
 
 use std::path::{Path, PathBuf};
 
@@ -134,6 +135,11 @@ enum Command {
         #[arg(long)]
         if_empty: bool,
     },
+    /// Thư viện chung trên máy chủ PostgreSQL: chuẩn bị, đơn vị, tài khoản
+    Server {
+        #[command(subcommand)]
+        action: server::ServerAction,
+    },
     /// Đo tốc độ: thư viện (nhập, mở, tìm kiếm) hoặc xuất PDF, trên dữ liệu tạo ra
     Bench {
         /// library (thư viện), pdf, bundle (gói tải lên) hoặc bulletin (bản tin)
@@ -244,6 +250,7 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
         Command::RestoreBackup { file } => maintenance::restore_backup(&path, &file, now, out)?,
         Command::Check { json } => return maintenance::check(&path, json, out),
         Command::Profile { action } => profile::run(&lib()?, action, out)?,
+        Command::Server { action } => server::run(&path, action, out)?,
         Command::Bench {
             what,
             photo,

@@ -46,13 +46,13 @@ impl Library {
     }
 
     pub fn bulletin(&self, id: BulletinId) -> Result<Bulletin> {
-        load(&self.conn, id).map_err(|e| self.lift(e))
+        load(self.conn()?, id).map_err(|e| self.lift(e))
     }
 
     /// Every issue, newest first.
     pub fn list_bulletins(&self) -> Result<Vec<BulletinSummary>> {
         let mut stmt = self
-            .conn
+            .conn()?
             .prepare_cached(
                 "SELECT b.id, b.name, b.number, b.date, b.period, b.updated_at,
                         (SELECT count(*) FROM bulletin_articles WHERE bulletin_id = b.id)
@@ -68,7 +68,7 @@ impl Library {
 
     /// The issues that print an article.
     pub fn bulletins_with_article(&self, article: ArticleId) -> Result<Vec<BulletinSummary>> {
-        with_article(&self.conn, article).map_err(|e| self.err(e))
+        with_article(self.conn()?, article).map_err(|e| self.err(e))
     }
 
     /// Writes an issue's settings (everything but its articles, which have

@@ -102,6 +102,36 @@ pub enum StoreError {
     BadData { what: String, detail: String },
 
     #[error(
+        "Thư viện chung chưa hỗ trợ {0}. Hãy làm việc này trên thư viện trong máy (tệp .bantin)."
+    )]
+    SharedUnsupported(&'static str),
+
+    #[error(
+        "Không kết nối được thư viện chung \"{address}\". Hãy kiểm tra địa chỉ, tên đăng nhập, mật khẩu (biến PGPASSWORD) và mạng, rồi thử lại.\nChi tiết kỹ thuật: {detail}"
+    )]
+    SharedConnect { address: String, detail: String },
+
+    #[error(
+        "Bản Tin chưa hỗ trợ kết nối mã hóa (TLS) tới máy chủ \"{host}\", nên không gửi mật khẩu qua mạng. Hiện chỉ mở được thư viện chung trên chính máy này (localhost)."
+    )]
+    SharedNeedsTls { host: String },
+
+    #[error(
+        "Thư viện chung \"{address}\" chưa được chuẩn bị. Hãy nhờ quản trị chạy: bantin server init --library {address}"
+    )]
+    SharedNotReady { address: String },
+
+    #[error(
+        "Thư viện chung không cho tài khoản của bạn làm việc này: mỗi đơn vị chỉ thấy và sửa bài của mình, và chỉ người duyệt mới đặt được trạng thái Đã duyệt. Hãy nhờ người có quyền làm, hoặc nhờ quản trị cấp quyền.\nChi tiết kỹ thuật: {0}"
+    )]
+    SharedDenied(String),
+
+    #[error(
+        "Thư viện chung gặp một lỗi không lường trước nên thao tác vừa rồi không thực hiện được; dữ liệu trên máy chủ giữ nguyên. Hãy thử lại; nếu lỗi lặp lại, hãy báo cho quản trị.\nChi tiết kỹ thuật: {0}"
+    )]
+    Postgres(String),
+
+    #[error(
         "Thư viện gặp một lỗi không lường trước nên thao tác vừa rồi không thực hiện được. Hãy thử lại; nếu lỗi lặp lại, hãy chạy \"bantin check\" và báo cho người hỗ trợ.\nChi tiết kỹ thuật: {0}"
     )]
     Sqlite(#[source] rusqlite::Error),
@@ -150,6 +180,12 @@ impl StoreError {
             StoreError::Backup { .. } => "backup_failed",
             StoreError::BadData { .. } => "bad_data",
             StoreError::Sqlite(_) => "sqlite",
+            StoreError::SharedUnsupported(_) => "shared_unsupported",
+            StoreError::SharedConnect { .. } => "shared_connect",
+            StoreError::SharedNeedsTls { .. } => "shared_needs_tls",
+            StoreError::SharedNotReady { .. } => "shared_not_ready",
+            StoreError::SharedDenied(_) => "shared_denied",
+            StoreError::Postgres(_) => "postgres",
         }
     }
 }

@@ -62,7 +62,7 @@ impl Library {
     /// What is in the recycle bin, most recently deleted first.
     pub fn list_trash(&self) -> Result<Vec<TrashedArticle>> {
         let mut stmt = self
-            .conn
+            .conn()?
             .prepare_cached(
                 "SELECT id, title, kind, status, category, date, updated_at, revision, word_count,
                         deleted_at
@@ -122,7 +122,7 @@ impl Library {
         content.status = Status::Draft;
         // Same text, so the same derived facts: copied from the original's row.
         let d = self
-            .conn
+            .conn()?
             .query_row(
                 "SELECT body_text, word_count FROM articles WHERE id = ?1",
                 [id],
