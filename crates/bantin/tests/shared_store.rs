@@ -1,0 +1,296 @@
+//! The store's operations that the shared library supports so far (import,
+//! list, show, save, history, restore, search), written once and run on both
+//! backends: a SQLite file and a PostgreSQL database (issue 14). The shared
+//! side needs the cluster from scripts/test.sh (BANTIN_TEST_PG).
+
+mod shared_common;
+
+use std::collections::BTreeSet;
+
+use bantin::model::{Content, RevisionReason};
+use bantin::store::assets::NewAsset;
+use bantin::store::pg::server::Role;
+use bantin::store::{Library, SearchOptions, StoreError};
+use chrono::{DateTime, Duration, TimeZone, Utc};
+
+/// A library and what keeps it alive.
+struct Lib {
+    lib: Library,
+    _dir: Option<tempfile::TempDir>,
+}
+
+fn local() -> Lib {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(&dir.path().join("thu-vien.bantin"), t0()).unwrap();
+    Lib {
+        lib,
+        _dir: Some(dir),
+    }
+}
+
+fn shared(test: &str) -> Lib {
+    let db = shared_common::Db::new(test);
+    db.unit("xa-a", None);
+    let lib = db.user("bt", Role::Editor, "xa-a").open();
+    assert!(lib.is_shared());
+    Lib { lib, _dir: None }
+}
+
+/// Each test runs once per backend.
+macro_rules! on_both {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[test]
+            fn local() {
+                super::$name(&super::local().lib);
+            }
+            #[test]
+            fn shared() {
+                super::$name(&super::shared(stringify!($name)).lib);
+            }
+        }
+    )*};
+}
+
+on_both!(
+    save_history_and_restore,
+    the_list_is_most_recent_first,
+    missing_articles_and_revisions_are_named,
+    search_finds_the_same_articles,
+    a_query_is_only_text,
+    images_come_in_with_their_articles,
+);
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 24, 8, 0, 0).unwrap()
+}
+
+fn content(title: &str, body: &str) -> Content {
+    Content {
+        title: title.into(),
+        body: body.into(),
+        ..Content::default()
+    }
+}
+
+fn save_history_and_restore(lib: &Library) {
+    let first = content("Văn hóa công sở", "Cán bộ xây dựng văn hóa công sở.");
+    let id = lib.create_article(&first, t0()).unwrap();
+    let second = content("Văn hóa công sở (sửa)", "Thêm một câu.\n\nVà câu nữa.");
+    let later = t0() + Duration::minutes(5);
+    assert_eq!(
+        lib.save_article(id, &second, RevisionReason::Save, later)
+            .unwrap(),
+        Some(2)
+    );
+    assert_eq!(
+        lib.save_article(id, &second, RevisionReason::Autosave, later)
+            .unwrap(),
+        None,
+        "the same text again writes nothing"
+    );
+    let a = lib.article(id).unwrap();
+    assert_eq!(
+        (a.content.title.as_str(), a.revision),
+        ("Văn hóa công sở (sửa)", 2)
+    );
+    assert_eq!((a.created_at, a.updated_at), (t0(), later));
+    assert_eq!(a.word_count, 6);
+
+    assert_eq!(lib.restore_revision(id, 1, later).unwrap(), 3);
+    assert_eq!(lib.article(id).unwrap().content, first);
+    let history = lib.history(id).unwrap();
+    let reasons: Vec<_> = history
+        .iter()
+        .map(|r| (r.number, r.reason, r.restored_from))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            (1, RevisionReason::Create, None),
+            (2, RevisionReason::Save, None),
+            (3, RevisionReason::Restore, Some(1)),
+        ]
+    );
+    assert_eq!(lib.revision(id, 2).unwrap().content, second);
+}
+
+fn the_list_is_most_recent_first(lib: &Library) {
+    let ids: Vec<i64> = (0..3)
+        .map(|i| {
+            lib.create_article(
+                &content(&format!("Bài {i}"), "Nội dung."),
+                t0() + Duration::hours(i),
+            )
+            .unwrap()
+        })
+        .collect();
+    lib.save_article(
+        ids[0],
+        &content("Bài 0 (sửa)", "Khác."),
+        RevisionReason::Save,
+        t0() + Duration::days(1),
+    )
+    .unwrap();
+    let list = lib.list_articles().unwrap();
+    let order: Vec<i64> = list.iter().map(|a| a.id).collect();
+    assert_eq!(order, [ids[0], ids[2], ids[1]]);
+    assert_eq!(list[0].revision, 2);
+    assert_eq!(lib.count_articles().unwrap(), 3);
+}
+
+fn missing_articles_and_revisions_are_named(lib: &Library) {
+    assert!(matches!(
+        lib.article(999_999),
+        Err(StoreError::ArticleNotFound(999_999))
+    ));
+    assert!(matches!(
+        lib.history(999_999),
+        Err(StoreError::ArticleNotFound(_))
+    ));
+    let id = lib
+        .create_article(&content("Một bài", "Chữ."), t0())
+        .unwrap();
+    assert!(matches!(
+        lib.revision(id, 7),
+        Err(StoreError::RevisionNotFound { number: 7, .. })
+    ));
+    assert!(matches!(
+        lib.restore_revision(id, 7, t0()),
+        Err(StoreError::RevisionNotFound { .. })
+    ));
+    assert!(matches!(
+        lib.save_article(999_999, &content("x", "y"), RevisionReason::Save, t0()),
+        Err(StoreError::ArticleNotFound(_))
+    ));
+}
+
+/// Titles and bodies the queries below are checked against.
+const CORPUS: &[(&str, &str)] = &[
+    (
+        "Văn hóa công sở",
+        "Chi bộ triển khai xây dựng văn hóa công sở trong toàn thể đảng viên.",
+    ),
+    (
+        "Họp dân về đường làng",
+        "Nhân dân góp ý làm đường bê tông, vận động hiến đất.",
+    ),
+    (
+        "Báo cáo quý IV",
+        "Phong trào văn nghệ và thể thao; hoàn thành 100% chỉ tiêu.",
+    ),
+    (
+        "Đảng viên gương mẫu",
+        "Mỗi đảng viên phải gương mẫu trong công việc.",
+    ),
+];
+
+fn found(lib: &Library, query: &str, ids: &[i64]) -> BTreeSet<usize> {
+    lib.search(query, &SearchOptions { limit: 50 })
+        .unwrap()
+        .iter()
+        .map(|h| {
+            ids.iter()
+                .position(|id| *id == h.id)
+                .expect("a hit is one of ours")
+        })
+        .collect()
+}
+
+fn search_finds_the_same_articles(lib: &Library) {
+    let contents: Vec<Content> = CORPUS.iter().map(|(t, b)| content(t, b)).collect();
+    let ids = lib
+        .insert_articles(&contents, RevisionReason::Import, t0())
+        .unwrap();
+    let cases: &[(&str, &[usize])] = &[
+        ("van hoa", &[0, 2]), // "hoa" starts "hoàn" too
+        ("VĂN HOÁ", &[0, 2]),
+        ("văn hóa công sở", &[0]),
+        ("van", &[0, 1, 2]), // the last word may start a word: văn, vận
+        ("cong s", &[0]),    // "s" starts "sở"
+        ("dang vien", &[0, 3]),
+        ("duong", &[1]),
+        ("duong lang", &[1]),
+        ("lang duong", &[1]), // every word, in any order
+        ("guong mau", &[3]),
+        ("100", &[2]),
+        ("hoa xyz", &[]),
+        ("xyz", &[]),
+        ("", &[]),
+    ];
+    for (query, want) in cases {
+        let got = found(lib, query, &ids);
+        let want: BTreeSet<usize> = want.iter().copied().collect();
+        assert_eq!(got, want, "query {query:?}");
+    }
+    // The hit shows the article's own spelling around the words.
+    let hits = lib.search("cong so", &SearchOptions::default()).unwrap();
+    assert_eq!(hits[0].title, "Văn hóa công sở");
+    assert!(
+        hits[0].marked_snippet("[", "]").contains("[công] [sở]"),
+        "{:?}",
+        hits[0]
+    );
+    assert!(!hits[0].title_marks.is_empty());
+}
+
+fn a_query_is_only_text(lib: &Library) {
+    let contents: Vec<Content> = CORPUS.iter().map(|(t, b)| content(t, b)).collect();
+    let ids = lib
+        .insert_articles(&contents, RevisionReason::Import, t0())
+        .unwrap();
+    for query in [
+        "'; DROP TABLE articles; --",
+        "\" OR 1=1 --",
+        "%",
+        "_",
+        "%%% ___",
+        "\\",
+        "van' OR 'a'='a",
+        "NEAR(van hoa)",
+        "van* OR NOT hoa",
+    ] {
+        let got = found(lib, query, &ids);
+        assert!(got.len() <= 1, "query {query:?} found {got:?}");
+    }
+    assert_eq!(lib.count_articles().unwrap(), CORPUS.len());
+}
+
+fn images_come_in_with_their_articles(lib: &Library) {
+    let png = NewAsset {
+        bytes: b"\x89PNG\r\n\x1a\n-not-really-a-png".to_vec(),
+        mime: "image/png".into(),
+        original_name: "anh.png".into(),
+    };
+    let sha = bantin::store::assets::sha256_hex(&png.bytes);
+    let body = format!("![Ảnh](asset:{sha})");
+    let c = content("Có ảnh", &body);
+    let ids = lib
+        .insert_with_assets(&[c.clone()], &[&png, &png], RevisionReason::Import, t0())
+        .unwrap();
+    assert_eq!(lib.article(ids[0]).unwrap().content.body, body);
+    assert_eq!(
+        lib.put_asset(&png, t0()).unwrap(),
+        sha,
+        "the same image again is the same name"
+    );
+}
+
+#[test]
+fn what_the_shared_library_cannot_do_yet_is_said_not_panicked() {
+    let lib = shared("cannot_do_yet").lib;
+    let id = lib
+        .create_article(&content("Một bài", "Chữ."), t0())
+        .unwrap();
+    let e = lib.trash_article(id, false, t0()).unwrap_err();
+    assert_eq!(e.code(), "shared_unsupported");
+    assert!(
+        e.to_string().starts_with("Thư viện chung chưa hỗ trợ"),
+        "{e}"
+    );
+    assert_eq!(
+        lib.list_bulletins().unwrap_err().code(),
+        "shared_unsupported"
+    );
+    assert_eq!(lib.check().unwrap_err().code(), "shared_unsupported");
+}
