@@ -266,7 +266,12 @@ fn images_come_in_with_their_articles(lib: &Library) {
     let body = format!("![Ảnh](asset:{sha})");
     let c = content("Có ảnh", &body);
     let ids = lib
-        .insert_with_assets(&[c.clone()], &[&png, &png], RevisionReason::Import, t0())
+        .insert_with_assets(
+            std::slice::from_ref(&c),
+            &[&png, &png],
+            RevisionReason::Import,
+            t0(),
+        )
         .unwrap();
     assert_eq!(lib.article(ids[0]).unwrap().content.body, body);
     assert_eq!(

@@ -78,6 +78,15 @@ impl Db {
         self.url(&self.admin_user, &self.admin_password)
     }
 
+    /// The owner's address without the password, and the password (for
+    /// the CLI: `--library` and `PGPASSWORD`).
+    pub fn admin_address(&self) -> (String, String) {
+        (
+            self.url(&self.admin_user, "").replacen(":@", "@", 1),
+            self.admin_password.clone(),
+        )
+    }
+
     pub fn url(&self, user: &str, password: &str) -> String {
         format!(
             "postgresql://{user}:{password}@{}:{}/{}",
