@@ -59,6 +59,7 @@ on_both!(
     search_finds_the_same_articles,
     a_query_is_only_text,
     images_come_in_with_their_articles,
+    the_recycle_bin_and_copies,
 );
 
 fn t0() -> DateTime<Utc> {
@@ -279,6 +280,86 @@ fn images_come_in_with_their_articles(lib: &Library) {
         sha,
         "the same image again is the same name"
     );
+    assert_eq!(lib.count_assets().unwrap(), 1);
+    let a = lib.asset(&sha).unwrap();
+    assert_eq!(
+        (a.mime.as_str(), a.size, a.original_name.as_str()),
+        ("image/png", png.bytes.len(), "anh.png")
+    );
+    assert_eq!(lib.asset_bytes(&sha).unwrap(), png.bytes);
+    assert!(matches!(
+        lib.asset("0000"),
+        Err(StoreError::AssetNotFound(_))
+    ));
+    assert!(matches!(
+        lib.asset_bytes("0000"),
+        Err(StoreError::AssetNotFound(_))
+    ));
+}
+
+fn the_recycle_bin_and_copies(lib: &Library) {
+    let id = lib
+        .create_article(
+            &content("Văn hóa công sở", "Cán bộ xây dựng văn hóa."),
+            t0(),
+        )
+        .unwrap();
+    lib.save_article(
+        id,
+        &content("Văn hóa công sở", "Bản hai."),
+        RevisionReason::Save,
+        t0(),
+    )
+    .unwrap();
+    let later = t0() + Duration::hours(1);
+    lib.trash_article(id, false, later).unwrap();
+    assert!(matches!(
+        lib.article(id),
+        Err(StoreError::ArticleNotFound(_))
+    ));
+    assert!(lib.list_articles().unwrap().is_empty());
+    assert!(
+        lib.search("van hoa", &SearchOptions::default())
+            .unwrap()
+            .is_empty()
+    );
+    let trash = lib.list_trash().unwrap();
+    assert_eq!(trash.len(), 1);
+    assert_eq!(
+        (
+            trash[0].article.id,
+            trash[0].deleted_at,
+            trash[0].article.revision
+        ),
+        (id, later, 2)
+    );
+    assert!(matches!(
+        lib.trash_article(id, false, later),
+        Err(StoreError::ArticleNotFound(_))
+    ));
+
+    lib.restore_from_trash(id).unwrap();
+    assert!(matches!(
+        lib.restore_from_trash(id),
+        Err(StoreError::NotInTrash(_))
+    ));
+    assert_eq!(
+        lib.history(id).unwrap().len(),
+        2,
+        "the history comes back whole"
+    );
+    assert_eq!(
+        lib.search("van hoa", &SearchOptions::default())
+            .unwrap()
+            .len(),
+        1
+    );
+
+    let copy = lib.duplicate_article(id, later).unwrap();
+    let c = lib.article(copy).unwrap();
+    assert_eq!(c.content.title, "Văn hóa công sở (bản sao)");
+    assert_eq!((c.revision, c.word_count), (1, 2));
+    assert_eq!(lib.history(copy).unwrap()[0].reason, RevisionReason::Create);
 }
 
 #[test]
@@ -287,15 +368,20 @@ fn what_the_shared_library_cannot_do_yet_is_said_not_panicked() {
     let id = lib
         .create_article(&content("Một bài", "Chữ."), t0())
         .unwrap();
-    let e = lib.trash_article(id, false, t0()).unwrap_err();
+    let e = lib.list_bulletins().unwrap_err();
     assert_eq!(e.code(), "shared_unsupported");
     assert!(
         e.to_string().starts_with("Thư viện chung chưa hỗ trợ"),
         "{e}"
     );
     assert_eq!(
-        lib.list_bulletins().unwrap_err().code(),
+        lib.backup(std::path::Path::new("sao-luu.bantin"))
+            .unwrap_err()
+            .code(),
         "shared_unsupported"
     );
+    assert!(!std::path::Path::new("sao-luu.bantin").exists());
+    assert_eq!(lib.profile().unwrap_err().code(), "shared_unsupported");
+    assert!(lib.article(id).is_ok());
     assert_eq!(lib.check().unwrap_err().code(), "shared_unsupported");
 }

@@ -55,6 +55,9 @@ impl Library {
     }
 
     pub fn asset(&self, sha256: &str) -> Result<Asset> {
+        if let Some(shared) = self.shared() {
+            return shared.asset(sha256);
+        }
         self.conn()?
             .query_row(
                 "SELECT sha256, mime, size, original_name FROM assets WHERE sha256 = ?1",
@@ -74,6 +77,9 @@ impl Library {
     }
 
     pub fn asset_bytes(&self, sha256: &str) -> Result<Vec<u8>> {
+        if let Some(shared) = self.shared() {
+            return shared.asset_bytes(sha256);
+        }
         self.conn()?
             .query_row(
                 "SELECT bytes FROM assets WHERE sha256 = ?1",
@@ -86,6 +92,9 @@ impl Library {
     }
 
     pub fn count_assets(&self) -> Result<usize> {
+        if let Some(shared) = self.shared() {
+            return shared.count_assets();
+        }
         self.conn()?
             .query_row("SELECT count(*) FROM assets", [], |r| r.get::<_, i64>(0))
             .map(|n| n as usize)

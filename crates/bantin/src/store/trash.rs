@@ -33,6 +33,9 @@ impl Library {
         leave_bulletins: bool,
         now: DateTime<Utc>,
     ) -> Result<()> {
+        if let Some(shared) = self.shared() {
+            return shared.trash(id, now);
+        }
         self.try_write(|tx| {
             load(tx, id)?;
             let issues = super::bulletins::with_article(tx, id).map_err(|e| self.err(e))?;
@@ -61,6 +64,9 @@ impl Library {
 
     /// What is in the recycle bin, most recently deleted first.
     pub fn list_trash(&self) -> Result<Vec<TrashedArticle>> {
+        if let Some(shared) = self.shared() {
+            return shared.list_trash();
+        }
         let mut stmt = self
             .conn()?
             .prepare_cached(
@@ -83,6 +89,9 @@ impl Library {
 
     /// Brings an article back from the recycle bin, searchable again.
     pub fn restore_from_trash(&self, id: ArticleId) -> Result<()> {
+        if let Some(shared) = self.shared() {
+            return shared.restore_from_trash(id);
+        }
         self.try_write(|tx| {
             let found: Option<String> = tx
                 .query_row(
@@ -117,6 +126,9 @@ impl Library {
     /// A new article with the same content as `id`, titled "… (bản sao)"
     /// and back to draft; its history starts afresh.
     pub fn duplicate_article(&self, id: ArticleId, now: DateTime<Utc>) -> Result<ArticleId> {
+        if let Some(shared) = self.shared() {
+            return shared.duplicate(id, now);
+        }
         let mut content = self.article(id)?.content;
         content.title = format!("{} (bản sao)", content.title.trim());
         content.status = Status::Draft;

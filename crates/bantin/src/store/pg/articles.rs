@@ -24,7 +24,7 @@ use crate::store::{Result, StoreError, ts};
 
 const ARTICLE_COLUMNS: &str = "id, title, summary, author, category, tags, kind, status, date, \
      body, extra, created_at, updated_at, revision, word_count";
-const SUMMARY_COLUMNS: &str =
+pub(super) const SUMMARY_COLUMNS: &str =
     "id, title, kind, status, category, date, updated_at, revision, word_count";
 const REVISION_COLUMNS: &str = "article_id, number, created_at, reason, restored_from, content";
 
@@ -157,7 +157,7 @@ impl Shared {
     }
 }
 
-fn insert(
+pub(super) fn insert(
     tx: &mut Transaction,
     c: &Content,
     d: &Derived,
@@ -311,7 +311,7 @@ pub(super) fn search_words(c: &Content, body_text: &str) -> (String, String) {
     (spaced(&head), spaced(&all))
 }
 
-fn load(c: &mut impl GenericClient, id: ArticleId, lock: bool) -> Result<Article> {
+pub(super) fn load(c: &mut impl GenericClient, id: ArticleId, lock: bool) -> Result<Article> {
     let sql = format!(
         "SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = $1 AND deleted_at IS NULL{}",
         if lock { " FOR UPDATE" } else { "" }
@@ -349,7 +349,7 @@ fn from_json<T: serde::de::DeserializeOwned>(what: &str, s: &str) -> Result<T> {
     serde_json::from_str(s).map_err(|e| bad(what, e))
 }
 
-fn parse_ts(s: &str) -> Result<DateTime<Utc>> {
+pub(super) fn parse_ts(s: &str) -> Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(s)
         .map(|t| t.with_timezone(&Utc))
         .map_err(|e| bad("thời điểm", e))
@@ -390,7 +390,7 @@ fn article_from_row(r: &Row) -> Result<Article> {
     })
 }
 
-fn summary_from_row(r: &Row) -> Result<ArticleSummary> {
+pub(super) fn summary_from_row(r: &Row) -> Result<ArticleSummary> {
     Ok(ArticleSummary {
         id: r.get(0),
         title: r.get(1),
