@@ -98,6 +98,15 @@ fn an_editor_of_one_commune_gets_nothing_of_another_communes_article() {
     let e = raw.query("SELECT * FROM users", &[]).unwrap_err();
     assert_eq!(sql_state(&e), DENIED, "{e}");
 
+    // Nor its unit's profile.
+    b.open().set_profile_field("ten_don_vi", "Xã B").unwrap();
+    assert!(lib.profile().unwrap().fields.is_empty());
+    assert_eq!(
+        raw.execute("UPDATE settings SET value = 'Chiếm'", &[])
+            .unwrap(),
+        0
+    );
+
     // B still has its article, untouched.
     assert_eq!(b.open().article(id).unwrap().content.title, "Bài của xã B");
 }

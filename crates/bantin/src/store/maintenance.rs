@@ -173,6 +173,9 @@ impl Library {
     }
 
     pub fn profile(&self) -> Result<Profile> {
+        if let Some(shared) = self.shared() {
+            return shared.profile();
+        }
         let mut stmt = self
             .conn()?
             .prepare_cached(
@@ -193,6 +196,9 @@ impl Library {
     }
 
     pub fn set_profile_field(&self, key: &str, value: &str) -> Result<()> {
+        if let Some(shared) = self.shared() {
+            return shared.set_profile_field(key, value);
+        }
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)

@@ -20,6 +20,7 @@ mod articles;
 pub mod schema;
 mod search;
 pub mod server;
+mod settings;
 mod trash;
 
 use std::cell::RefCell;

@@ -17,8 +17,8 @@ use crate::store::{Result, StoreError};
 /// Each entry is one version step: `MIGRATIONS[0]` takes an empty database to
 /// version 1.
 pub const MIGRATIONS: &[&str] = &[
-    // v1: units, users, articles, append-only revisions, images, row-level
-    // security by unit, approval by reviewers only.
+    // v1: units, users, articles, append-only revisions, images, settings,
+    // row-level security by unit, approval by reviewers only.
     r#"
     DO $$ BEGIN
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bantin_bien_tap') THEN
@@ -165,10 +165,22 @@ pub const MIGRATIONS: &[&str] = &[
         USING (pg_has_role(session_user, 'bantin_duyet', 'MEMBER')
                AND unit IN (SELECT bantin_units_below()));
 
+    -- Each unit's own settings (its profile: name, superior body, …).
+    CREATE TABLE settings (
+        unit  text NOT NULL DEFAULT bantin_unit() REFERENCES units (code),
+        key   text NOT NULL,
+        value text NOT NULL,
+        PRIMARY KEY (unit, key)
+    );
+    ALTER TABLE settings ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY settings_own ON settings
+        USING (unit = bantin_unit()) WITH CHECK (unit = bantin_unit());
+
     GRANT SELECT ON bantin_schema, units TO bantin_bien_tap, bantin_duyet, bantin_quan_tri;
     GRANT SELECT, INSERT, UPDATE ON articles TO bantin_bien_tap, bantin_duyet, bantin_quan_tri;
     GRANT USAGE ON SEQUENCE articles_id_seq TO bantin_bien_tap, bantin_duyet, bantin_quan_tri;
     GRANT SELECT, INSERT ON revisions, assets TO bantin_bien_tap, bantin_duyet, bantin_quan_tri;
+    GRANT SELECT, INSERT, UPDATE ON settings TO bantin_bien_tap, bantin_duyet, bantin_quan_tri;
     "#,
 ];
 
