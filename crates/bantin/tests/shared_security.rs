@@ -333,3 +333,37 @@ fn a_wrong_password_and_a_remote_host_are_refused_in_words() {
     let e = bantin::store::Library::open(std::path::Path::new(&bare), Utc::now()).unwrap_err();
     assert_eq!(e.code(), "shared_not_ready");
 }
+
+#[test]
+fn a_cut_connection_is_said_in_words_and_writes_nothing() {
+    let db = Db::new("cut_connection");
+    db.unit("xa-a", None);
+    let editor = db.user("bt", Role::Editor, "xa-a");
+    let lib = editor.open();
+    let id = lib
+        .create_article(&content("Bài", Status::Draft), Utc::now())
+        .unwrap();
+    // The server ends this account's sessions (a restart, a cut network).
+    db.admin()
+        .execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1",
+            &[&editor.login],
+        )
+        .unwrap();
+    for _ in 0..2 {
+        let e = lib
+            .save_article(
+                id,
+                &content("Bài (sửa)", Status::Draft),
+                RevisionReason::Save,
+                Utc::now(),
+            )
+            .unwrap_err();
+        assert_eq!(e.code(), "shared_lost", "{e}");
+        assert!(
+            e.to_string().starts_with("Mất kết nối tới thư viện chung"),
+            "{e}"
+        );
+    }
+    assert_eq!(editor.open().history(id).unwrap().len(), 1);
+}

@@ -127,6 +127,11 @@ pub enum StoreError {
     SharedDenied(String),
 
     #[error(
+        "Mất kết nối tới thư viện chung (máy chủ tắt, mạng đứt hoặc chờ quá lâu), nên thao tác vừa rồi chưa được ghi. Hãy kiểm tra mạng rồi thử lại.\nChi tiết kỹ thuật: {0}"
+    )]
+    SharedLost(String),
+
+    #[error(
         "Thư viện chung gặp một lỗi không lường trước nên thao tác vừa rồi không thực hiện được; dữ liệu trên máy chủ giữ nguyên. Hãy thử lại; nếu lỗi lặp lại, hãy báo cho quản trị.\nChi tiết kỹ thuật: {0}"
     )]
     Postgres(String),
@@ -185,6 +190,7 @@ impl StoreError {
             StoreError::SharedNeedsTls { .. } => "shared_needs_tls",
             StoreError::SharedNotReady { .. } => "shared_not_ready",
             StoreError::SharedDenied(_) => "shared_denied",
+            StoreError::SharedLost(_) => "shared_lost",
             StoreError::Postgres(_) => "postgres",
         }
     }

@@ -1,5 +1,6 @@
 //! The article library: one SQLite file holding articles, their full revision
-//! history, images and settings (DESIGN §3).
+//! history, images and settings (DESIGN §3) — or, behind the same methods, a
+//! shared library on PostgreSQL (`pg/`, DESIGN §9).
 //!
 //! Why it is built this way:
 //! - every change is one transaction (`synchronous=FULL`, WAL), so a crash, a

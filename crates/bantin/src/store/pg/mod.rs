@@ -129,10 +129,18 @@ impl Shared {
 pub(crate) fn err(e: postgres::Error) -> StoreError {
     match e.code() {
         Some(c) if *c == SqlState::INSUFFICIENT_PRIVILEGE => StoreError::SharedDenied(detail(&e)),
-        _ if e.is_closed() => StoreError::SharedConnect {
-            address: String::new(),
-            detail: detail(&e),
-        },
+        Some(c)
+            if *c == SqlState::ADMIN_SHUTDOWN
+                || *c == SqlState::CRASH_SHUTDOWN
+                || *c == SqlState::CANNOT_CONNECT_NOW =>
+        {
+            StoreError::SharedLost(detail(&e))
+        }
+        _ if e.is_closed()
+            || std::error::Error::source(&e).is_some_and(|s| s.is::<std::io::Error>()) =>
+        {
+            StoreError::SharedLost(detail(&e))
+        }
         _ => StoreError::Postgres(detail(&e)),
     }
 }
