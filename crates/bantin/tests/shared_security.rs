@@ -234,6 +234,46 @@ fn a_district_reviewer_sees_the_approved_articles_of_its_communes_only() {
     assert_eq!(changed, 0);
     // A district editor (not a reviewer) does not gather the communes' articles.
     assert!(district_editor.open().list_articles().unwrap().is_empty());
+
+    // The district's bulletin prints the commune's approved article…
+    let d = district.open();
+    let issue = d
+        .create_bulletin(
+            &bantin::store::NewBulletin {
+                name: "Bản tin huyện".into(),
+                number: "1".into(),
+                date: None,
+            },
+            now,
+        )
+        .unwrap();
+    d.add_to_bulletin(issue, &[approved], None, now).unwrap();
+    assert!(matches!(
+        d.add_to_bulletin(issue, &[draft], None, now),
+        Err(StoreError::ArticleNotFound(_))
+    ));
+    // … which the commune does not see, but cannot pull from under it.
+    assert!(commune.list_bulletins().unwrap().is_empty());
+    let e = commune.trash_article(approved, true, now).unwrap_err();
+    assert!(matches!(e, StoreError::ArticleInBulletins { .. }), "{e:?}");
+    assert!(commune.article(approved).is_ok());
+    assert_eq!(
+        d.bulletin(issue).unwrap().articles,
+        [approved],
+        "the district's issue keeps it"
+    );
+    // Raw SQL: no look at, or change to, the district's issue.
+    let mut raw = commune_reviewer.raw();
+    let n: i64 = raw
+        .query_one("SELECT count(*) FROM bulletin_articles", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(n, 0);
+    assert_eq!(
+        raw.execute("DELETE FROM bulletin_articles", &[]).unwrap(),
+        0
+    );
+    assert_eq!(raw.execute("DELETE FROM bulletins", &[]).unwrap(), 0);
 }
 
 #[test]

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use bantin::model::{Content, RevisionReason};
 use bantin::store::assets::NewAsset;
 use bantin::store::pg::server::Role;
-use bantin::store::{Library, SearchOptions, StoreError};
+use bantin::store::{Library, NewBulletin, SearchOptions, StoreError};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
 /// A library and what keeps it alive.
@@ -61,6 +61,7 @@ on_both!(
     images_come_in_with_their_articles,
     the_recycle_bin_and_copies,
     the_profile_is_kept,
+    bulletins_gather_articles_in_order,
 );
 
 fn t0() -> DateTime<Utc> {
@@ -376,13 +377,114 @@ fn the_profile_is_kept(lib: &Library) {
     assert_eq!(p.fields["cap_tren"], "Huyện ủy B");
 }
 
+fn bulletins_gather_articles_in_order(lib: &Library) {
+    let ids: Vec<i64> = (0..4)
+        .map(|i| {
+            lib.create_article(&content(&format!("Bài {i}"), "Chữ."), t0())
+                .unwrap()
+        })
+        .collect();
+    let new = |name: &str, number: &str| NewBulletin {
+        name: name.into(),
+        number: number.into(),
+        date: Some(t0().date_naive()),
+    };
+    assert!(matches!(
+        lib.create_bulletin(&new("  ", "1"), t0()),
+        Err(StoreError::BadValue { .. })
+    ));
+    let b = lib
+        .create_bulletin(&new(" Bản tin Dân vận ", "07"), t0())
+        .unwrap();
+    let other = lib
+        .create_bulletin(&new("Bản tin khác", "1"), t0())
+        .unwrap();
+    lib.add_to_bulletin(b, &[ids[0], ids[1]], None, t0())
+        .unwrap();
+    lib.add_to_bulletin(b, &[ids[2]], Some(1), t0()).unwrap();
+    assert_eq!(lib.bulletin(b).unwrap().articles, [ids[2], ids[0], ids[1]]);
+    assert!(matches!(
+        lib.add_to_bulletin(b, &[ids[0]], None, t0()),
+        Err(StoreError::AlreadyInBulletin { .. })
+    ));
+    assert!(matches!(
+        lib.add_to_bulletin(b, &[999_999], None, t0()),
+        Err(StoreError::ArticleNotFound(999_999))
+    ));
+    lib.move_in_bulletin(b, ids[2], 3, t0()).unwrap();
+    lib.remove_from_bulletin(b, &[ids[0]], t0()).unwrap();
+    assert_eq!(lib.bulletin(b).unwrap().articles, [ids[1], ids[2]]);
+    assert!(matches!(
+        lib.remove_from_bulletin(b, &[ids[3]], t0()),
+        Err(StoreError::NotInBulletin { .. })
+    ));
+    lib.set_bulletin_articles(other, &[ids[3], ids[1]], t0())
+        .unwrap();
+
+    let mut issue = lib.bulletin(b).unwrap();
+    assert_eq!(
+        (issue.name.as_str(), issue.number.as_str(), issue.columns),
+        ("Bản tin Dân vận", "07", 2)
+    );
+    issue.columns = 1;
+    issue.period = " Tháng 11/2026 ".into();
+    issue
+        .fields
+        .insert("chiu_trach_nhiem".into(), "Nguyễn Văn A".into());
+    issue.fields.insert("trong".into(), "   ".into());
+    lib.update_bulletin(&issue, t0() + Duration::hours(1))
+        .unwrap();
+    let back = lib.bulletin(b).unwrap();
+    assert_eq!((back.columns, back.period.as_str()), (1, "Tháng 11/2026"));
+    assert_eq!(back.fields.len(), 1);
+    assert_eq!(back.updated_at, t0() + Duration::hours(1));
+    issue.columns = 3;
+    assert!(matches!(
+        lib.update_bulletin(&issue, t0()),
+        Err(StoreError::BadValue { .. })
+    ));
+
+    let list = lib.list_bulletins().unwrap();
+    assert_eq!(
+        list.iter().map(|s| (s.id, s.articles)).collect::<Vec<_>>(),
+        [(other, 2), (b, 2)]
+    );
+    let with: Vec<i64> = lib
+        .bulletins_with_article(ids[1])
+        .unwrap()
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(with, [b, other]);
+
+    // An article an issue prints is not deleted behind its back.
+    assert!(matches!(
+        lib.trash_article(ids[1], false, t0()),
+        Err(StoreError::ArticleInBulletins { .. })
+    ));
+    lib.trash_article(ids[1], true, t0()).unwrap();
+    assert_eq!(lib.bulletin(b).unwrap().articles, [ids[2]]);
+    assert_eq!(lib.bulletin(other).unwrap().articles, [ids[3]]);
+
+    lib.delete_bulletin(other).unwrap();
+    assert!(matches!(
+        lib.bulletin(other),
+        Err(StoreError::BulletinNotFound(_))
+    ));
+    assert!(matches!(
+        lib.delete_bulletin(other),
+        Err(StoreError::BulletinNotFound(_))
+    ));
+    assert!(lib.article(ids[3]).is_ok(), "its articles stay");
+}
+
 #[test]
 fn what_the_shared_library_cannot_do_yet_is_said_not_panicked() {
     let lib = shared("cannot_do_yet").lib;
     let id = lib
         .create_article(&content("Một bài", "Chữ."), t0())
         .unwrap();
-    let e = lib.list_bulletins().unwrap_err();
+    let e = lib.check().unwrap_err();
     assert_eq!(e.code(), "shared_unsupported");
     assert!(
         e.to_string().starts_with("Thư viện chung chưa hỗ trợ"),

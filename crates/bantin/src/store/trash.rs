@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::articles::{insert, load, summary_from_row};
 use super::{Library, Result, StoreError, parse_ts, search, ts};
 use crate::doc::Derived;
-use crate::model::{ArticleId, ArticleSummary, Content, RevisionReason, Status};
+use crate::model::{ArticleId, ArticleSummary, BulletinSummary, Content, RevisionReason, Status};
 
 /// An article in the recycle bin.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -34,21 +34,14 @@ impl Library {
         now: DateTime<Utc>,
     ) -> Result<()> {
         if let Some(shared) = self.shared() {
-            return shared.trash(id, now);
+            return shared.trash(id, leave_bulletins, now);
         }
         self.try_write(|tx| {
             load(tx, id)?;
             let issues = super::bulletins::with_article(tx, id).map_err(|e| self.err(e))?;
             if !issues.is_empty() {
                 if !leave_bulletins {
-                    let names: Vec<String> = issues
-                        .iter()
-                        .map(|b| format!("\"{} số {}\" (mã {})", b.name, b.number, b.id))
-                        .collect();
-                    return Err(StoreError::ArticleInBulletins {
-                        id,
-                        issues: format!("bản tin {}", names.join(", ")),
-                    });
+                    return Err(in_bulletins(id, &issues));
                 }
                 leave_issues(tx, id, now).map_err(|e| self.err(e))?;
             }
@@ -147,6 +140,18 @@ impl Library {
             )
             .map_err(|e| self.err(e))?;
         self.write(|tx| insert(tx, &content, &d, RevisionReason::Create, now))
+    }
+}
+
+/// The refusal to delete an article that `issues` print.
+pub(super) fn in_bulletins(id: ArticleId, issues: &[BulletinSummary]) -> StoreError {
+    let names: Vec<String> = issues
+        .iter()
+        .map(|b| format!("\"{} số {}\" (mã {})", b.name, b.number, b.id))
+        .collect();
+    StoreError::ArticleInBulletins {
+        id,
+        issues: format!("bản tin {}", names.join(", ")),
     }
 }
 

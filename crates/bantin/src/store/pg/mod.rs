@@ -17,6 +17,7 @@
 //! (a `Library` is used by one thread at a time, like a SQLite connection).
 
 mod articles;
+mod bulletins;
 pub mod schema;
 mod search;
 pub mod server;

@@ -18,7 +18,7 @@ use crate::store::{Result, StoreError};
 /// version 1.
 pub const MIGRATIONS: &[&str] = &[
     // v1: units, users, articles, append-only revisions, images, settings,
-    // row-level security by unit, approval by reviewers only.
+    // bulletins; row-level security by unit, approval by reviewers only.
     r#"
     DO $$ BEGIN
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bantin_bien_tap') THEN
@@ -176,11 +176,62 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE POLICY settings_own ON settings
         USING (unit = bantin_unit()) WITH CHECK (unit = bantin_unit());
 
+    -- Bulletin issues of a unit and the ordered articles they gather: its
+    -- own, and for a district reviewer the approved articles of its units.
+    CREATE TABLE bulletins (
+        id          bigserial PRIMARY KEY,
+        unit        text NOT NULL DEFAULT bantin_unit() REFERENCES units (code),
+        name        text NOT NULL,
+        number      text NOT NULL DEFAULT '',
+        date        text,
+        period      text NOT NULL DEFAULT '',
+        publisher   text NOT NULL DEFAULT '',
+        internal    boolean NOT NULL DEFAULT true,
+        paper       text NOT NULL DEFAULT 'a4' CHECK (paper IN ('a4', 'a5', '19x27')),
+        columns     smallint NOT NULL DEFAULT 2 CHECK (columns IN (1, 2)),
+        licensed    boolean NOT NULL DEFAULT false,
+        fields      text NOT NULL DEFAULT '{}',
+        created_at  text NOT NULL,
+        updated_at  text NOT NULL
+    );
+    CREATE TABLE bulletin_articles (
+        bulletin_id bigint NOT NULL REFERENCES bulletins (id) ON DELETE CASCADE,
+        article_id  bigint NOT NULL REFERENCES articles (id),
+        position    integer NOT NULL,
+        PRIMARY KEY (bulletin_id, article_id)
+    );
+    CREATE INDEX bulletin_articles_article ON bulletin_articles (article_id);
+    ALTER TABLE bulletins ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY bulletins_own ON bulletins
+        USING (unit = bantin_unit()) WITH CHECK (unit = bantin_unit());
+    ALTER TABLE bulletin_articles ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY bulletin_articles_own ON bulletin_articles
+        USING (EXISTS (SELECT 1 FROM bulletins b WHERE b.id = bulletin_id))
+        WITH CHECK (EXISTS (SELECT 1 FROM bulletins b WHERE b.id = bulletin_id)
+                    AND EXISTS (SELECT 1 FROM articles a WHERE a.id = article_id));
+    -- An article an issue prints (any unit's issue) cannot go to the recycle
+    -- bin unnoticed. SECURITY DEFINER: the district's issues are not
+    -- visible to the commune's editor, but they count.
+    CREATE FUNCTION bantin_articles_in_bulletins() RETURNS trigger
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    BEGIN
+        IF NEW.deleted_at IS NOT NULL AND OLD.deleted_at IS NULL
+           AND EXISTS (SELECT 1 FROM bulletin_articles WHERE article_id = NEW.id) THEN
+            RAISE EXCEPTION 'article is in a bulletin' USING ERRCODE = 'BT001';
+        END IF;
+        RETURN NEW;
+    END $$;
+    CREATE TRIGGER articles_in_bulletins BEFORE UPDATE OF deleted_at ON articles
+        FOR EACH ROW EXECUTE FUNCTION bantin_articles_in_bulletins();
+
     GRANT SELECT ON bantin_schema, units TO bantin_bien_tap, bantin_duyet, bantin_quan_tri;
     GRANT SELECT, INSERT, UPDATE ON articles TO bantin_bien_tap, bantin_duyet, bantin_quan_tri;
     GRANT USAGE ON SEQUENCE articles_id_seq TO bantin_bien_tap, bantin_duyet, bantin_quan_tri;
     GRANT SELECT, INSERT ON revisions, assets TO bantin_bien_tap, bantin_duyet, bantin_quan_tri;
     GRANT SELECT, INSERT, UPDATE ON settings TO bantin_bien_tap, bantin_duyet, bantin_quan_tri;
+    GRANT SELECT, INSERT, UPDATE, DELETE ON bulletins, bulletin_articles
+        TO bantin_bien_tap, bantin_duyet, bantin_quan_tri;
+    GRANT USAGE ON SEQUENCE bulletins_id_seq TO bantin_bien_tap, bantin_duyet, bantin_quan_tri;
     "#,
 ];
 

@@ -1,29 +1,49 @@
 //! The recycle bin, copies of articles and reading images back, on the
 //! shared library: the same behaviour as the local `store/trash.rs` and
-//! `store/assets.rs`. The shared library has no bulletins yet, so no issue
-//! can hold an article being deleted.
+//! `store/assets.rs`.
 
 use chrono::{DateTime, Utc};
 
 use super::articles::{SUMMARY_COLUMNS, insert, load, parse_ts, summary_from_row};
+use super::bulletins::{leave_issues, with_article};
 use super::{Shared, err};
 use crate::doc::Derived;
 use crate::model::{ArticleId, Asset, RevisionReason, Status};
 use crate::store::TrashedArticle;
+use crate::store::trash::in_bulletins;
 use crate::store::{Result, StoreError, ts};
 
 impl Shared {
-    pub(crate) fn trash(&self, id: ArticleId, now: DateTime<Utc>) -> Result<()> {
+    /// Moves an article to the recycle bin; one that issues print is taken
+    /// out of them first (`leave_bulletins`) or refused. An issue of another
+    /// unit (the district's) that prints it is not visible here, but the
+    /// database counts it and refuses.
+    pub(crate) fn trash(
+        &self,
+        id: ArticleId,
+        leave_bulletins: bool,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         self.write(|tx| {
-            let n = tx
-                .execute(
-                    "UPDATE articles SET deleted_at = $2 WHERE id = $1 AND deleted_at IS NULL",
-                    &[&id, &ts(now)],
-                )
-                .map_err(err)?;
-            if n == 0 {
-                return Err(StoreError::ArticleNotFound(id));
+            load(tx, id, true)?;
+            let issues = with_article(tx, id)?;
+            if !issues.is_empty() {
+                if !leave_bulletins {
+                    return Err(in_bulletins(id, &issues));
+                }
+                leave_issues(tx, id, now)?;
             }
+            tx.execute(
+                "UPDATE articles SET deleted_at = $2 WHERE id = $1",
+                &[&id, &ts(now)],
+            )
+            .map_err(|e| match e.code() {
+                Some(c) if c.code() == "BT001" => StoreError::ArticleInBulletins {
+                    id,
+                    issues: "bản tin của đơn vị khác (ví dụ bản tin của huyện)".into(),
+                },
+                _ => err(e),
+            })?;
             Ok(())
         })
     }
