@@ -161,6 +161,27 @@ fn the_article_commands_work_on_the_shared_library() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("Thư viện chung chưa hỗ trợ"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
+    // Backups and checks are the server's job: said so, nothing written here.
+    for args in [vec!["check"], vec!["restore-backup", "khong-co.bantin"]] {
+        let out = as_user(&lan)
+            .args(&args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("Thư viện chung") || err.contains("khong-co.bantin"),
+            "{args:?}: {err}"
+        );
+    }
+    let out = as_user(&lan).arg("check").output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pg_dump"));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "only bai.md: no file named after the address"
+    );
     // --library works as well as BANTIN_LIBRARY.
     let out = ok(Command::new(env!("CARGO_BIN_EXE_bantin"))
         .args(["list", "--library", &lan.address()])

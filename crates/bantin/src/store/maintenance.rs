@@ -25,11 +25,14 @@ pub struct CheckReport {
     pub schema_version: u32,
 }
 
+/// Why a shared library is not backed up or checked from here.
+pub(super) const ON_THE_SERVER: &str = "sao lưu, khôi phục và kiểm tra bằng Bản Tin: thư viện chung nằm trên máy chủ PostgreSQL, quản trị sao lưu và kiểm tra ở đó (pg_dump)";
+
 impl Library {
     /// Checks every page, the foreign keys, the search index and that every
     /// article has its revisions.
     pub fn check(&self) -> Result<CheckReport> {
-        run_check(self.conn()?, &self.path)
+        run_check(self.local_only(ON_THE_SERVER)?, &self.path)
     }
 
     /// Checks the library at `path` without writing to it: it is opened
@@ -37,6 +40,9 @@ impl Library {
     /// program is writing, or one this user may not read, is said to be
     /// so, never called damaged.
     pub fn check_file(path: &Path) -> Result<CheckReport> {
+        if super::pg::shared_address(path).is_some() {
+            return Err(StoreError::SharedUnsupported(ON_THE_SERVER));
+        }
         match path.metadata() {
             Ok(m) if m.is_dir() => {
                 return Err(StoreError::Open {
@@ -96,7 +102,7 @@ impl Library {
     /// its name. A backup that fails or is killed half-way leaves no file
     /// under `dest` that could pass for a backup.
     pub fn backup(&self, dest: &Path) -> Result<()> {
-        let conn = self.conn()?;
+        let conn = self.local_only(ON_THE_SERVER)?;
         let fail = |reason: String| StoreError::Backup {
             path: dest.to_path_buf(),
             reason,

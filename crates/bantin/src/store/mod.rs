@@ -151,9 +151,14 @@ impl Library {
     /// The SQLite connection of a library on this PC; a shared library
     /// answers that it cannot do this (yet), never a panic.
     fn conn(&self) -> Result<&Connection> {
+        self.local_only("thao tác này")
+    }
+
+    /// Like `conn`, naming what the shared library does not do.
+    fn local_only(&self, what: &'static str) -> Result<&Connection> {
         match &self.backend {
             Backend::Local(c) => Ok(c),
-            Backend::Shared(_) => Err(StoreError::SharedUnsupported("thao tác này")),
+            Backend::Shared(_) => Err(StoreError::SharedUnsupported(what)),
         }
     }
 

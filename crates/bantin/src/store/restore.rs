@@ -84,7 +84,7 @@ impl Library {
     /// Replaces this library's content with `backup`'s and reopens it.
     /// Returns where the library as it was before has been kept.
     pub fn restore_from(&mut self, backup: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
-        self.conn()?;
+        self.local_only(super::maintenance::ON_THE_SERVER)?;
         inspect_backup(backup)?;
         let stamp = now.format("%Y%m%d-%H%M%S");
         let stem = self
