@@ -407,3 +407,36 @@ fn a_cut_connection_is_said_in_words_and_writes_nothing() {
     }
     assert_eq!(editor.open().history(id).unwrap().len(), 1);
 }
+
+#[test]
+fn an_account_outside_every_unit_writes_nothing() {
+    let db = Db::new("no_unit");
+    db.unit("xa-a", None);
+    let editor = db.user("bt", Role::Editor, "xa-a");
+    let id = editor
+        .open()
+        .create_article(&content("Bài của xã A", Status::Draft), Utc::now())
+        .unwrap();
+    // A role someone made by hand, in the editors' group but in no unit.
+    let login = format!("{}_lac", db.name);
+    db.admin()
+        .batch_execute(&format!(
+            "CREATE ROLE {login} LOGIN PASSWORD 'mk-lac' IN ROLE bantin_bien_tap"
+        ))
+        .unwrap();
+    let lac = shared_common::User {
+        url: db.url(&login, "mk-lac"),
+        login,
+        password: "mk-lac".into(),
+    };
+    let lib = lac.open();
+    assert!(lib.list_articles().unwrap().is_empty());
+    assert!(matches!(
+        lib.article(id),
+        Err(StoreError::ArticleNotFound(_))
+    ));
+    let e = lib
+        .create_article(&content("Bài lạc", Status::Draft), Utc::now())
+        .unwrap_err();
+    assert_eq!(e.code(), "shared_denied", "{e}");
+}

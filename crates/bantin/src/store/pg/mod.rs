@@ -130,6 +130,13 @@ impl Shared {
 pub(crate) fn err(e: postgres::Error) -> StoreError {
     match e.code() {
         Some(c) if *c == SqlState::INSUFFICIENT_PRIVILEGE => StoreError::SharedDenied(detail(&e)),
+        // An account outside every unit: its rows would belong to nobody.
+        Some(c)
+            if *c == SqlState::NOT_NULL_VIOLATION
+                && e.as_db_error().and_then(|d| d.column()) == Some("unit") =>
+        {
+            StoreError::SharedDenied(detail(&e))
+        }
         Some(c)
             if *c == SqlState::ADMIN_SHUTDOWN
                 || *c == SqlState::CRASH_SHUTDOWN
