@@ -20,16 +20,21 @@ pub const MIGRATIONS: &[&str] = &[
     // v1: units, users, articles, append-only revisions, images, settings,
     // bulletins; row-level security by unit, approval by reviewers only.
     r#"
-    DO $$ BEGIN
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bantin_bien_tap') THEN
-            CREATE ROLE bantin_bien_tap NOLOGIN;
-        END IF;
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bantin_duyet') THEN
-            CREATE ROLE bantin_duyet NOLOGIN;
-        END IF;
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bantin_quan_tri') THEN
-            CREATE ROLE bantin_quan_tri NOLOGIN;
-        END IF;
+    -- The group roles belong to the server, shared by its Bản Tin databases:
+    -- made by whichever database is prepared first. Two prepared at once
+    -- both try; the loser finds the role there and goes on.
+    DO $$
+    DECLARE r text;
+    BEGIN
+        FOREACH r IN ARRAY ARRAY['bantin_bien_tap', 'bantin_duyet', 'bantin_quan_tri'] LOOP
+            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
+                BEGIN
+                    EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+                EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                    NULL;
+                END;
+            END IF;
+        END LOOP;
     END $$;
 
     CREATE EXTENSION IF NOT EXISTS pg_trgm;
