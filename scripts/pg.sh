@@ -2,6 +2,10 @@
 # A throw-away PostgreSQL cluster for the shared-library tests (issue 14).
 #   scripts/pg.sh start   → starts it and prints its address (postgresql://…)
 #   scripts/pg.sh stop    → stops it and removes its files
+#   scripts/pg.sh ca      → prints the file of its TLS certificate
+# It answers on localhost, and on 127.0.0.2 with a TLS certificate made here
+# for that address, so the tests reach it both as "this machine" and as
+# "another machine" (which Bản Tin reaches only over TLS, certificate checked).
 # The cluster lives in $BANTIN_PG_DIR (default: $TMPDIR/bantin-pg-test) and
 # listens on localhost only, on the first free port from $BANTIN_PG_PORT
 # (default 54329). Its superuser is `bantin_test`; the tests make their own
@@ -46,8 +50,13 @@ pg_start() {
   as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U "$PG_USER" --pwfile="$PG_DIR/pwfile" \
     --auth-local=scram-sha-256 --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
     || { cat "$PG_DIR/initdb.log" >&2; false; }
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=bantin-test \
+    -addext "subjectAltName=IP:127.0.0.2" \
+    -keyout "$PG_DIR/server.key" -out "$PG_DIR/server.crt" >/dev/null 2>&1
+  chmod 600 "$PG_DIR/server.key"
+  [ "$(id -u)" -eq 0 ] && chown postgres: "$PG_DIR/server.key" "$PG_DIR/server.crt"
   as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
-    -o "-p $port -k $PG_DIR/sock -c listen_addresses=localhost -c fsync=off" start >/dev/null \
+    -o "-p $port -k $PG_DIR/sock -c listen_addresses=localhost,127.0.0.2 -c fsync=off -c ssl=on -c ssl_cert_file=$PG_DIR/server.crt -c ssl_key_file=$PG_DIR/server.key" start >/dev/null \
     || { cat "$PG_DIR/server.log" >&2; false; }
   trap - ERR
   echo "postgresql://$PG_USER:$PG_PASSWORD@localhost:$port/postgres"
@@ -56,5 +65,6 @@ pg_start() {
 case "${1:-}" in
   start) pg_start ;;
   stop) pg_stop ;;
-  *) echo "Cách dùng: scripts/pg.sh start|stop" >&2; exit 2 ;;
+  ca) echo "$PG_DIR/server.crt" ;;
+  *) echo "Cách dùng: scripts/pg.sh start|stop|ca" >&2; exit 2 ;;
 esac

@@ -7,7 +7,7 @@
 # The last line adds them up.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-apt_install "${BUILD_PACKAGES[@]}" poppler-utils xvfb xauth webkit2gtk-driver unzip postgresql
+apt_install "${BUILD_PACKAGES[@]}" poppler-utils xvfb xauth webkit2gtk-driver unzip postgresql openssl
 need_cargo
 need_node
 cd "$ROOT"
@@ -23,7 +23,8 @@ status=0
 say "Khởi động PostgreSQL thử nghiệm (thư viện chung)"
 trap 'bash "$ROOT/scripts/pg.sh" stop' EXIT
 BANTIN_TEST_PG="$(bash "$ROOT/scripts/pg.sh" start)"
-export BANTIN_TEST_PG
+BANTIN_TEST_PG_CA="$(bash "$ROOT/scripts/pg.sh" ca)"
+export BANTIN_TEST_PG BANTIN_TEST_PG_CA
 
 say "1/3 Lõi và dòng lệnh (cargo nextest)"
 if cargo nextest --version >/dev/null 2>&1; then

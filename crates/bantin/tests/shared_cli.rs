@@ -256,3 +256,47 @@ fn two_processes_saving_one_article_at_once_keep_both_revisions() {
         }
     }
 }
+
+#[test]
+fn another_machine_is_reached_only_over_tls_with_its_certificate_checked() {
+    let ca = std::env::var("BANTIN_TEST_PG_CA").unwrap_or_else(|_| {
+        panic!(
+            "BANTIN_TEST_PG_CA is not set: run through scripts/test.sh, or export \
+             BANTIN_TEST_PG_CA=$(bash scripts/pg.sh ca) next to BANTIN_TEST_PG."
+        )
+    });
+    let db = Db::new("cli_tls");
+    db.unit("xa-a", None);
+    let lan = db.user("lan", Role::Editor, "xa-a");
+    // The test server answers on 127.0.0.2 too, with a certificate for it.
+    let remote = lan.address().replacen("@localhost:", "@127.0.0.2:", 1);
+    assert_ne!(remote, lan.address());
+    let list = |cert: Option<&std::path::Path>| {
+        let mut c = bantin(&remote, &lan.password);
+        c.arg("list");
+        match cert {
+            Some(p) => c.env("PGSSLROOTCERT", p),
+            None => c.env_remove("PGSSLROOTCERT"),
+        };
+        c.output().unwrap()
+    };
+    let out = list(Some(std::path::Path::new(&ca)));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // Without the office's certificate, or with a wrong one: refused before
+    // the password goes anywhere, in words.
+    let dir = tempfile::tempdir().unwrap();
+    let wrong = dir.path().join("sai.crt");
+    std::fs::write(&wrong, "không phải chứng chỉ").unwrap();
+    for cert in [None, Some(wrong.as_path())] {
+        let out = list(cert);
+        assert_eq!(out.status.code(), Some(1), "{cert:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("kết nối mã hóa"), "{cert:?}: {err}");
+        assert!(err.contains("PGSSLROOTCERT"), "{err}");
+    }
+}

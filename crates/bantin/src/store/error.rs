@@ -112,9 +112,9 @@ pub enum StoreError {
     SharedConnect { address: String, detail: String },
 
     #[error(
-        "Bản Tin chưa hỗ trợ kết nối mã hóa (TLS) tới máy chủ \"{host}\", nên không gửi mật khẩu qua mạng. Hiện chỉ mở được thư viện chung trên chính máy này (localhost)."
+        "Không lập được kết nối mã hóa tới máy chủ thư viện chung \"{host}\" (máy chủ chưa bật TLS, hoặc chứng chỉ của nó không được tin cậy hay không đúng tên máy), nên Bản Tin không gửi mật khẩu đi. Hãy nhờ quản trị bật TLS trên máy chủ và đưa tệp chứng chỉ; đặt biến PGSSLROOTCERT tới tệp đó.\nChi tiết kỹ thuật: {detail}"
     )]
-    SharedNeedsTls { host: String },
+    SharedTls { host: String, detail: String },
 
     #[error(
         "Thư viện chung \"{address}\" chưa được chuẩn bị. Hãy nhờ quản trị chạy: bantin server init --library {address}"
@@ -187,7 +187,7 @@ impl StoreError {
             StoreError::Sqlite(_) => "sqlite",
             StoreError::SharedUnsupported(_) => "shared_unsupported",
             StoreError::SharedConnect { .. } => "shared_connect",
-            StoreError::SharedNeedsTls { .. } => "shared_needs_tls",
+            StoreError::SharedTls { .. } => "shared_tls",
             StoreError::SharedNotReady { .. } => "shared_not_ready",
             StoreError::SharedDenied(_) => "shared_denied",
             StoreError::SharedLost(_) => "shared_lost",

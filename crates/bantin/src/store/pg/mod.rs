@@ -10,7 +10,10 @@
 //!   and carry a uuid made here, so a revision sent twice is stored once;
 //! - search runs on the same folded words as the local library
 //!   (`text::search_terms`), so both find the same articles;
-//! - SQL only ever gets values through parameters.
+//! - SQL only ever gets values through parameters;
+//! - a server on another machine is reached only over TLS, with its
+//!   certificate checked (`postgres-native-tls`: the OS's own TLS, so the
+//!   office's trusted certificates are the PC's, and no second TLS stack).
 //!
 //! The synchronous `postgres` client (rust-postgres) runs its own small
 //! runtime; `Library` methods take `&self`, so the client sits in a `RefCell`
@@ -29,7 +32,7 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
-use postgres::config::Host;
+use postgres::config::{Host, SslMode};
 use postgres::error::SqlState;
 use postgres::{Client, Config, NoTls};
 
@@ -64,24 +67,68 @@ pub(crate) fn connect(url: &str) -> Result<(Client, String)> {
     {
         config.password(pw);
     }
-    // Until the connection is encrypted (TLS), a password goes over the
-    // wire only to this machine.
-    for host in config.get_hosts() {
-        if let Host::Tcp(name) = host
-            && !matches!(name.as_str(), "localhost" | "127.0.0.1" | "::1")
-        {
-            return Err(StoreError::SharedNeedsTls { host: name.clone() });
-        }
-    }
     config.connect_timeout(CONNECT_TIMEOUT);
     config.application_name("bantin");
-    let client = config
-        .connect(NoTls)
-        .map_err(|e| StoreError::SharedConnect {
-            address: address.clone(),
-            detail: detail(&e),
-        })?;
+    let connected = match remote_host(&config) {
+        // This machine: nothing crosses a network.
+        None => {
+            config.ssl_mode(SslMode::Disable);
+            config.connect(NoTls)
+        }
+        // Another machine: encrypted, and only to a server whose certificate
+        // the OS trusts or that PGSSLROOTCERT names (an office's own).
+        Some(host) => {
+            config.ssl_mode(SslMode::Require);
+            config.connect(tls(&host)?)
+        }
+    };
+    let client = connected.map_err(|e| {
+        let tls_failed = std::iter::successors(std::error::Error::source(&e), |s| s.source())
+            .any(|s| s.is::<native_tls::Error>());
+        match remote_host(&config) {
+            Some(host) if tls_failed => StoreError::SharedTls {
+                host,
+                detail: detail(&e),
+            },
+            _ => StoreError::SharedConnect {
+                address: address.clone(),
+                detail: detail(&e),
+            },
+        }
+    })?;
     Ok((client, address))
+}
+
+/// The first host that is not this machine, if any.
+fn remote_host(config: &Config) -> Option<String> {
+    config.get_hosts().iter().find_map(|h| match h {
+        Host::Tcp(name) if !matches!(name.as_str(), "localhost" | "127.0.0.1" | "::1") => {
+            Some(name.clone())
+        }
+        _ => None,
+    })
+}
+
+/// Certificates are at most a few kilobytes; a bigger file is not one.
+const MAX_CERTIFICATE: u64 = 1 << 20;
+
+/// The TLS connector: the OS's trusted roots, plus the certificate in the
+/// file `PGSSLROOTCERT` names (libpq's variable), for an office server with
+/// its own certificate.
+fn tls(host: &str) -> Result<postgres_native_tls::MakeTlsConnector> {
+    let fail = |detail: String| StoreError::SharedTls {
+        host: host.to_string(),
+        detail,
+    };
+    let mut builder = native_tls::TlsConnector::builder();
+    if let Some(path) = std::env::var_os("PGSSLROOTCERT").filter(|p| !p.is_empty()) {
+        let pem = crate::userfile::read(Path::new(&path), MAX_CERTIFICATE)
+            .map_err(|e| fail(e.to_string()))?;
+        let cert = native_tls::Certificate::from_pem(&pem).map_err(|e| fail(e.to_string()))?;
+        builder.add_root_certificate(cert);
+    }
+    let connector = builder.build().map_err(|e| fail(e.to_string()))?;
+    Ok(postgres_native_tls::MakeTlsConnector::new(connector))
 }
 
 impl Shared {
@@ -205,11 +252,14 @@ mod tests {
     }
 
     #[test]
-    fn a_remote_server_is_refused_until_tls() {
-        let e = connect("postgresql://lan:x@192.0.2.1/bantin").err();
-        assert!(
-            matches!(e, Some(StoreError::SharedNeedsTls { .. })),
-            "{e:?}"
+    fn only_another_machine_needs_tls() {
+        let remote = |url: &str| remote_host(&Config::from_str(url).unwrap());
+        assert_eq!(remote("postgresql://lan@localhost/bantin"), None);
+        assert_eq!(remote("postgresql://lan@127.0.0.1:5433/bantin"), None);
+        assert_eq!(remote("postgresql://lan@[::1]/bantin"), None);
+        assert_eq!(
+            remote("postgresql://lan@may-chu.xa.vn/bantin").as_deref(),
+            Some("may-chu.xa.vn")
         );
     }
 }
