@@ -12,6 +12,7 @@
 # databases and roles in it. PostgreSQL refuses to run as root, so as root
 # the server runs as the `postgres` user that Debian's package creates.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+set -E  # the ERR trap below also fires inside functions
 
 PG_DIR="${BANTIN_PG_DIR:-${TMPDIR:-/tmp}/bantin-pg-test}"
 PG_BIN="${BANTIN_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}"
