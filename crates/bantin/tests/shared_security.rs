@@ -434,3 +434,22 @@ fn an_account_outside_every_unit_writes_nothing() {
         .unwrap_err();
     assert_eq!(e.code(), "shared_denied", "{e}");
 }
+
+#[test]
+fn a_new_accounts_password_is_kept_as_a_scram_verifier_and_works() {
+    let db = Db::new("hashed_password");
+    db.unit("xa-a", None);
+    let lan = db.user("lan", Role::Editor, "xa-a");
+    let stored: String = db
+        .admin()
+        .query_one(
+            "SELECT rolpassword FROM pg_authid WHERE rolname = $1",
+            &[&lan.login],
+        )
+        .unwrap()
+        .get(0);
+    assert!(stored.starts_with("SCRAM-SHA-256$"), "{stored}");
+    assert!(!stored.contains(&lan.password));
+    // And it logs in with the password it was given.
+    assert!(lan.open().list_articles().unwrap().is_empty());
+}

@@ -76,7 +76,8 @@ pub fn add_unit(url: &str, code: &str, name: &str, parent: Option<&str>) -> Resu
 }
 
 /// Creates the account `login` (a PostgreSQL role that can log in) in
-/// `unit`, created if it is new. The password goes to the server only.
+/// `unit`, created if it is new. The password goes to the server only as
+/// a SCRAM verifier.
 pub fn add_user(url: &str, login: &str, role: Role, unit: &str, password: &str) -> Result<()> {
     let valid = !login.is_empty()
         && login.len() <= 63
@@ -120,12 +121,15 @@ pub fn add_user(url: &str, login: &str, role: Role, unit: &str, password: &str) 
             reason: format!("máy chủ đã có tài khoản \"{login}\"; hãy chọn tên khác."),
         });
     }
+    // The password leaves this PC only as a SCRAM verifier (what psql's
+    // \password sends), so it is in no server log even when DDL is logged.
     // CREATE ROLE takes no parameters: the server quotes the name and the
-    // password itself (format's %I and %L), then runs the statement.
+    // verifier itself (format's %I and %L), then runs the statement.
+    let verifier = postgres_protocol::password::scram_sha_256(password.as_bytes());
     let create: String = tx
         .query_one(
             "SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', $1::text, $2::text, $3::text)",
-            &[&login, &password, &role.group()],
+            &[&login, &verifier, &role.group()],
         )
         .map_err(err)?
         .get(0);
