@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the tests need on Debian 12 and runs every test:
-#  1. the core and the CLI (real SQLite files, real PDFs checked with poppler),
+#  1. the core and the CLI (real SQLite files, real PDFs checked with poppler,
+#     and a throw-away PostgreSQL cluster for the shared library: scripts/pg.sh),
 #  2. the UI's TypeScript logic (Vitest),
 #  3. the real desktop app in WebKit under Xvfb (tauri-driver + WebKitWebDriver).
 # The last line adds them up.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-apt_install "${BUILD_PACKAGES[@]}" poppler-utils xvfb xauth webkit2gtk-driver unzip pandoc libreoffice-writer-nogui
+apt_install "${BUILD_PACKAGES[@]}" poppler-utils xvfb xauth webkit2gtk-driver unzip pandoc libreoffice-writer-nogui postgresql openssl
 need_cargo
 need_node
 cd "$ROOT"
@@ -18,6 +19,12 @@ build_ui
 
 logs="$(mktemp -d)"
 status=0
+
+say "Khởi động PostgreSQL thử nghiệm (thư viện chung)"
+trap 'bash "$ROOT/scripts/pg.sh" stop' EXIT
+BANTIN_TEST_PG="$(bash "$ROOT/scripts/pg.sh" start)"
+BANTIN_TEST_PG_CA="$(bash "$ROOT/scripts/pg.sh" ca)"
+export BANTIN_TEST_PG BANTIN_TEST_PG_CA
 
 say "1/3 Lõi và dòng lệnh (cargo nextest)"
 if cargo nextest --version >/dev/null 2>&1; then

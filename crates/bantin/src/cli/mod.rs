@@ -16,6 +16,7 @@ mod check_article;
 mod convert;
 mod output;
 mod profile;
+mod server;
 mod template;
 
 use std::path::{Path, PathBuf};
@@ -142,6 +143,11 @@ enum Command {
         #[arg(long)]
         if_empty: bool,
     },
+    /// Thư viện chung trên máy chủ PostgreSQL: chuẩn bị, đơn vị, tài khoản
+    Server {
+        #[command(subcommand)]
+        action: server::ServerAction,
+    },
     /// Đo tốc độ: thư viện (nhập, mở, tìm kiếm) hoặc xuất PDF, trên dữ liệu tạo ra
     Bench {
         /// library (thư viện), pdf, bundle (gói tải lên), bulletin (bản tin) hoặc check (kiểm tra bài)
@@ -259,6 +265,7 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
         }
         Command::Check { args } => return maintenance::check(&path, args.json, out),
         Command::Profile { action } => profile::run(&lib()?, action, out)?,
+        Command::Server { action } => server::run(&path, action, out)?,
         Command::Bench {
             what,
             photo,

@@ -38,6 +38,9 @@ impl Library {
             .iter()
             .map(|(c, d)| (super::clean::content(c), super::clean::derived(d)))
             .collect();
+        if let Some(shared) = self.shared() {
+            return shared.insert(&cleaned, assets, reason, now);
+        }
         self.write(|tx| {
             for a in assets {
                 super::assets::put(tx, a, now)?;
@@ -62,6 +65,10 @@ impl Library {
     ) -> Result<Option<u32>> {
         let content = &super::clean::content(content);
         let derived = &super::clean::derived(derived);
+        if let Some(shared) = self.shared() {
+            let uuid = uuid::Uuid::new_v4().to_string();
+            return shared.save(id, &uuid, content, derived, reason, now);
+        }
         self.try_write(|tx| {
             let current = load(tx, id)?;
             if current.content == *content {
@@ -83,6 +90,9 @@ impl Library {
         derive: &dyn Fn(&Content) -> Derived,
         now: DateTime<Utc>,
     ) -> Result<u32> {
+        if let Some(shared) = self.shared() {
+            return shared.restore(id, number, derive, now);
+        }
         self.try_write(|tx| {
             load(tx, id)?;
             let old = load_revision(tx, id, number)?;
@@ -100,8 +110,35 @@ impl Library {
         })
     }
 
+    /// Like `save_derived`, under a revision id made by the caller: sent
+    /// again (a retry after a cut network), the revision is not written twice
+    /// and its number is returned. Only the shared library keeps revision ids
+    /// for now.
+    pub fn save_derived_once(
+        &self,
+        id: ArticleId,
+        revision_id: &str,
+        content: &Content,
+        derived: &Derived,
+        reason: RevisionReason,
+        now: DateTime<Utc>,
+    ) -> Result<Option<u32>> {
+        let Some(shared) = self.shared() else {
+            return Err(StoreError::BadValue {
+                key: "mã phiên bản".into(),
+                reason: "thư viện trong máy chưa lưu mã phiên bản; hãy lưu bình thường.".into(),
+            });
+        };
+        let content = &super::clean::content(content);
+        let derived = &super::clean::derived(derived);
+        shared.save(id, revision_id, content, derived, reason, now)
+    }
+
     pub fn article(&self, id: ArticleId) -> Result<Article> {
-        load(&self.conn, id).map_err(|e| match e {
+        if let Some(shared) = self.shared() {
+            return shared.article(id);
+        }
+        load(self.conn()?, id).map_err(|e| match e {
             StoreError::Sqlite(e) => self.err(e),
             other => other,
         })
@@ -109,8 +146,11 @@ impl Library {
 
     /// Every article not in the recycle bin, most recently changed first.
     pub fn list_articles(&self) -> Result<Vec<ArticleSummary>> {
+        if let Some(shared) = self.shared() {
+            return shared.list();
+        }
         let mut stmt = self
-            .conn
+            .conn()?
             .prepare_cached(
                 "SELECT id, title, kind, status, category, date, updated_at, revision, word_count
                  FROM articles WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC",
@@ -124,7 +164,10 @@ impl Library {
     }
 
     pub fn count_articles(&self) -> Result<usize> {
-        self.conn
+        if let Some(shared) = self.shared() {
+            return shared.count();
+        }
+        self.conn()?
             .query_row(
                 "SELECT count(*) FROM articles WHERE deleted_at IS NULL",
                 [],
@@ -136,9 +179,12 @@ impl Library {
 
     /// The history of an article, oldest first.
     pub fn history(&self, id: ArticleId) -> Result<Vec<RevisionInfo>> {
+        if let Some(shared) = self.shared() {
+            return shared.history(id);
+        }
         self.article(id)?;
         let mut stmt = self
-            .conn
+            .conn()?
             .prepare_cached(
                 "SELECT article_id, number, created_at, reason, restored_from, content
                  FROM revisions WHERE article_id = ?1 ORDER BY number",
@@ -154,8 +200,11 @@ impl Library {
     }
 
     pub fn revision(&self, id: ArticleId, number: u32) -> Result<Revision> {
+        if let Some(shared) = self.shared() {
+            return shared.revision(id, number);
+        }
         self.article(id)?;
-        load_revision(&self.conn, id, number).map_err(|e| match e {
+        load_revision(self.conn()?, id, number).map_err(|e| match e {
             StoreError::Sqlite(e) => self.err(e),
             other => other,
         })

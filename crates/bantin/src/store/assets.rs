@@ -40,11 +40,17 @@ pub(crate) fn put(tx: &Transaction, a: &NewAsset, now: DateTime<Utc>) -> rusqlit
 impl Library {
     /// Stores an image (once) and returns its name.
     pub fn put_asset(&self, asset: &NewAsset, now: DateTime<Utc>) -> Result<String> {
+        if let Some(shared) = self.shared() {
+            return shared.put_asset(asset, now);
+        }
         self.write(|tx| put(tx, asset, now))
     }
 
     pub fn asset(&self, sha256: &str) -> Result<Asset> {
-        self.conn
+        if let Some(shared) = self.shared() {
+            return shared.asset(sha256);
+        }
+        self.conn()?
             .query_row(
                 "SELECT sha256, mime, size, original_name FROM assets WHERE sha256 = ?1",
                 [sha256],
@@ -63,7 +69,10 @@ impl Library {
     }
 
     pub fn asset_bytes(&self, sha256: &str) -> Result<Vec<u8>> {
-        self.conn
+        if let Some(shared) = self.shared() {
+            return shared.asset_bytes(sha256);
+        }
+        self.conn()?
             .query_row(
                 "SELECT bytes FROM assets WHERE sha256 = ?1",
                 [sha256],
@@ -75,7 +84,10 @@ impl Library {
     }
 
     pub fn count_assets(&self) -> Result<usize> {
-        self.conn
+        if let Some(shared) = self.shared() {
+            return shared.count_assets();
+        }
+        self.conn()?
             .query_row("SELECT count(*) FROM assets", [], |r| r.get::<_, i64>(0))
             .map(|n| n as usize)
             .map_err(|e| self.err(e))

@@ -30,29 +30,34 @@ impl Library {
                 reason: "bản tin cần có tên, ví dụ \"Bản tin Dân vận\".".into(),
             });
         }
+        let (name, number) = (crate::text::nfc(name), crate::text::nfc(new.number.trim()));
+        if let Some(shared) = self.shared() {
+            return shared.create_bulletin(&name, &number, new.date, now);
+        }
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO bulletins (name, number, date, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?4)",
-                params![
-                    crate::text::nfc(name),
-                    crate::text::nfc(new.number.trim()),
-                    new.date.map(|d| d.to_string()),
-                    ts(now)
-                ],
+                params![name, number, new.date.map(|d| d.to_string()), ts(now)],
             )?;
             Ok(tx.last_insert_rowid())
         })
     }
 
     pub fn bulletin(&self, id: BulletinId) -> Result<Bulletin> {
-        load(&self.conn, id).map_err(|e| self.lift(e))
+        if let Some(shared) = self.shared() {
+            return shared.bulletin(id);
+        }
+        load(self.conn()?, id).map_err(|e| self.lift(e))
     }
 
     /// Every issue, newest first.
     pub fn list_bulletins(&self) -> Result<Vec<BulletinSummary>> {
+        if let Some(shared) = self.shared() {
+            return shared.list_bulletins();
+        }
         let mut stmt = self
-            .conn
+            .conn()?
             .prepare_cached(
                 "SELECT b.id, b.name, b.number, b.date, b.period, b.updated_at,
                         (SELECT count(*) FROM bulletin_articles WHERE bulletin_id = b.id)
@@ -68,7 +73,10 @@ impl Library {
 
     /// The issues that print an article.
     pub fn bulletins_with_article(&self, article: ArticleId) -> Result<Vec<BulletinSummary>> {
-        with_article(&self.conn, article).map_err(|e| self.err(e))
+        if let Some(shared) = self.shared() {
+            return shared.bulletins_with_article(article);
+        }
+        with_article(self.conn()?, article).map_err(|e| self.err(e))
     }
 
     /// Writes an issue's settings (everything but its articles, which have
@@ -92,6 +100,17 @@ impl Library {
             .map(|(k, v)| (k.clone(), crate::text::nfc(v.trim())))
             .filter(|(_, v)| !v.is_empty())
             .collect();
+        let b = &Bulletin {
+            name: crate::text::nfc(b.name.trim()),
+            number: crate::text::nfc(b.number.trim()),
+            period: crate::text::nfc(b.period.trim()),
+            publisher: crate::text::nfc(b.publisher.trim()),
+            fields,
+            ..b.clone()
+        };
+        if let Some(shared) = self.shared() {
+            return shared.update_bulletin(b, now);
+        }
         self.try_write(|tx| {
             exists(tx, b.id)?;
             tx.execute(
@@ -101,16 +120,16 @@ impl Library {
                  WHERE id = ?1",
                 params![
                     b.id,
-                    crate::text::nfc(b.name.trim()),
-                    crate::text::nfc(b.number.trim()),
+                    b.name,
+                    b.number,
                     b.date.map(|d| d.to_string()),
-                    crate::text::nfc(b.period.trim()),
-                    crate::text::nfc(b.publisher.trim()),
+                    b.period,
+                    b.publisher,
                     b.internal,
                     b.paper.code(),
                     b.columns,
                     b.licensed,
-                    json(&fields),
+                    json(&b.fields),
                     ts(now),
                 ],
             )
@@ -127,10 +146,10 @@ impl Library {
         at: Option<usize>,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        self.change_order(id, now, |tx, order| {
+        self.change_order(id, now, |live, order| {
             let mut new = Vec::new();
             for &a in articles {
-                live_article(tx, a)?;
+                live(a)?;
                 if order.contains(&a) || new.contains(&a) {
                     return Err(StoreError::AlreadyInBulletin {
                         bulletin: id,
@@ -199,10 +218,10 @@ impl Library {
         articles: &[ArticleId],
         now: DateTime<Utc>,
     ) -> Result<()> {
-        self.change_order(id, now, |tx, order| {
+        self.change_order(id, now, |live, order| {
             let mut seen = Vec::new();
             for &a in articles {
-                live_article(tx, a)?;
+                live(a)?;
                 if seen.contains(&a) {
                     return Err(StoreError::AlreadyInBulletin {
                         bulletin: id,
@@ -218,6 +237,9 @@ impl Library {
 
     /// Deletes an issue (its articles stay in the library).
     pub fn delete_bulletin(&self, id: BulletinId) -> Result<()> {
+        if let Some(shared) = self.shared() {
+            return shared.delete_bulletin(id);
+        }
         self.try_write(|tx| {
             exists(tx, id)?;
             tx.execute("DELETE FROM bulletins WHERE id = ?1", [id])
@@ -226,16 +248,22 @@ impl Library {
         })
     }
 
+    /// Runs `f` on an issue's article order in one transaction and writes
+    /// the result; `f` checks each article it adds with `live`. The edits
+    /// are the same on both backends; only reading and writing differ.
     fn change_order(
         &self,
         id: BulletinId,
         now: DateTime<Utc>,
-        f: impl FnOnce(&Transaction, &mut Vec<ArticleId>) -> Result<()>,
+        f: impl FnOnce(&dyn Fn(ArticleId) -> Result<()>, &mut Vec<ArticleId>) -> Result<()>,
     ) -> Result<()> {
+        if let Some(shared) = self.shared() {
+            return shared.change_order(id, now, f);
+        }
         self.try_write(|tx| {
             exists(tx, id)?;
             let mut order = article_order(tx, id).map_err(|e| self.err(e))?;
-            f(tx, &mut order)?;
+            f(&|a| live_article(tx, a), &mut order)?;
             write_order(tx, id, &order, now).map_err(|e| self.err(e))
         })
     }

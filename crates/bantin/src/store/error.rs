@@ -102,6 +102,41 @@ pub enum StoreError {
     BadData { what: String, detail: String },
 
     #[error(
+        "Thư viện chung chưa hỗ trợ {0}. Hãy làm việc này trên thư viện trong máy (tệp .bantin)."
+    )]
+    SharedUnsupported(&'static str),
+
+    #[error(
+        "Không kết nối được thư viện chung \"{address}\". Hãy kiểm tra địa chỉ, tên đăng nhập, mật khẩu (biến PGPASSWORD) và mạng, rồi thử lại.\nChi tiết kỹ thuật: {detail}"
+    )]
+    SharedConnect { address: String, detail: String },
+
+    #[error(
+        "Không lập được kết nối mã hóa tới máy chủ thư viện chung \"{host}\" (máy chủ chưa bật TLS, hoặc chứng chỉ của nó không được tin cậy hay không đúng tên máy), nên Bản Tin không gửi mật khẩu đi. Hãy nhờ quản trị bật TLS trên máy chủ và đưa tệp chứng chỉ; đặt biến PGSSLROOTCERT tới tệp đó.\nChi tiết kỹ thuật: {detail}"
+    )]
+    SharedTls { host: String, detail: String },
+
+    #[error(
+        "Thư viện chung \"{address}\" chưa được chuẩn bị. Hãy nhờ quản trị chạy: bantin server init --library {address}"
+    )]
+    SharedNotReady { address: String },
+
+    #[error(
+        "Thư viện chung không cho tài khoản của bạn làm việc này: mỗi đơn vị chỉ thấy và sửa bài của mình, và chỉ người duyệt mới đặt được trạng thái Đã duyệt. Hãy nhờ người có quyền làm, hoặc nhờ quản trị cấp quyền.\nChi tiết kỹ thuật: {0}"
+    )]
+    SharedDenied(String),
+
+    #[error(
+        "Mất kết nối tới thư viện chung (máy chủ tắt, mạng đứt hoặc chờ quá lâu), nên thao tác vừa rồi chưa được ghi. Hãy kiểm tra mạng rồi thử lại.\nChi tiết kỹ thuật: {0}"
+    )]
+    SharedLost(String),
+
+    #[error(
+        "Thư viện chung gặp một lỗi không lường trước nên thao tác vừa rồi không thực hiện được; dữ liệu trên máy chủ giữ nguyên. Hãy thử lại; nếu lỗi lặp lại, hãy báo cho quản trị.\nChi tiết kỹ thuật: {0}"
+    )]
+    Postgres(String),
+
+    #[error(
         "Thư viện gặp một lỗi không lường trước nên thao tác vừa rồi không thực hiện được. Hãy thử lại; nếu lỗi lặp lại, hãy chạy \"bantin check\" và báo cho người hỗ trợ.\nChi tiết kỹ thuật: {0}"
     )]
     Sqlite(#[source] rusqlite::Error),
@@ -150,6 +185,13 @@ impl StoreError {
             StoreError::Backup { .. } => "backup_failed",
             StoreError::BadData { .. } => "bad_data",
             StoreError::Sqlite(_) => "sqlite",
+            StoreError::SharedUnsupported(_) => "shared_unsupported",
+            StoreError::SharedConnect { .. } => "shared_connect",
+            StoreError::SharedTls { .. } => "shared_tls",
+            StoreError::SharedNotReady { .. } => "shared_not_ready",
+            StoreError::SharedDenied(_) => "shared_denied",
+            StoreError::SharedLost(_) => "shared_lost",
+            StoreError::Postgres(_) => "postgres",
         }
     }
 }

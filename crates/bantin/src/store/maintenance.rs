@@ -25,11 +25,14 @@ pub struct CheckReport {
     pub schema_version: u32,
 }
 
+/// Why a shared library is not backed up or checked from here.
+pub(super) const ON_THE_SERVER: &str = "sao lưu, khôi phục và kiểm tra bằng Bản Tin: thư viện chung nằm trên máy chủ PostgreSQL, quản trị sao lưu và kiểm tra ở đó (pg_dump)";
+
 impl Library {
     /// Checks every page, the foreign keys, the search index and that every
     /// article has its revisions.
     pub fn check(&self) -> Result<CheckReport> {
-        run_check(&self.conn, &self.path)
+        run_check(self.local_only(ON_THE_SERVER)?, &self.path)
     }
 
     /// Checks the library at `path` without writing to it: it is opened
@@ -37,6 +40,9 @@ impl Library {
     /// program is writing, or one this user may not read, is said to be
     /// so, never called damaged.
     pub fn check_file(path: &Path) -> Result<CheckReport> {
+        if super::pg::shared_address(path).is_some() {
+            return Err(StoreError::SharedUnsupported(ON_THE_SERVER));
+        }
         match path.metadata() {
             Ok(m) if m.is_dir() => {
                 return Err(StoreError::Open {
@@ -96,6 +102,7 @@ impl Library {
     /// its name. A backup that fails or is killed half-way leaves no file
     /// under `dest` that could pass for a backup.
     pub fn backup(&self, dest: &Path) -> Result<()> {
+        let conn = self.local_only(ON_THE_SERVER)?;
         let fail = |reason: String| StoreError::Backup {
             path: dest.to_path_buf(),
             reason,
@@ -120,10 +127,9 @@ impl Library {
             .ok_or_else(|| fail("tên tệp có ký tự không hợp lệ.".into()))?;
         let _ = std::fs::remove_file(&tmp);
         let written = (|| {
-            self.conn
-                .execute("VACUUM INTO ?1", [tmp_str])
+            conn.execute("VACUUM INTO ?1", [tmp_str])
                 .map_err(|e| backup_error(dest, e))?;
-            self.verify_copy(&tmp).map_err(fail)?;
+            Self::verify_copy(conn, &tmp).map_err(fail)?;
             sync_file(&tmp)
                 .map_err(|e| fail(io_detail("không ghi được hết bản sao xuống đĩa", &e)))?;
             give_name(&tmp, dest).map_err(|e| match e.kind() {
@@ -137,7 +143,7 @@ impl Library {
 
     /// That the file at `copy` holds this library whole: every page sound,
     /// the same version and schema.
-    fn verify_copy(&self, copy: &Path) -> std::result::Result<(), String> {
+    fn verify_copy(conn: &Connection, copy: &Path) -> std::result::Result<(), String> {
         let broken = |detail: String| {
             format!(
                 "bản sao vừa ghi không đọc lại được nguyên vẹn, nên đã bị xóa; thư viện không bị ảnh hưởng. Hãy thử lại, hoặc lưu sang ổ đĩa khác.\nChi tiết kỹ thuật: {detail}"
@@ -151,14 +157,14 @@ impl Library {
             }
             let version =
                 |c: &Connection| c.query_row("PRAGMA user_version", [], |r| r.get::<_, u32>(0));
-            let (mine, theirs) = (version(&self.conn)?, version(&c)?);
+            let (mine, theirs) = (version(conn)?, version(&c)?);
             if mine != theirs {
                 return Ok(Err(format!(
                     "phiên bản cấu trúc {theirs}, thư viện là {mine}"
                 )));
             }
             let (mine, theirs) = (
-                schema::differences(&self.conn, mine)?,
+                schema::differences(conn, mine)?,
                 schema::differences(&c, theirs)?,
             );
             if mine != theirs {
@@ -173,8 +179,11 @@ impl Library {
     }
 
     pub fn profile(&self) -> Result<Profile> {
+        if let Some(shared) = self.shared() {
+            return shared.profile();
+        }
         let mut stmt = self
-            .conn
+            .conn()?
             .prepare_cached(
                 "SELECT key, value FROM settings WHERE key LIKE 'profile.%' ORDER BY key",
             )
@@ -193,6 +202,9 @@ impl Library {
     }
 
     pub fn set_profile_field(&self, key: &str, value: &str) -> Result<()> {
+        if let Some(shared) = self.shared() {
+            return shared.set_profile_field(key, value);
+        }
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)

@@ -1,5 +1,6 @@
 //! The article library: one SQLite file holding articles, their full revision
-//! history, images and settings (DESIGN §3).
+//! history, images and settings (DESIGN §3) — or, behind the same methods, a
+//! shared library on PostgreSQL (`pg/`, DESIGN §9).
 //!
 //! Why it is built this way:
 //! - every change is one transaction (`synchronous=FULL`, WAL), so a crash, a
@@ -18,6 +19,7 @@ mod bulletins;
 mod clean;
 mod error;
 mod maintenance;
+pub mod pg;
 mod restore;
 pub mod schema;
 mod search;
@@ -42,10 +44,18 @@ pub use trash::TrashedArticle;
 /// finish its own before we tell the editor the library is busy.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// An open library.
+/// An open library: a SQLite file on this PC, or a shared library on a
+/// PostgreSQL server (DESIGN §9). The public methods are the same for both;
+/// what the shared library cannot do yet answers `StoreError::SharedUnsupported`.
 pub struct Library {
-    conn: Connection,
+    backend: Backend,
+    /// The file, or the shared library's address without its password.
     path: PathBuf,
+}
+
+enum Backend {
+    Local(Connection),
+    Shared(Box<pg::Shared>),
 }
 
 impl std::fmt::Debug for Library {
@@ -65,7 +75,16 @@ impl Library {
     /// Opens the library at `path`, creating it (and its folder) if needed and
     /// bringing an older one up to date. `now` names the backup taken before
     /// a migration.
+    /// An address `postgresql://USER@HOST[:PORT]/DB` opens the shared
+    /// library there instead (password from `PGPASSWORD`).
     pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Library> {
+        if let Some(url) = pg::shared_address(path) {
+            let shared = pg::Shared::open(url)?;
+            return Ok(Library {
+                path: PathBuf::from(shared.address()),
+                backend: Backend::Shared(Box::new(shared)),
+            });
+        }
         if path.is_dir() {
             return Err(StoreError::Open {
                 path: path.to_path_buf(),
@@ -84,16 +103,14 @@ impl Library {
         let conn = Connection::open_with_flags(path, flags)
             .map_err(|e| StoreError::from_sqlite(path, e))?;
         let lib = Library {
-            conn,
+            backend: Backend::Local(conn),
             path: path.to_path_buf(),
         };
-        lib.conn
-            .busy_timeout(BUSY_TIMEOUT)
-            .map_err(|e| lib.err(e))?;
+        let conn = lib.conn()?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| lib.err(e))?;
 
         // Read the version before anything could write to the file.
-        let version: u32 = lib
-            .conn
+        let version: u32 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(|e| lib.err(e))?;
         if version > schema::LATEST {
@@ -103,16 +120,14 @@ impl Library {
                 supported: schema::LATEST,
             });
         }
-        lib.conn
-            .execute_batch(
-                "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; \
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; \
                  PRAGMA recursive_triggers = ON;",
-            )
-            .map_err(|e| lib.err(e))?;
+        )
+        .map_err(|e| lib.err(e))?;
         // journal_mode reports failure by answering something other than "wal"
         // (a read-only folder cannot hold the -wal file).
-        let mode: String = lib
-            .conn
+        let mode: String = conn
             .query_row("PRAGMA journal_mode", [], |r| r.get(0))
             .map_err(|e| lib.err(e))?;
         if !mode.eq_ignore_ascii_case("wal") {
@@ -128,6 +143,32 @@ impl Library {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Whether this is a shared library on a PostgreSQL server.
+    pub fn is_shared(&self) -> bool {
+        matches!(self.backend, Backend::Shared(_))
+    }
+
+    /// The SQLite connection of a library on this PC; a shared library
+    /// answers that it cannot do this (yet), never a panic.
+    fn conn(&self) -> Result<&Connection> {
+        self.local_only("thao tác này")
+    }
+
+    /// Like `conn`, naming what the shared library does not do.
+    fn local_only(&self, what: &'static str) -> Result<&Connection> {
+        match &self.backend {
+            Backend::Local(c) => Ok(c),
+            Backend::Shared(_) => Err(StoreError::SharedUnsupported(what)),
+        }
+    }
+
+    fn shared(&self) -> Option<&pg::Shared> {
+        match &self.backend {
+            Backend::Shared(s) => Some(s),
+            Backend::Local(_) => None,
+        }
     }
 
     fn migrate(&self, from: u32, now: DateTime<Utc>) -> Result<()> {
@@ -162,7 +203,7 @@ impl Library {
         // rusqlite's Transaction needs &mut Connection; the unchecked variant
         // gives the same guarantees (rolled back on drop) for &self.
         let tx = rusqlite::Transaction::new_unchecked(
-            &self.conn,
+            self.conn()?,
             rusqlite::TransactionBehavior::Immediate,
         )
         .map_err(|e| self.err(e))?;

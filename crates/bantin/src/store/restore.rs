@@ -84,6 +84,7 @@ impl Library {
     /// Replaces this library's content with `backup`'s and reopens it.
     /// Returns where the library as it was before has been kept.
     pub fn restore_from(&mut self, backup: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
+        self.local_only(super::maintenance::ON_THE_SERVER)?;
         inspect_backup(backup)?;
         let stamp = now.format("%Y%m%d-%H%M%S");
         let stem = self
@@ -117,8 +118,10 @@ impl Library {
         // library open, its -wal file stays: then nothing is swapped.
         let path = self.path.clone();
         let closed = std::mem::replace(
-            &mut self.conn,
-            Connection::open_in_memory().map_err(|e| StoreError::from_sqlite(&path, e))?,
+            &mut self.backend,
+            super::Backend::Local(
+                Connection::open_in_memory().map_err(|e| StoreError::from_sqlite(&path, e))?,
+            ),
         );
         drop(closed);
         let wal = sidecar(&path, "-wal");

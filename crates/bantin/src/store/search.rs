@@ -135,13 +135,16 @@ impl Library {
     /// word come first, ranked over the whole library; then the others,
     /// ranked among the most recent matches. Ranking happens inside the
     /// index; article text is read only for the winners.
-    fn rank(&self, query: &str, limit: usize) -> rusqlite::Result<Vec<(ArticleId, f64)>> {
+    fn rank(
+        conn: &rusqlite::Connection,
+        query: &str,
+        limit: usize,
+    ) -> rusqlite::Result<Vec<(ArticleId, f64)>> {
         let head_sql = format!(
             "SELECT rowid, bm25(head_index, {HEAD_WEIGHTS}) AS score FROM head_index
              WHERE head_index MATCH ?1 ORDER BY score LIMIT ?2"
         );
-        let mut ranked: Vec<(ArticleId, f64)> = self
-            .conn
+        let mut ranked: Vec<(ArticleId, f64)> = conn
             .prepare_cached(&head_sql)?
             .query_map(params![query, limit as i64], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
@@ -152,8 +155,7 @@ impl Library {
                     WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT {RANKED_RECENT})
                  ORDER BY score LIMIT ?2"
             );
-            let body = self
-                .conn
+            let body = conn
                 .prepare_cached(&recent_sql)?
                 .query_map(params![query, limit as i64], |r| {
                     Ok((r.get::<_, ArticleId>(0)?, r.get(1)?))
@@ -170,15 +172,16 @@ impl Library {
 
     /// Finds articles matching every word of `query`, best first.
     pub fn search(&self, query: &str, opts: &SearchOptions) -> Result<Vec<SearchHit>> {
+        if let Some(shared) = self.shared() {
+            return shared.search(query, opts);
+        }
         let terms = text::search_terms(query);
         if terms.is_empty() || opts.limit == 0 {
             return Ok(Vec::new());
         }
-        let ranked = self
-            .rank(&fts_query(&terms), opts.limit)
-            .map_err(|e| self.err(e))?;
-        let mut stmt = self
-            .conn
+        let conn = self.conn()?;
+        let ranked = Self::rank(conn, &fts_query(&terms), opts.limit).map_err(|e| self.err(e))?;
+        let mut stmt = conn
             .prepare_cached(
                 "SELECT title, kind, status, summary, body_text FROM articles WHERE id = ?1 AND deleted_at IS NULL",
             )
@@ -220,7 +223,11 @@ impl Library {
 
 /// Cuts a window of text around the best hit in the summary or else the
 /// body; with no hit there (a title-only match), the opening words.
-fn snippet(summary: &str, body: &str, terms: &[String]) -> (String, Vec<(usize, usize)>) {
+pub(super) fn snippet(
+    summary: &str,
+    body: &str,
+    terms: &[String],
+) -> (String, Vec<(usize, usize)>) {
     for source in [summary, body] {
         let original = text::nfc(source);
         let folded = text::fold_for_search(&original);

@@ -153,7 +153,15 @@ impl Library {
     }
 
     fn load_templates(&self, sql: &str, args: &[&dyn ToSql]) -> Result<Vec<StoredTemplate>> {
-        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+        // A shared library keeps no office templates yet: the shipped ones
+        // still print; saving one says the shared library cannot yet.
+        if self.shared().is_some() {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self
+            .local_only("mẫu trình bày")?
+            .prepare_cached(sql)
+            .map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map(args, |r| {
                 Ok((

@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::articles::{insert, load, summary_from_row};
 use super::{Library, Result, StoreError, parse_ts, search, ts};
 use crate::doc::Derived;
-use crate::model::{ArticleId, ArticleSummary, Content, RevisionReason, Status};
+use crate::model::{ArticleId, ArticleSummary, BulletinSummary, Content, RevisionReason, Status};
 
 /// An article in the recycle bin.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -33,19 +33,15 @@ impl Library {
         leave_bulletins: bool,
         now: DateTime<Utc>,
     ) -> Result<()> {
+        if let Some(shared) = self.shared() {
+            return shared.trash(id, leave_bulletins, now);
+        }
         self.try_write(|tx| {
             load(tx, id)?;
             let issues = super::bulletins::with_article(tx, id).map_err(|e| self.err(e))?;
             if !issues.is_empty() {
                 if !leave_bulletins {
-                    let names: Vec<String> = issues
-                        .iter()
-                        .map(|b| format!("\"{} số {}\" (mã {})", b.name, b.number, b.id))
-                        .collect();
-                    return Err(StoreError::ArticleInBulletins {
-                        id,
-                        issues: format!("bản tin {}", names.join(", ")),
-                    });
+                    return Err(in_bulletins(id, &issues));
                 }
                 leave_issues(tx, id, now).map_err(|e| self.err(e))?;
             }
@@ -61,8 +57,11 @@ impl Library {
 
     /// What is in the recycle bin, most recently deleted first.
     pub fn list_trash(&self) -> Result<Vec<TrashedArticle>> {
+        if let Some(shared) = self.shared() {
+            return shared.list_trash();
+        }
         let mut stmt = self
-            .conn
+            .conn()?
             .prepare_cached(
                 "SELECT id, title, kind, status, category, date, updated_at, revision, word_count,
                         deleted_at
@@ -83,6 +82,9 @@ impl Library {
 
     /// Brings an article back from the recycle bin, searchable again.
     pub fn restore_from_trash(&self, id: ArticleId) -> Result<()> {
+        if let Some(shared) = self.shared() {
+            return shared.restore_from_trash(id);
+        }
         self.try_write(|tx| {
             let found: Option<String> = tx
                 .query_row(
@@ -117,12 +119,15 @@ impl Library {
     /// A new article with the same content as `id`, titled "… (bản sao)"
     /// and back to draft; its history starts afresh.
     pub fn duplicate_article(&self, id: ArticleId, now: DateTime<Utc>) -> Result<ArticleId> {
+        if let Some(shared) = self.shared() {
+            return shared.duplicate(id, now);
+        }
         let mut content = self.article(id)?.content;
         content.title = format!("{} (bản sao)", content.title.trim());
         content.status = Status::Draft;
         // Same text, so the same derived facts: copied from the original's row.
         let d = self
-            .conn
+            .conn()?
             .query_row(
                 "SELECT body_text, word_count FROM articles WHERE id = ?1",
                 [id],
@@ -135,6 +140,18 @@ impl Library {
             )
             .map_err(|e| self.err(e))?;
         self.write(|tx| insert(tx, &content, &d, RevisionReason::Create, now))
+    }
+}
+
+/// The refusal to delete an article that `issues` print.
+pub(super) fn in_bulletins(id: ArticleId, issues: &[BulletinSummary]) -> StoreError {
+    let names: Vec<String> = issues
+        .iter()
+        .map(|b| format!("\"{} số {}\" (mã {})", b.name, b.number, b.id))
+        .collect();
+    StoreError::ArticleInBulletins {
+        id,
+        issues: format!("bản tin {}", names.join(", ")),
     }
 }
 

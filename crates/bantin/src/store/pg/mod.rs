@@ -1,0 +1,265 @@
+//! The shared library: the same articles, revisions and images on a
+//! PostgreSQL server, for an office or a district (DESIGN §9, issue 14).
+//!
+//! Why it is built this way:
+//! - the database does the access control: roles (`bantin_bien_tap`,
+//!   `bantin_duyet`, `bantin_quan_tri`), row-level security by unit and a
+//!   trigger that lets only reviewers approve. This code never decides who may
+//!   see or change what; a refusal comes back as `StoreError::SharedDenied`;
+//! - every write is one transaction; revisions are append-only (triggers)
+//!   and carry a uuid made here, so a revision sent twice is stored once;
+//! - search runs on the same folded words as the local library
+//!   (`text::search_terms`), so both find the same articles;
+//! - SQL only ever gets values through parameters;
+//! - a server on another machine is reached only over TLS, with its
+//!   certificate checked (`postgres-native-tls`: the OS's own TLS, so the
+//!   office's trusted certificates are the PC's, and no second TLS stack).
+//!
+//! The synchronous `postgres` client (rust-postgres) runs its own small
+//! runtime; `Library` methods take `&self`, so the client sits in a `RefCell`
+//! (a `Library` is used by one thread at a time, like a SQLite connection).
+
+mod articles;
+mod bulletins;
+pub mod schema;
+mod search;
+pub mod server;
+mod settings;
+mod trash;
+
+use std::cell::RefCell;
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use postgres::config::{Host, SslMode};
+use postgres::error::SqlState;
+use postgres::{Client, Config, NoTls};
+
+use super::{Result, StoreError};
+
+/// How long we wait for the server before telling the editor it is not there.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// An open connection to a shared library.
+pub struct Shared {
+    client: RefCell<Client>,
+    address: String,
+}
+
+/// `path` as a shared library's address, when it is one.
+pub fn shared_address(path: &Path) -> Option<&str> {
+    path.to_str()
+        .filter(|s| s.starts_with("postgresql://") || s.starts_with("postgres://"))
+}
+
+/// Connects to the server named by `url` (`postgresql://USER@HOST[:PORT]/DB`).
+/// The password comes from the address or from `PGPASSWORD`. Returns the
+/// client and the address to show (never with the password).
+pub(crate) fn connect(url: &str) -> Result<(Client, String)> {
+    let mut config = Config::from_str(url).map_err(|e| StoreError::SharedConnect {
+        address: without_password(url),
+        detail: e.to_string(),
+    })?;
+    let address = shown_address(&config);
+    if config.get_password().is_none()
+        && let Ok(pw) = std::env::var("PGPASSWORD")
+    {
+        config.password(pw);
+    }
+    config.connect_timeout(CONNECT_TIMEOUT);
+    config.application_name("bantin");
+    let connected = match remote_host(&config) {
+        // This machine: nothing crosses a network.
+        None => {
+            config.ssl_mode(SslMode::Disable);
+            config.connect(NoTls)
+        }
+        // Another machine: encrypted, and only to a server whose certificate
+        // the OS trusts or that PGSSLROOTCERT names (an office's own).
+        Some(host) => {
+            config.ssl_mode(SslMode::Require);
+            config.connect(tls(&host)?)
+        }
+    };
+    let client = connected.map_err(|e| {
+        let tls_failed = std::iter::successors(std::error::Error::source(&e), |s| s.source())
+            .any(|s| s.is::<native_tls::Error>());
+        match remote_host(&config) {
+            Some(host) if tls_failed => StoreError::SharedTls {
+                host,
+                detail: detail(&e),
+            },
+            _ => StoreError::SharedConnect {
+                address: address.clone(),
+                detail: detail(&e),
+            },
+        }
+    })?;
+    Ok((client, address))
+}
+
+/// The first host that is not this machine, if any.
+fn remote_host(config: &Config) -> Option<String> {
+    config.get_hosts().iter().find_map(|h| match h {
+        Host::Tcp(name) if !matches!(name.as_str(), "localhost" | "127.0.0.1" | "::1") => {
+            Some(name.clone())
+        }
+        _ => None,
+    })
+}
+
+/// Certificates are at most a few kilobytes; a bigger file is not one.
+const MAX_CERTIFICATE: u64 = 1 << 20;
+
+/// The TLS connector: the OS's trusted roots, plus the certificate in the
+/// file `PGSSLROOTCERT` names (libpq's variable), for an office server with
+/// its own certificate.
+fn tls(host: &str) -> Result<postgres_native_tls::MakeTlsConnector> {
+    let fail = |detail: String| StoreError::SharedTls {
+        host: host.to_string(),
+        detail,
+    };
+    let mut builder = native_tls::TlsConnector::builder();
+    if let Some(path) = std::env::var_os("PGSSLROOTCERT").filter(|p| !p.is_empty()) {
+        let pem = crate::userfile::read(Path::new(&path), MAX_CERTIFICATE)
+            .map_err(|e| fail(e.to_string()))?;
+        let cert = native_tls::Certificate::from_pem(&pem).map_err(|e| fail(e.to_string()))?;
+        builder.add_root_certificate(cert);
+    }
+    let connector = builder.build().map_err(|e| fail(e.to_string()))?;
+    Ok(postgres_native_tls::MakeTlsConnector::new(connector))
+}
+
+impl Shared {
+    /// Opens the shared library at `url`; it must have been prepared by
+    /// `bantin server init` for this version of Bản Tin.
+    pub fn open(url: &str) -> Result<Shared> {
+        let (mut client, address) = connect(url)?;
+        match schema::version(&mut client)? {
+            None => return Err(StoreError::SharedNotReady { address }),
+            Some(v) if v > schema::LATEST => {
+                return Err(StoreError::NewerVersion {
+                    path: address.into(),
+                    found: v,
+                    supported: schema::LATEST,
+                });
+            }
+            Some(v) if v < schema::LATEST => return Err(StoreError::SharedNotReady { address }),
+            Some(_) => {}
+        }
+        Ok(Shared {
+            client: RefCell::new(client),
+            address,
+        })
+    }
+
+    /// `postgresql://USER@HOST:PORT/DB`, without the password.
+    pub fn address(&self) -> &str {
+        &self.address
+    }
+
+    /// Runs `f` in one transaction: all of it is written, or none.
+    fn write<T>(&self, f: impl FnOnce(&mut postgres::Transaction) -> Result<T>) -> Result<T> {
+        let mut client = self.client.borrow_mut();
+        let mut tx = client.transaction().map_err(err)?;
+        let value = f(&mut tx)?;
+        tx.commit().map_err(err)?;
+        Ok(value)
+    }
+
+    fn read<T>(&self, f: impl FnOnce(&mut Client) -> Result<T>) -> Result<T> {
+        f(&mut self.client.borrow_mut())
+    }
+}
+
+/// Sorts a server error into the situation the editor is in.
+pub(crate) fn err(e: postgres::Error) -> StoreError {
+    match e.code() {
+        Some(c) if *c == SqlState::INSUFFICIENT_PRIVILEGE => StoreError::SharedDenied(detail(&e)),
+        // An account outside every unit: its rows would belong to nobody.
+        Some(c)
+            if *c == SqlState::NOT_NULL_VIOLATION
+                && e.as_db_error().and_then(|d| d.column()) == Some("unit") =>
+        {
+            StoreError::SharedDenied(detail(&e))
+        }
+        Some(c)
+            if *c == SqlState::ADMIN_SHUTDOWN
+                || *c == SqlState::CRASH_SHUTDOWN
+                || *c == SqlState::CANNOT_CONNECT_NOW =>
+        {
+            StoreError::SharedLost(detail(&e))
+        }
+        _ if e.is_closed()
+            || std::error::Error::source(&e).is_some_and(|s| s.is::<std::io::Error>()) =>
+        {
+            StoreError::SharedLost(detail(&e))
+        }
+        _ => StoreError::Postgres(detail(&e)),
+    }
+}
+
+/// The server's own message when there is one (it is the useful part).
+fn detail(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => format!("{}: {}", db.code().code(), db.message()),
+        None => e.to_string(),
+    }
+}
+
+fn shown_address(config: &Config) -> String {
+    let host = match config.get_hosts().first() {
+        Some(Host::Tcp(h)) => h.clone(),
+        #[cfg(unix)]
+        Some(Host::Unix(p)) => p.display().to_string(),
+        None => "localhost".into(),
+    };
+    let port = config.get_ports().first().copied().unwrap_or(5432);
+    format!(
+        "postgresql://{}@{host}:{port}/{}",
+        config.get_user().unwrap_or(""),
+        config.get_dbname().unwrap_or("")
+    )
+}
+
+/// `url` with anything between `:` and `@` in its user part dropped.
+fn without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return String::new();
+    };
+    match rest.split_once('@') {
+        Some((user, host)) => {
+            let user = user.split(':').next().unwrap_or("");
+            format!("{scheme}://{user}@{host}")
+        }
+        None => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_never_show_the_password() {
+        assert_eq!(
+            without_password("postgresql://lan:bí-mật@may-chu/bantin"),
+            "postgresql://lan@may-chu/bantin"
+        );
+        let c = Config::from_str("postgresql://lan:secret@localhost:5433/bantin").unwrap();
+        assert_eq!(shown_address(&c), "postgresql://lan@localhost:5433/bantin");
+    }
+
+    #[test]
+    fn only_another_machine_needs_tls() {
+        let remote = |url: &str| remote_host(&Config::from_str(url).unwrap());
+        assert_eq!(remote("postgresql://lan@localhost/bantin"), None);
+        assert_eq!(remote("postgresql://lan@127.0.0.1:5433/bantin"), None);
+        assert_eq!(remote("postgresql://lan@[::1]/bantin"), None);
+        assert_eq!(
+            remote("postgresql://lan@may-chu.xa.vn/bantin").as_deref(),
+            Some("may-chu.xa.vn")
+        );
+    }
+}

@@ -1,0 +1,502 @@
+//! The store's operations that the shared library supports so far (import,
+//! list, show, save, history, restore, search), written once and run on both
+//! backends: a SQLite file and a PostgreSQL database (issue 14). The shared
+//! side needs the cluster from scripts/test.sh (BANTIN_TEST_PG).
+
+mod shared_common;
+
+use std::collections::BTreeSet;
+
+use bantin::model::{Content, RevisionReason};
+use bantin::store::assets::NewAsset;
+use bantin::store::pg::server::Role;
+use bantin::store::{Library, NewBulletin, SearchOptions, StoreError};
+use chrono::{DateTime, Duration, TimeZone, Utc};
+
+/// A library and what keeps it alive.
+struct Lib {
+    lib: Library,
+    _dir: Option<tempfile::TempDir>,
+}
+
+fn local() -> Lib {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(&dir.path().join("thu-vien.bantin"), t0()).unwrap();
+    Lib {
+        lib,
+        _dir: Some(dir),
+    }
+}
+
+fn shared(test: &str) -> Lib {
+    let db = shared_common::Db::new(test);
+    db.unit("xa-a", None);
+    let lib = db.user("bt", Role::Editor, "xa-a").open();
+    assert!(lib.is_shared());
+    Lib { lib, _dir: None }
+}
+
+/// Each test runs once per backend.
+macro_rules! on_both {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[test]
+            fn local() {
+                super::$name(&super::local().lib);
+            }
+            #[test]
+            fn shared() {
+                super::$name(&super::shared(stringify!($name)).lib);
+            }
+        }
+    )*};
+}
+
+on_both!(
+    save_history_and_restore,
+    the_list_is_most_recent_first,
+    missing_articles_and_revisions_are_named,
+    search_finds_the_same_articles,
+    a_query_is_only_text,
+    images_come_in_with_their_articles,
+    the_recycle_bin_and_copies,
+    the_profile_is_kept,
+    bulletins_gather_articles_in_order,
+);
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 24, 8, 0, 0).unwrap()
+}
+
+fn content(title: &str, body: &str) -> Content {
+    Content {
+        title: title.into(),
+        body: body.into(),
+        ..Content::default()
+    }
+}
+
+fn save_history_and_restore(lib: &Library) {
+    let first = content("Văn hóa công sở", "Cán bộ xây dựng văn hóa công sở.");
+    let id = lib.create_article(&first, t0()).unwrap();
+    let second = content("Văn hóa công sở (sửa)", "Thêm một câu.\n\nVà câu nữa.");
+    let later = t0() + Duration::minutes(5);
+    assert_eq!(
+        lib.save_article(id, &second, RevisionReason::Save, later)
+            .unwrap(),
+        Some(2)
+    );
+    assert_eq!(
+        lib.save_article(id, &second, RevisionReason::Autosave, later)
+            .unwrap(),
+        None,
+        "the same text again writes nothing"
+    );
+    let a = lib.article(id).unwrap();
+    assert_eq!(
+        (a.content.title.as_str(), a.revision),
+        ("Văn hóa công sở (sửa)", 2)
+    );
+    assert_eq!((a.created_at, a.updated_at), (t0(), later));
+    assert_eq!(a.word_count, 6);
+
+    assert_eq!(lib.restore_revision(id, 1, later).unwrap(), 3);
+    assert_eq!(lib.article(id).unwrap().content, first);
+    let history = lib.history(id).unwrap();
+    let reasons: Vec<_> = history
+        .iter()
+        .map(|r| (r.number, r.reason, r.restored_from))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            (1, RevisionReason::Create, None),
+            (2, RevisionReason::Save, None),
+            (3, RevisionReason::Restore, Some(1)),
+        ]
+    );
+    assert_eq!(lib.revision(id, 2).unwrap().content, second);
+}
+
+fn the_list_is_most_recent_first(lib: &Library) {
+    let ids: Vec<i64> = (0..3)
+        .map(|i| {
+            lib.create_article(
+                &content(&format!("Bài {i}"), "Nội dung."),
+                t0() + Duration::hours(i),
+            )
+            .unwrap()
+        })
+        .collect();
+    lib.save_article(
+        ids[0],
+        &content("Bài 0 (sửa)", "Khác."),
+        RevisionReason::Save,
+        t0() + Duration::days(1),
+    )
+    .unwrap();
+    let list = lib.list_articles().unwrap();
+    let order: Vec<i64> = list.iter().map(|a| a.id).collect();
+    assert_eq!(order, [ids[0], ids[2], ids[1]]);
+    assert_eq!(list[0].revision, 2);
+    assert_eq!(lib.count_articles().unwrap(), 3);
+}
+
+fn missing_articles_and_revisions_are_named(lib: &Library) {
+    assert!(matches!(
+        lib.article(999_999),
+        Err(StoreError::ArticleNotFound(999_999))
+    ));
+    assert!(matches!(
+        lib.history(999_999),
+        Err(StoreError::ArticleNotFound(_))
+    ));
+    let id = lib
+        .create_article(&content("Một bài", "Chữ."), t0())
+        .unwrap();
+    assert!(matches!(
+        lib.revision(id, 7),
+        Err(StoreError::RevisionNotFound { number: 7, .. })
+    ));
+    assert!(matches!(
+        lib.restore_revision(id, 7, t0()),
+        Err(StoreError::RevisionNotFound { .. })
+    ));
+    assert!(matches!(
+        lib.save_article(999_999, &content("x", "y"), RevisionReason::Save, t0()),
+        Err(StoreError::ArticleNotFound(_))
+    ));
+}
+
+/// Titles and bodies the queries below are checked against.
+const CORPUS: &[(&str, &str)] = &[
+    (
+        "Văn hóa công sở",
+        "Chi bộ triển khai xây dựng văn hóa công sở trong toàn thể đảng viên.",
+    ),
+    (
+        "Họp dân về đường làng",
+        "Nhân dân góp ý làm đường bê tông, vận động hiến đất.",
+    ),
+    (
+        "Báo cáo quý IV",
+        "Phong trào văn nghệ và thể thao; hoàn thành 100% chỉ tiêu.",
+    ),
+    (
+        "Đảng viên gương mẫu",
+        "Mỗi đảng viên phải gương mẫu trong công việc.",
+    ),
+];
+
+fn found(lib: &Library, query: &str, ids: &[i64]) -> BTreeSet<usize> {
+    lib.search(query, &SearchOptions { limit: 50 })
+        .unwrap()
+        .iter()
+        .map(|h| {
+            ids.iter()
+                .position(|id| *id == h.id)
+                .expect("a hit is one of ours")
+        })
+        .collect()
+}
+
+fn search_finds_the_same_articles(lib: &Library) {
+    let contents: Vec<Content> = CORPUS.iter().map(|(t, b)| content(t, b)).collect();
+    let ids = lib
+        .insert_articles(&contents, RevisionReason::Import, t0())
+        .unwrap();
+    let cases: &[(&str, &[usize])] = &[
+        ("van hoa", &[0, 2]), // "hoa" starts "hoàn" too
+        ("VĂN HOÁ", &[0, 2]),
+        ("văn hóa công sở", &[0]),
+        ("van", &[0, 1, 2]), // the last word may start a word: văn, vận
+        ("cong s", &[0]),    // "s" starts "sở"
+        ("dang vien", &[0, 3]),
+        ("duong", &[1]),
+        ("duong lang", &[1]),
+        ("lang duong", &[1]), // every word, in any order
+        ("guong mau", &[3]),
+        ("100", &[2]),
+        ("hoa xyz", &[]),
+        ("xyz", &[]),
+        ("", &[]),
+    ];
+    for (query, want) in cases {
+        let got = found(lib, query, &ids);
+        let want: BTreeSet<usize> = want.iter().copied().collect();
+        assert_eq!(got, want, "query {query:?}");
+    }
+    // The hit shows the article's own spelling around the words.
+    let hits = lib.search("cong so", &SearchOptions::default()).unwrap();
+    assert_eq!(hits[0].title, "Văn hóa công sở");
+    assert!(
+        hits[0].marked_snippet("[", "]").contains("[công] [sở]"),
+        "{:?}",
+        hits[0]
+    );
+    assert!(!hits[0].title_marks.is_empty());
+}
+
+fn a_query_is_only_text(lib: &Library) {
+    let contents: Vec<Content> = CORPUS.iter().map(|(t, b)| content(t, b)).collect();
+    let ids = lib
+        .insert_articles(&contents, RevisionReason::Import, t0())
+        .unwrap();
+    for query in [
+        "'; DROP TABLE articles; --",
+        "\" OR 1=1 --",
+        "%",
+        "_",
+        "%%% ___",
+        "\\",
+        "van' OR 'a'='a",
+        "NEAR(van hoa)",
+        "van* OR NOT hoa",
+    ] {
+        let got = found(lib, query, &ids);
+        assert!(got.len() <= 1, "query {query:?} found {got:?}");
+    }
+    assert_eq!(lib.count_articles().unwrap(), CORPUS.len());
+}
+
+fn images_come_in_with_their_articles(lib: &Library) {
+    let png = NewAsset {
+        bytes: b"\x89PNG\r\n\x1a\n-not-really-a-png".to_vec(),
+        mime: "image/png".into(),
+        original_name: "anh.png".into(),
+    };
+    let sha = bantin::store::assets::sha256_hex(&png.bytes);
+    let body = format!("![Ảnh](asset:{sha})");
+    let c = content("Có ảnh", &body);
+    let ids = lib
+        .insert_with_assets(
+            std::slice::from_ref(&c),
+            &[&png, &png],
+            RevisionReason::Import,
+            t0(),
+        )
+        .unwrap();
+    assert_eq!(lib.article(ids[0]).unwrap().content.body, body);
+    assert_eq!(
+        lib.put_asset(&png, t0()).unwrap(),
+        sha,
+        "the same image again is the same name"
+    );
+    assert_eq!(lib.count_assets().unwrap(), 1);
+    let a = lib.asset(&sha).unwrap();
+    assert_eq!(
+        (a.mime.as_str(), a.size, a.original_name.as_str()),
+        ("image/png", png.bytes.len(), "anh.png")
+    );
+    assert_eq!(lib.asset_bytes(&sha).unwrap(), png.bytes);
+    assert!(matches!(
+        lib.asset("0000"),
+        Err(StoreError::AssetNotFound(_))
+    ));
+    assert!(matches!(
+        lib.asset_bytes("0000"),
+        Err(StoreError::AssetNotFound(_))
+    ));
+}
+
+fn the_recycle_bin_and_copies(lib: &Library) {
+    let id = lib
+        .create_article(
+            &content("Văn hóa công sở", "Cán bộ xây dựng văn hóa."),
+            t0(),
+        )
+        .unwrap();
+    lib.save_article(
+        id,
+        &content("Văn hóa công sở", "Bản hai."),
+        RevisionReason::Save,
+        t0(),
+    )
+    .unwrap();
+    let later = t0() + Duration::hours(1);
+    lib.trash_article(id, false, later).unwrap();
+    assert!(matches!(
+        lib.article(id),
+        Err(StoreError::ArticleNotFound(_))
+    ));
+    assert!(lib.list_articles().unwrap().is_empty());
+    assert!(
+        lib.search("van hoa", &SearchOptions::default())
+            .unwrap()
+            .is_empty()
+    );
+    let trash = lib.list_trash().unwrap();
+    assert_eq!(trash.len(), 1);
+    assert_eq!(
+        (
+            trash[0].article.id,
+            trash[0].deleted_at,
+            trash[0].article.revision
+        ),
+        (id, later, 2)
+    );
+    assert!(matches!(
+        lib.trash_article(id, false, later),
+        Err(StoreError::ArticleNotFound(_))
+    ));
+
+    lib.restore_from_trash(id).unwrap();
+    assert!(matches!(
+        lib.restore_from_trash(id),
+        Err(StoreError::NotInTrash(_))
+    ));
+    assert_eq!(
+        lib.history(id).unwrap().len(),
+        2,
+        "the history comes back whole"
+    );
+    assert_eq!(
+        lib.search("van hoa", &SearchOptions::default())
+            .unwrap()
+            .len(),
+        1
+    );
+
+    let copy = lib.duplicate_article(id, later).unwrap();
+    let c = lib.article(copy).unwrap();
+    assert_eq!(c.content.title, "Văn hóa công sở (bản sao)");
+    assert_eq!((c.revision, c.word_count), (1, 2));
+    assert_eq!(lib.history(copy).unwrap()[0].reason, RevisionReason::Create);
+}
+
+fn the_profile_is_kept(lib: &Library) {
+    assert!(lib.profile().unwrap().fields.is_empty());
+    lib.set_profile_field("ten_don_vi", "Ban Dân vận Đảng ủy xã A")
+        .unwrap();
+    lib.set_profile_field("cap_tren", "Huyện ủy B").unwrap();
+    lib.set_profile_field("ten_don_vi", "Ban Dân vận xã A")
+        .unwrap();
+    let p = lib.profile().unwrap();
+    assert_eq!(p.fields.len(), 2);
+    assert_eq!(p.fields["ten_don_vi"], "Ban Dân vận xã A");
+    assert_eq!(p.fields["cap_tren"], "Huyện ủy B");
+}
+
+fn bulletins_gather_articles_in_order(lib: &Library) {
+    let ids: Vec<i64> = (0..4)
+        .map(|i| {
+            lib.create_article(&content(&format!("Bài {i}"), "Chữ."), t0())
+                .unwrap()
+        })
+        .collect();
+    let new = |name: &str, number: &str| NewBulletin {
+        name: name.into(),
+        number: number.into(),
+        date: Some(t0().date_naive()),
+    };
+    assert!(matches!(
+        lib.create_bulletin(&new("  ", "1"), t0()),
+        Err(StoreError::BadValue { .. })
+    ));
+    let b = lib
+        .create_bulletin(&new(" Bản tin Dân vận ", "07"), t0())
+        .unwrap();
+    let other = lib
+        .create_bulletin(&new("Bản tin khác", "1"), t0())
+        .unwrap();
+    lib.add_to_bulletin(b, &[ids[0], ids[1]], None, t0())
+        .unwrap();
+    lib.add_to_bulletin(b, &[ids[2]], Some(1), t0()).unwrap();
+    assert_eq!(lib.bulletin(b).unwrap().articles, [ids[2], ids[0], ids[1]]);
+    assert!(matches!(
+        lib.add_to_bulletin(b, &[ids[0]], None, t0()),
+        Err(StoreError::AlreadyInBulletin { .. })
+    ));
+    assert!(matches!(
+        lib.add_to_bulletin(b, &[999_999], None, t0()),
+        Err(StoreError::ArticleNotFound(999_999))
+    ));
+    lib.move_in_bulletin(b, ids[2], 3, t0()).unwrap();
+    lib.remove_from_bulletin(b, &[ids[0]], t0()).unwrap();
+    assert_eq!(lib.bulletin(b).unwrap().articles, [ids[1], ids[2]]);
+    assert!(matches!(
+        lib.remove_from_bulletin(b, &[ids[3]], t0()),
+        Err(StoreError::NotInBulletin { .. })
+    ));
+    lib.set_bulletin_articles(other, &[ids[3], ids[1]], t0())
+        .unwrap();
+
+    let mut issue = lib.bulletin(b).unwrap();
+    assert_eq!(
+        (issue.name.as_str(), issue.number.as_str(), issue.columns),
+        ("Bản tin Dân vận", "07", 2)
+    );
+    issue.columns = 1;
+    issue.period = " Tháng 11/2026 ".into();
+    issue
+        .fields
+        .insert("chiu_trach_nhiem".into(), "Nguyễn Văn A".into());
+    issue.fields.insert("trong".into(), "   ".into());
+    lib.update_bulletin(&issue, t0() + Duration::hours(1))
+        .unwrap();
+    let back = lib.bulletin(b).unwrap();
+    assert_eq!((back.columns, back.period.as_str()), (1, "Tháng 11/2026"));
+    assert_eq!(back.fields.len(), 1);
+    assert_eq!(back.updated_at, t0() + Duration::hours(1));
+    issue.columns = 3;
+    assert!(matches!(
+        lib.update_bulletin(&issue, t0()),
+        Err(StoreError::BadValue { .. })
+    ));
+
+    let list = lib.list_bulletins().unwrap();
+    assert_eq!(
+        list.iter().map(|s| (s.id, s.articles)).collect::<Vec<_>>(),
+        [(other, 2), (b, 2)]
+    );
+    let with: Vec<i64> = lib
+        .bulletins_with_article(ids[1])
+        .unwrap()
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(with, [b, other]);
+
+    // An article an issue prints is not deleted behind its back.
+    assert!(matches!(
+        lib.trash_article(ids[1], false, t0()),
+        Err(StoreError::ArticleInBulletins { .. })
+    ));
+    lib.trash_article(ids[1], true, t0()).unwrap();
+    assert_eq!(lib.bulletin(b).unwrap().articles, [ids[2]]);
+    assert_eq!(lib.bulletin(other).unwrap().articles, [ids[3]]);
+
+    lib.delete_bulletin(other).unwrap();
+    assert!(matches!(
+        lib.bulletin(other),
+        Err(StoreError::BulletinNotFound(_))
+    ));
+    assert!(matches!(
+        lib.delete_bulletin(other),
+        Err(StoreError::BulletinNotFound(_))
+    ));
+    assert!(lib.article(ids[3]).is_ok(), "its articles stay");
+}
+
+#[test]
+fn what_the_shared_library_cannot_do_yet_is_said_not_panicked() {
+    let lib = shared("cannot_do_yet").lib;
+    let id = lib
+        .create_article(&content("Một bài", "Chữ."), t0())
+        .unwrap();
+    let e = lib.check().unwrap_err();
+    assert_eq!(e.code(), "shared_unsupported");
+    assert!(
+        e.to_string().starts_with("Thư viện chung chưa hỗ trợ"),
+        "{e}"
+    );
+    assert_eq!(
+        lib.backup(std::path::Path::new("sao-luu.bantin"))
+            .unwrap_err()
+            .code(),
+        "shared_unsupported"
+    );
+    assert!(!std::path::Path::new("sao-luu.bantin").exists());
+    assert!(lib.article(id).is_ok());
+    assert_eq!(lib.check().unwrap_err().code(), "shared_unsupported");
+}
