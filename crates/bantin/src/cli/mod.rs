@@ -36,7 +36,7 @@ use output::Out;
     disable_help_subcommand = true
 )]
 struct Cli {
-    /// Tệp thư viện (mặc định: thư mục dữ liệu của người dùng)
+    /// Tệp thư viện, hoặc địa chỉ thư viện chung postgresql://TÀI_KHOẢN@MÁY[:CỔNG]/CSDL (mặc định: tệp trong thư mục dữ liệu của người dùng)
     #[arg(long, env = "BANTIN_LIBRARY", global = true, value_name = "TỆP")]
     library: Option<PathBuf>,
 
