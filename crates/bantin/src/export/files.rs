@@ -150,7 +150,8 @@ fn reason(e: std::io::Error) -> String {
         }
         std::io::ErrorKind::NotFound => "thư mục không tồn tại".into(),
         std::io::ErrorKind::StorageFull => "ổ đĩa đã đầy".into(),
-        _ => e.to_string(),
+        // The system's own words go on a line of their own, for support.
+        _ => format!("hệ thống báo lỗi khi ghi (Chi tiết kỹ thuật: {e})"),
     }
 }
 

@@ -42,9 +42,13 @@ pub struct PdfInfo {
 
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
-    #[error("Không tạo được phông chữ con ({style:?}): {reason}")]
+    #[error(
+        "Không nhúng được phông chữ vào tệp PDF. Hãy thử lại; nếu vẫn lỗi, hãy chọn phông chữ khác hoặc báo cho người hỗ trợ.\nChi tiết kỹ thuật: {style:?}: {reason}"
+    )]
     Subset { style: FontStyle, reason: String },
-    #[error("Không ghi được PDF: {0}")]
+    #[error(
+        "Không tạo được tệp PDF. Hãy thử lại; nếu vẫn lỗi, hãy báo cho người hỗ trợ.\nChi tiết kỹ thuật: {0}"
+    )]
     Write(String),
     #[error("Đã hủy theo yêu cầu; không có tệp nào được ghi.")]
     Cancelled,

@@ -58,7 +58,9 @@ impl FontStyle {
 pub enum FontError {
     #[error("Không tìm thấy phông chữ {tried} ({style}). {}", hint())]
     NotFound { tried: String, style: &'static str },
-    #[error("Không đọc được tệp phông chữ {name}: {reason}")]
+    #[error(
+        "Không đọc được tệp phông chữ {name}: tệp bị hỏng hoặc không phải phông chữ. Hãy chọn phông chữ khác, hoặc cài lại phông chữ này.\nChi tiết kỹ thuật: {reason}"
+    )]
     Parse { name: String, reason: String },
 }
 
