@@ -47,6 +47,7 @@ pub fn run() {
             commands::articles::get_revision,
             commands::articles::restore_revision,
             commands::exports::export_pdf,
+            commands::exports::export_docx,
             commands::exports::export_bundle,
             commands::exports::preview_pages,
             commands::settings::get_profile,

@@ -192,6 +192,7 @@ export const api = {
   revision: (id: number, number: number) => invoke<Revision>("get_revision", { id, number }),
   restore: (id: number, number: number) => invoke<Article>("restore_revision", { id, number }),
   exportPdf: (id: number, template?: string) => invoke<ExportOutcome>("export_pdf", { id, template }),
+  exportDocx: (id: number) => invoke<ExportOutcome>("export_docx", { id }),
   /** The article's print pages as SVG documents, laid out from `content`. */
   previewPages: (id: number, content: Content) => invoke<PagePreview>("preview_pages", { id, content }),
   exportBundle: (id: number) => invoke<ExportOutcome>("export_bundle", { id }),

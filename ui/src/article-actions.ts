@@ -48,6 +48,7 @@ export function wireArticleActions({ state, article, list }: ArticleActionsDeps)
   }
 
   const exportPdf = () => exportWith("btn-export-pdf", "Đang dàn trang và xuất PDF…", "Đã xuất PDF", "Đã xuất", (id) => api.exportPdf(id));
+  const exportDocx = () => exportWith("btn-export-docx", "Đang xuất tệp Word…", "Đã xuất Word", "Đã xuất tệp Word", (id) => api.exportDocx(id));
 
   async function trashCurrent() {
     const current = state.get().current;
@@ -102,6 +103,7 @@ export function wireArticleActions({ state, article, list }: ArticleActionsDeps)
   );
 
   $("btn-export-pdf").addEventListener("click", exportPdf);
+  $("btn-export-docx").addEventListener("click", exportDocx);
   // Page preview: the pages the print layout made, laid out from the text on screen.
   $("btn-pages").addEventListener("click", () => {
     const current = state.get().current;

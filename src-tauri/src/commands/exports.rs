@@ -45,6 +45,21 @@ impl From<PagePreview> for PagesOutcome {
     }
 }
 
+/// Exports an article as a Word file (.docx) into the export folder, with
+/// the template it prints with ("Xuất Word").
+#[tauri::command]
+pub async fn export_docx(app: AppHandle, id: ArticleId) -> Result<ExportOutcome> {
+    off_ui(move || {
+        let state = app.state::<AppState>();
+        let target = Target::Folder(state.export_dir.clone());
+        let print = ArticlePrint::default();
+        let written =
+            export::export_article_docx(state.inner(), id, &print, &target, now_vietnam())?;
+        Ok(written.into())
+    })
+    .await
+}
+
 /// Exports an article as PDF into the export folder, off the UI thread.
 #[tauri::command]
 pub async fn export_pdf(

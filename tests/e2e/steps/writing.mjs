@@ -61,6 +61,20 @@ export function writingSteps() {
     await shot("xuat-pdf");
   });
 
+  test("export a Word file and find it: it opens as a .docx with the article's words", async () => {
+    await freshArticle({ title: TITLE, body: FIRST });
+    const since = Date.now();
+    await (await $("#btn-export-docx")).click();
+    await waitText("#toast", (t) => t.startsWith("Đã xuất tệp Word:"), "Word export finished", 30_000);
+    const dir = env.BANTIN_EXPORT_DIR;
+    const docs = writtenSince(dir, ".docx", since);
+    assert.equal(docs.length, 1, "one .docx in the export folder");
+    const xml = execFileSync("unzip", ["-p", join(dir, docs[0]), "word/document.xml"]).toString();
+    assert.ok(xml.includes("mỗi đảng viên phải gương mẫu"), "the Word file says what was typed");
+    assert.ok(xml.includes(TITLE), "and carries the title");
+    await shot("xuat-word");
+  });
+
   test("export an upload bundle and find the zip", async () => {
     await freshArticle({ title: TITLE, body: FIRST });
     const since = Date.now();
