@@ -96,7 +96,9 @@ pub async fn preview_with_template(
 fn chosen_print(text: &str) -> Result<ArticlePrint> {
     let template = TemplateText::parse(text).map_err(template_error)?;
     Ok(ArticlePrint {
-        template: Some(PdfTemplate::Chosen(Box::new(template.file().page_template()))),
+        template: Some(PdfTemplate::Chosen(Box::new(
+            template.file().page_template(),
+        ))),
         double_sided: false,
     })
 }
@@ -114,6 +116,10 @@ mod tests {
         let bad = text.replacen("left_mm: 35", "left_mm: -1", 1);
         let e = check_template(bad).err().unwrap();
         assert_eq!(e.code, "template");
-        assert!(e.message.contains("«page.margins.left_mm»"), "{}", e.message);
+        assert!(
+            e.message.contains("«page.margins.left_mm»"),
+            "{}",
+            e.message
+        );
     }
 }

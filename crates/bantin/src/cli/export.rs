@@ -135,9 +135,7 @@ fn article_docx(
 /// `--template report|article|NAME`; absent, the driver takes the template
 /// chosen for the article or the office, else the shipped one for its kind.
 fn template_option(lib: &Library, template: Option<&str>) -> Result<Option<PdfTemplate>, CliError> {
-    Ok(template
-        .map(|t| PdfTemplate::named(lib, t))
-        .transpose()?)
+    Ok(template.map(|t| PdfTemplate::named(lib, t)).transpose()?)
 }
 
 fn bulletin_pdf(

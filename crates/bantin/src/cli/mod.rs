@@ -9,11 +9,11 @@
 mod bench;
 mod bulletin;
 mod bundle;
+mod check_article;
+mod convert;
 mod export;
 mod library;
 mod maintenance;
-mod check_article;
-mod convert;
 mod output;
 mod profile;
 mod server;

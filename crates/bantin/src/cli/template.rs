@@ -168,4 +168,3 @@ fn show(f: &TemplateFile, out: &mut Out) {
         ));
     }
 }
-

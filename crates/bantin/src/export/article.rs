@@ -9,11 +9,11 @@ use super::{ExportError, ExportWarning, PdfOutput, PdfTemplate};
 use crate::doc::Document;
 use crate::model::{Article, Profile};
 use crate::pdf::{PdfInfo, write_pdf};
-use crate::word::{Front as WordFront, to_docx};
 use crate::typeset::{
     ArticleHeader, FontSet, ImageSource, Laid, ReportHeader, layout_article, layout_report,
     templates,
 };
+use crate::word::{Front as WordFront, to_docx};
 
 /// Lays out one article and writes its PDF bytes. Pure: `now` is the
 /// creation time written in the file and the date of an undated report.

@@ -119,15 +119,19 @@ pub fn bulletin_layout(
     let masthead = masthead(bulletin, profile, &mut warnings);
     let items: Vec<BulletinArticle> = articles
         .iter()
-        .map(|Source { article: a, doc, .. }| BulletinArticle {
-            doc: doc.clone(),
-            header: ArticleHeader {
-                title: a.content.title.clone(),
-                summary: Some(a.content.summary.clone()).filter(|s| !s.trim().is_empty()),
-                author: Some(a.content.author.clone()).filter(|s| !s.trim().is_empty()),
-                date: None,
+        .map(
+            |Source {
+                 article: a, doc, ..
+             }| BulletinArticle {
+                doc: doc.clone(),
+                header: ArticleHeader {
+                    title: a.content.title.clone(),
+                    summary: Some(a.content.summary.clone()).filter(|s| !s.trim().is_empty()),
+                    author: Some(a.content.author.clone()).filter(|s| !s.trim().is_empty()),
+                    date: None,
+                },
             },
-        })
+        )
         .collect();
     let mut laid = layout_bulletin(
         &masthead,

@@ -26,13 +26,12 @@ pub use bulletin::{BulletinPdfOptions, ExportProgress, bulletin_layout, bulletin
 pub use bundles::{BundleProgress, article_bundle};
 pub use context::{
     ArticlePrint, ExportContext, LibraryHandle, Written, article_pages, article_pages_with,
-    bulletin_pages,
-    export_article_docx, export_article_pdf, export_bulletin_pdf, export_bundles, load_article, load_bulletin,
-    print_font, write_bundle,
+    bulletin_pages, export_article_docx, export_article_pdf, export_bulletin_pdf, export_bundles,
+    load_article, load_bulletin, print_font, write_bundle,
 };
 pub use files::{
-    BACKUP_FOLDER, BackupFile, Target, article_docx_name, article_pdf_name, backup_path, backups, bulletin_pdf_name,
-    bundle_file_name, create_folder, write_atomically,
+    BACKUP_FOLDER, BackupFile, Target, article_docx_name, article_pdf_name, backup_path, backups,
+    bulletin_pdf_name, bundle_file_name, create_folder, write_atomically,
 };
 pub use images::Images;
 pub use words::{Door, ExportWarning, worded};

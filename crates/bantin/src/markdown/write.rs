@@ -323,7 +323,9 @@ const SEPARATOR: &str = "<!-- -->";
 
 /// How many consecutive text runs from the start carry flag `f`.
 fn span(list: &[Inline], f: usize) -> usize {
-    list.iter().take_while(|i| flags(i).is_none_or(|w| w[f])).count()
+    list.iter()
+        .take_while(|i| flags(i).is_none_or(|w| w[f]))
+        .count()
 }
 
 /// Closes `stack[k..]`, outside any trailing spaces, before text starting
