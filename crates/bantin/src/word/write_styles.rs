@@ -79,7 +79,7 @@ pub fn styles(tpl: &Template) -> String {
         s.push_str(&pstyle(
             &format!("Heading{}", l + 1),
             &format!("heading {}", l + 1),
-            &format!(r#"<w:keepNext/><w:spacing w:before="120"/><w:outlineLvl w:val="{l}"/>"#),
+            &format!(r#"<w:keepNext/><w:spacing w:before="120"/><w:ind w:firstLine="0"/><w:jc w:val="left"/><w:outlineLvl w:val="{l}"/>"#),
             &format!("<w:b/>{}", sz(*size)),
         ));
     }
