@@ -50,6 +50,7 @@ pub fn run() {
             commands::exports::export_docx,
             commands::exports::export_bundle,
             commands::exports::preview_pages,
+            commands::exports::page_look,
             commands::settings::get_profile,
             commands::settings::set_profile_field,
             commands::settings::profile_fields,

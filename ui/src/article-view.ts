@@ -1,7 +1,7 @@
 // The article on screen: the editor with its toolbar, the live preview, the
 // metadata form (Thuộc tính), and saving — autosave after a quiet moment,
 // saves one after another, never two at once.
-import { api, errorMessage, type Article, type Content } from "./api";
+import { api, errorMessage, type Article, type Content, type Kind } from "./api";
 import "./surface.css";
 import type { Command } from "./editor";
 import { createArticleEditor, type ArticleEditor } from "./article-editor";
@@ -11,6 +11,7 @@ import type { PasteSupport } from "./paste";
 import { dateField } from "./date-field";
 import { debounce, escapeHtml, formatTime, parseTags } from "./format";
 import { setSaveState, showWordCount } from "./status-bar";
+import { applyLook } from "./surface-look";
 import { watch, type AppStore, type PaneView } from "./state";
 
 /** Milliseconds of quiet typing before an autosave. */
@@ -61,6 +62,26 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
     const summary = f.summary.value.trim();
     return `<h1 class="preview-title">${escapeHtml(title)}</h1>` + (summary ? `<p class="sapo">${escapeHtml(summary)}</p>` : "");
   }
+
+  // Soạn is drawn with the numbers of the template the article prints with,
+  // which depends on its kind (and on Cài đặt: the office's templates, font).
+  let lookFor = "";
+  async function showLook(id: number, kind: Kind, again = false) {
+    const key = `${id}:${kind}`;
+    if (key === lookFor && !again) return;
+    lookFor = key;
+    try {
+      const look = await api.pageLook(id, kind);
+      if (lookFor === key) applyLook($("surface"), look);
+    } catch {
+      // The last look stays; exporting says what is wrong with the font.
+      lookFor = "";
+    }
+  }
+  $("settings").addEventListener("saved", () => {
+    const a = state.get().current;
+    if (a) void showLook(a.id, fields().kind.value, true);
+  });
 
   function updateAfterEdit() {
     state.set({ dirty: true });
@@ -118,6 +139,7 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
     f.chuc_vu_ky.value = (a.extra.chuc_vu_ky as string) ?? "";
     f.nguoi_ky.value = (a.extra.nguoi_ky as string) ?? "";
     meta.classList.toggle("is-report", a.kind === "bao-cao");
+    void showLook(a.id, a.kind);
     editor.load(a.body);
     $("doc-title").textContent = a.title;
     void api.setWindowTitle(`${a.title} — Bản Tin`);
@@ -190,6 +212,7 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
     if (!state.get().current) return;
     const f = fields();
     meta.classList.toggle("is-report", f.kind.value === "bao-cao");
+    void showLook(state.get().current!.id, f.kind.value);
     $("doc-title").textContent = f.title.value;
     updateAfterEdit();
   });

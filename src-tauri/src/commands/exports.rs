@@ -3,8 +3,10 @@
 //! library's lock, lets go of it, lays out, names and writes; these
 //! commands only run it off the UI thread and word the result for the app.
 
-use bantin::export::{self, ArticlePrint, Door, PagePreview, PdfTemplate, Target, Written};
-use bantin::model::{ArticleId, Content};
+use bantin::export::{
+    self, ArticlePrint, Door, ExportWarning, PageLook, PagePreview, PdfTemplate, Target, Written,
+};
+use bantin::model::{ArticleId, Content, Kind};
 use bantin::text::now_vietnam;
 use serde::Serialize;
 use tauri::{AppHandle, Manager};
@@ -16,7 +18,25 @@ use crate::state::AppState;
 pub struct ExportOutcome {
     pub path: String,
     pub pages: usize,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
+}
+
+/// A warning worded for the app, with the organisation profile field that
+/// fixes it (the UI's "Mở Cài đặt" opens Cài đặt on that field).
+#[derive(Serialize)]
+pub struct Warning {
+    pub message: String,
+    pub field: Option<String>,
+}
+
+pub fn warnings(all: &[ExportWarning]) -> Vec<Warning> {
+    let field = |w: &ExportWarning| w.profile_field().map(String::from);
+    all.iter()
+        .map(|w| Warning {
+            message: w.words(Door::App),
+            field: field(w),
+        })
+        .collect()
 }
 
 impl From<Written> for ExportOutcome {
@@ -24,7 +44,7 @@ impl From<Written> for ExportOutcome {
         ExportOutcome {
             path: w.path.display().to_string(),
             pages: w.pages,
-            warnings: export::worded(&w.warnings, Door::App),
+            warnings: warnings(&w.warnings),
         }
     }
 }
@@ -33,16 +53,30 @@ impl From<Written> for ExportOutcome {
 #[derive(Serialize)]
 pub struct PagesOutcome {
     pub pages: Vec<String>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 impl From<PagePreview> for PagesOutcome {
     fn from(p: PagePreview) -> Self {
         PagesOutcome {
-            warnings: export::worded(&p.warnings, Door::App),
+            warnings: warnings(&p.warnings),
             pages: p.pages,
         }
     }
+}
+
+/// How Soạn draws the article: the numbers of the template it prints with
+/// as `kind` (the kind on screen), and the font the PDF is set in.
+#[tauri::command]
+pub async fn page_look(app: AppHandle, id: ArticleId, kind: Kind) -> Result<PageLook> {
+    off_ui(move || {
+        Ok(export::page_look(
+            app.state::<AppState>().inner(),
+            id,
+            kind,
+        )?)
+    })
+    .await
 }
 
 /// Exports an article as a Word file (.docx) into the export folder, with

@@ -9,6 +9,7 @@
 //!   while loading, so the app never holds its lock through a layout;
 //! - [`article`], [`bulletin`], [`bundles`]: the pure steps (bytes out, the
 //!   clock handed in), which tests call directly;
+//! - [`look`]: the template values the editing surface is drawn with;
 //! - [`images`]: the one image source, every figure of a document wherever
 //!   it nests; [`files`]: names, folders, atomic writes; [`words`]: typed
 //!   warnings worded per door.
@@ -19,6 +20,7 @@ mod bundles;
 mod context;
 mod files;
 mod images;
+mod look;
 mod words;
 
 pub use article::{article_docx, article_layout, article_pdf};
@@ -34,6 +36,7 @@ pub use files::{
     bulletin_pdf_name, bundle_file_name, create_folder, write_atomically,
 };
 pub use images::Images;
+pub use look::{PageLook, page_look};
 pub use words::{Door, ExportWarning, worded};
 
 use crate::bundle::BundleError;
