@@ -70,16 +70,24 @@ export interface SaveOutcome {
   updated_at: string;
 }
 
+/** A warning worded for the editor; `field` is the Thông tin đơn vị field that fixes it. */
+export interface Warning {
+  message: string;
+  field: string | null;
+}
+
 export interface ExportOutcome {
   path: string;
   pages: number;
-  warnings: string[];
+  warnings: Warning[];
 }
 
 export interface LibraryInfo {
   path: string;
   articles: number;
   export_dir: string;
+  /** A new library and an empty organisation profile: ask for Thông tin đơn vị. */
+  first_start: boolean;
 }
 
 export interface TrashedArticle extends ArticleSummary {
@@ -94,6 +102,25 @@ export interface StoredImage {
 export interface ProfileField {
   key: string;
   label: string;
+  /** A report prints it (asked for on the first start). */
+  report: boolean;
+}
+
+/** The print template's numbers for Soạn (sizes in pt, lengths in mm) and the font that prints. */
+export interface PageLook {
+  template: string;
+  font_family: string;
+  body_pt: number;
+  leading: number;
+  first_indent_mm: number;
+  para_space_pt: number;
+  heading_pt: number[];
+  text_width_mm: number;
+  list_indent_mm: number;
+  quote_indent_mm: number;
+  table_pt: number;
+  caption_pt: number;
+  footnote_pt: number;
 }
 
 export type PaperCode = "a4" | "a5" | "19x27";
@@ -133,7 +160,7 @@ export interface BulletinForm {
 /** Print pages as SVG documents, with what the editor should know about them. */
 export interface PagePreview {
   pages: string[];
-  warnings: string[];
+  warnings: Warning[];
 }
 
 /** How to print an issue this time: paper and columns (the issue's own by default), or the folded A5 booklet. */
@@ -195,6 +222,8 @@ export const api = {
   exportDocx: (id: number) => invoke<ExportOutcome>("export_docx", { id }),
   /** The article's print pages as SVG documents, laid out from `content`. */
   previewPages: (id: number, content: Content) => invoke<PagePreview>("preview_pages", { id, content }),
+  /** How Soạn draws an article of `kind`: its print template's numbers. */
+  pageLook: (id: number, kind: Kind) => invoke<PageLook>("page_look", { id, kind }),
   exportBundle: (id: number) => invoke<ExportOutcome>("export_bundle", { id }),
   getProfile: () => invoke<{ fields: Record<string, string> }>("get_profile"),
   setProfileField: (key: string, value: string) => invoke<void>("set_profile_field", { key, value }),

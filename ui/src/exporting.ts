@@ -3,6 +3,7 @@
 // Mở thư mục.
 import { api, errorCode, errorMessage, type ExportOutcome, type ExportStep } from "./api";
 import { toast, type Action } from "./dialogs";
+import { fixActions } from "./settings";
 
 /** "Mở tệp" and "Mở thư mục" for something just written. */
 export function openActions(path: string): Action[] {
@@ -19,11 +20,11 @@ export function openActions(path: string): Action[] {
   ];
 }
 
-/** Says what was written, with its warnings, and offers to open it. */
+/** Says what was written, with its warnings, and offers to open it (and Cài đặt when a warning names an empty field). */
 export function announce(what: string, out: ExportOutcome) {
   const pages = out.pages ? ` (${out.pages} trang)` : "";
-  const warn = out.warnings.length ? ` Lưu ý: ${out.warnings.join(" ")}` : "";
-  toast(`${what}: ${out.path}${pages}.${warn}`, "ok", openActions(out.path));
+  const warn = out.warnings.length ? ` Lưu ý: ${out.warnings.map((w) => w.message).join(" ")}` : "";
+  toast(`${what}: ${out.path}${pages}.${warn}`, "ok", [...openActions(out.path), ...fixActions(out.warnings)]);
 }
 
 /**

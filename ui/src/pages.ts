@@ -9,6 +9,7 @@
 // DOMParser, never innerHTML; scripts imported this way would not run
 // anyway, and the CSP forbids inline script.
 import { errorMessage, type PagePreview } from "./api";
+import { openSettingsAt } from "./settings";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -29,9 +30,20 @@ export function pageElement(svg: string, index: number): SVGSVGElement | null {
   return page;
 }
 
+let shown: { title: string; load: () => Promise<PagePreview> } | undefined;
+let refreshWired = false;
+
 /** Opens the page dialog titled `title` and fills it with what `load` lays out. */
 export async function showPages(title: string, load: () => Promise<PagePreview>) {
   const d = document.getElementById("pages") as HTMLDialogElement;
+  shown = { title, load };
+  if (!refreshWired) {
+    refreshWired = true;
+    // A field filled in from a warning's "Mở Cài đặt": lay the pages out again.
+    document.getElementById("settings")!.addEventListener("saved", () => {
+      if (d.open && shown) void showPages(shown.title, shown.load);
+    });
+  }
   const list = document.getElementById("pages-list")!;
   const state = document.getElementById("pages-state")!;
   const warnings = document.getElementById("pages-warnings")!;
@@ -52,7 +64,17 @@ export async function showPages(title: string, load: () => Promise<PagePreview>)
       warnings.replaceChildren(
         ...preview.warnings.map((w) => {
           const li = document.createElement("li");
-          li.textContent = w;
+          li.textContent = w.message;
+          // A field left empty in Thông tin đơn vị: open Cài đặt on it.
+          if (w.field) {
+            const fix = document.createElement("button");
+            fix.type = "button";
+            fix.className = "fix";
+            fix.dataset.field = w.field;
+            fix.textContent = "Mở Cài đặt";
+            fix.addEventListener("click", () => openSettingsAt(w.field!));
+            li.append(" ", fix);
+          }
           return li;
         }),
       );

@@ -167,14 +167,11 @@ fn report_header(
     let authority = field("tm").to_uppercase();
     let signer_title = field("chuc_vu_ky").to_uppercase();
     let signer_name = field("nguoi_ky");
-    let abbreviation = extra("ky_hieu")
-        .or_else(|| profile.get("ky_hieu"))
-        .unwrap_or("");
     // Party style: "Số 12-BC/CB", no colon; an unnumbered draft keeps the gap
     // that the office fills in when the document is registered.
     let number_symbol = match extra("so_hieu") {
         Some(s) => format!("Số {}", s.trim_start_matches("Số").trim()),
-        None => format!("Số       -BC/{abbreviation}"),
+        None => format!("Số       -BC/{}", field("ky_hieu")),
     };
     let recipients = c.recipients(profile);
     let summary = if c.summary.trim().is_empty() {

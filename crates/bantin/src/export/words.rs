@@ -46,6 +46,15 @@ impl ExportWarning {
         }
     }
 
+    /// The organisation profile field the editor should fill in, when the
+    /// warning is about one (the app opens Cài đặt on it).
+    pub fn profile_field(&self) -> Option<&str> {
+        match self {
+            ExportWarning::ProfileFieldMissing { key } => Some(key),
+            _ => None,
+        }
+    }
+
     /// The sentence for `door`.
     pub fn words(&self, door: Door) -> String {
         match (self, door) {
@@ -54,9 +63,13 @@ impl ExportWarning {
             ),
             (ExportWarning::ProfileFieldMissing { key }, Door::App) => {
                 let label = field_label(PROFILE_KEYS, key);
-                format!(
-                    "Chưa điền \"{label}\" trong thông tin đơn vị; dòng này đang để trống. Hãy điền ở Cài đặt → Thông tin đơn vị → {label}."
-                )
+                let what = match missing_in_report(key) {
+                    Some(what) => what.to_string(),
+                    None => format!(
+                        "Chưa có \"{label}\" trong thông tin đơn vị; dòng này đang để trống"
+                    ),
+                };
+                format!("{what}. Hãy điền ở Cài đặt → Thông tin đơn vị → {label}.")
             }
             (ExportWarning::LicenceFieldMissing { bulletin, key }, Door::Cli) => {
                 let what = description(BULLETIN_FIELDS, key);
@@ -129,6 +142,25 @@ impl StoreError {
             other => other.to_string(),
         }
     }
+}
+
+/// What a report lacks when a profile field is empty, said as an editor
+/// sees it on the page, not by the field's name.
+fn missing_in_report(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "cap_tren" => {
+            "Chưa có tên cấp ủy cấp trên trực tiếp: dòng đầu góc trái của báo cáo đang để trống"
+        }
+        "co_quan" => "Chưa có tên cơ quan ban hành: góc trái của báo cáo thiếu tên đơn vị",
+        "ky_hieu" => "Chưa có chữ viết tắt của cơ quan: số ký hiệu in thiếu phần sau \"BC/\"",
+        "dia_danh" => {
+            "Chưa có địa danh: dòng ngày tháng in \", ngày …\" mà không có tên nơi ở trước dấu phẩy"
+        }
+        "tm" => "Chưa có dòng thẩm quyền ký (T/M …): khối chữ ký thiếu dòng đầu",
+        "chuc_vu_ky" => "Chưa có chức vụ người ký: khối chữ ký thiếu chức vụ",
+        "nguoi_ky" => "Chưa có họ tên người ký: khối chữ ký không có tên",
+        _ => return None,
+    })
 }
 
 /// A field's description as the core lists it.
@@ -209,6 +241,16 @@ mod tests {
                 .any(|s| s.contains("Cài đặt → Thông tin đơn vị → Cấp ủy cấp trên trực tiếp")),
             "{app:#?}"
         );
+        // Each says what is missing in words, never the field's key.
+        for (key, _) in PROFILE_KEYS {
+            let w = ExportWarning::ProfileFieldMissing {
+                key: key.to_string(),
+            };
+            let s = w.words(Door::App);
+            assert!(s.starts_with("Chưa có "), "{s}");
+            assert!(!s.contains(key) || key.len() < 3, "{s} names the key {key}");
+            assert_eq!(w.profile_field(), Some(*key));
+        }
         assert!(
             cli.iter()
                 .any(|s| s.contains("bantin profile set cap_tren"))
