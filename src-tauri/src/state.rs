@@ -23,6 +23,9 @@ pub struct AppState {
     /// articles and pages. One long export runs at a time (the UI's dialog
     /// is modal), so one flag is enough.
     pub cancel_export: AtomicBool,
+    /// The library file was created by this start (the first start on this
+    /// computer, or a library moved away): the app asks for Thông tin đơn vị.
+    pub created: bool,
 }
 
 impl AppState {
@@ -52,6 +55,7 @@ impl AppState {
             library: Mutex::new(library),
             export_dir,
             cancel_export: AtomicBool::new(false),
+            created: is_new,
         })
     }
 

@@ -2,12 +2,16 @@ import { describe, expect, it } from "vitest";
 import { nextIssueNumber, splitFieldLabel } from "./labels";
 
 describe("field labels", () => {
-  it("moves the example into the placeholder", () => {
-    expect(splitFieldLabel("Cơ quan ban hành (ví dụ: CHI BỘ THÔN LẠC NAM)")).toEqual({ label: "Cơ quan ban hành", example: "CHI BỘ THÔN LẠC NAM" });
-    expect(splitFieldLabel("Phông chữ in (mặc định: Times New Roman, nếu không có thì Liberation Serif)").example).toBe(
-      "Times New Roman, nếu không có thì Liberation Serif",
+  it("moves the example into a hint under the field", () => {
+    expect(splitFieldLabel("Cơ quan ban hành (ví dụ: CHI BỘ THÔN LẠC NAM)")).toEqual({
+      label: "Cơ quan ban hành",
+      example: "CHI BỘ THÔN LẠC NAM",
+      hint: "Ví dụ: CHI BỘ THÔN LẠC NAM",
+    });
+    expect(splitFieldLabel("Phông chữ in (mặc định: Times New Roman, nếu không có thì Liberation Serif)").hint).toBe(
+      "Mặc định: Times New Roman, nếu không có thì Liberation Serif",
     );
-    expect(splitFieldLabel("Họ tên người ký")).toEqual({ label: "Họ tên người ký", example: "" });
+    expect(splitFieldLabel("Họ tên người ký")).toEqual({ label: "Họ tên người ký", example: "", hint: "" });
   });
 });
 

@@ -2,11 +2,15 @@
 
 /**
  * The core describes a field as "Cơ quan ban hành (ví dụ: CHI BỘ THÔN LẠC NAM)":
- * the label is the part before the example, the example becomes the placeholder.
+ * the label is the part before the example; the example becomes a hint shown
+ * under the field ("Ví dụ: …", "Mặc định: …"), never a placeholder that
+ * looks filled in.
  */
-export function splitFieldLabel(description: string): { label: string; example: string } {
-  const m = description.match(/^(.*?)\s*\((?:ví dụ|mặc định):\s*(.*)\)\s*$/s);
-  return m ? { label: m[1], example: m[2] } : { label: description, example: "" };
+export function splitFieldLabel(description: string): { label: string; example: string; hint: string } {
+  const m = description.match(/^(.*?)\s*\((ví dụ|mặc định):\s*(.*)\)\s*$/s);
+  if (!m) return { label: description, example: "", hint: "" };
+  const lead = m[2] === "ví dụ" ? "Ví dụ" : "Mặc định";
+  return { label: m[1], example: m[3], hint: `${lead}: ${m[3]}` };
 }
 
 /**

@@ -14,6 +14,7 @@ import { initHistory } from "./history";
 import { wireArticleActions } from "./article-actions";
 import { wireComposer } from "./bulletins";
 import { wireSettings } from "./settings";
+import { askOrganisation } from "./first-start";
 import { wireShortcuts } from "./shortcuts";
 import { showLibraryPath } from "./status-bar";
 
@@ -34,6 +35,7 @@ wireSettings({
     const { articles } = state.get();
     if (articles.length) await article.open(articles[0].id);
   },
+  library: () => state.get().library,
 });
 wireShortcuts({ state, article, exportPdf: actions.exportPdf });
 
@@ -46,6 +48,7 @@ async function start() {
     await list.refresh();
     const { articles } = state.get();
     if (articles.length) await article.open(articles[0].id);
+    if (info.first_start) await askOrganisation();
   } catch (e) {
     toast(errorMessage(e), "error");
   }

@@ -1,24 +1,17 @@
 // Cài đặt: the organisation profile (Thông tin đơn vị), the default
 // author and print font, where the library is, "Sao lưu ngay" and
-// "Khôi phục từ bản sao lưu".
-import { api, errorMessage, type BackupEntry, type LibraryInfo } from "./api";
-import { ask, toast } from "./dialogs";
-import { escapeHtml, sizeLabel } from "./format";
+// "Khôi phục từ bản sao lưu". The profile saves as one types
+// (profile-form.ts): Esc or Đóng never throws typed fields away.
+import { api, errorMessage, type BackupEntry, type LibraryInfo, type Warning } from "./api";
+import { ask, toast, type Action } from "./dialogs";
+import { sizeLabel } from "./format";
 import { openActions } from "./exporting";
-import { splitFieldLabel } from "./labels";
+import { focusField, profileFieldHtml, saveAsTyped, type ProfileSaver } from "./profile-form";
 
 /** Fields shown under "Soạn thảo và in" rather than with the organisation. */
 const EDITING = new Set(["tac_gia_mac_dinh", "phong_chu"]);
-const MULTILINE = new Set(["noi_nhan"]);
 
-function field(key: string, label: string, value: string): string {
-  const { label: text, example } = splitFieldLabel(label);
-  const ph = example ? ` placeholder="${escapeHtml(example)}"` : "";
-  const input = MULTILINE.has(key)
-    ? `<textarea name="${key}" rows="3"${ph}>${escapeHtml(value)}</textarea>`
-    : `<input name="${key}" value="${escapeHtml(value)}"${ph}>`;
-  return `<label>${escapeHtml(text)}${input}</label>`;
-}
+const field = (key: string, label: string, value: string) => profileFieldHtml("settings", key, label, value);
 
 async function showPrintFont(family: string) {
   const out = document.getElementById("settings-font")!;
@@ -34,7 +27,8 @@ async function showPrintFont(family: string) {
   }
 }
 
-export async function openSettings(info: LibraryInfo) {
+/** Opens Cài đặt; with `focus`, on that Thông tin đơn vị field. */
+export async function openSettings(info: LibraryInfo, focus?: string) {
   const d = document.getElementById("settings") as HTMLDialogElement;
   try {
     const [fields, profile] = await Promise.all([api.profileFields(), api.getProfile()]);
@@ -52,7 +46,9 @@ export async function openSettings(info: LibraryInfo) {
     document.getElementById("settings-restore-result")!.replaceChildren();
     void showPrintFont(value("phong_chu"));
     void showBackups();
+    document.getElementById("settings-save-state")!.textContent = "";
     d.showModal();
+    if (focus) focusField(d, focus);
   } catch (e) {
     toast(errorMessage(e), "error");
   }
@@ -89,8 +85,21 @@ async function showBackups() {
   }
 }
 
-/** Set by `wireSettings`: save the article on screen; reload the library view. */
-let hooks = { flush: async () => {}, reload: async () => {} };
+/** Set by `wireSettings`: save the article on screen; reload the library view; the open library. */
+let hooks = { flush: async () => {}, reload: async () => {}, library: (): LibraryInfo | null => null };
+let profile: ProfileSaver | undefined;
+
+/** "Mở Cài đặt" for the first warning that a Thông tin đơn vị field fixes (none if no warning does). */
+export function fixActions(warnings: Warning[]): Action[] {
+  const key = warnings.find((w) => w.field)?.field;
+  return key ? [{ label: "Mở Cài đặt", run: () => openSettingsAt(key) }] : [];
+}
+
+/** Opens Cài đặt on the Thông tin đơn vị field `key` (from a warning). */
+export function openSettingsAt(key: string) {
+  const info = hooks.library();
+  if (info) void openSettings(info, key);
+}
 
 async function restore(b: BackupEntry) {
   const yes = await ask(
@@ -105,6 +114,7 @@ async function restore(b: BackupEntry) {
     // What is on screen goes into the library first, and so into the copy
     // of it that the restore keeps.
     await hooks.flush();
+    await profile?.flush();
     const out = await api.restoreBackup(b.path);
     // The form holds the old library's profile: close without saving it.
     d.close("cancel");
@@ -118,7 +128,8 @@ async function restore(b: BackupEntry) {
 }
 
 /** `restoreHooks` saves the article on screen before a restore and reloads
- * the library view after it. */
+ * the library view after it; `library` gives the open library (for
+ * opening Cài đặt from a warning). */
 export function wireSettings(restoreHooks?: typeof hooks) {
   if (restoreHooks) hooks = restoreHooks;
   const d = document.getElementById("settings") as HTMLDialogElement;
@@ -126,15 +137,19 @@ export function wireSettings(restoreHooks?: typeof hooks) {
     const t = e.target as HTMLInputElement;
     if (t.name === "phong_chu") void showPrintFont(t.value);
   });
+  const saveState = document.getElementById("settings-save-state")!;
+  const saver = saveAsTyped(d, (text, error) => {
+    saveState.textContent = text;
+    saveState.classList.toggle("error", !!error);
+  });
+  profile = saver;
+  // However it closes (Lưu, Đóng, Esc), what was typed is stored.
   d.addEventListener("close", async () => {
-    if (d.returnValue !== "save") return;
-    try {
-      for (const input of Array.from(d.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("input[name], textarea[name]")))
-        await api.setProfileField(input.name, input.value.trim());
-      toast("Đã lưu cài đặt.");
-    } catch (e) {
-      toast(errorMessage(e), "error");
-    }
+    await saver.flush();
+    if (saver.pending()) toast(`Chưa lưu được cài đặt: ${saveState.textContent}`, "error");
+    else if (d.returnValue === "save") toast("Đã lưu cài đặt.");
+    // For what shows the profile (the surface's font, the print pages): it is stored now.
+    d.dispatchEvent(new Event("saved"));
   });
   const button = document.getElementById("btn-backup") as HTMLButtonElement;
   button.addEventListener("click", async () => {

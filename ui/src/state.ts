@@ -82,7 +82,7 @@ export function initialState(): AppState {
     tab: "meta",
     selectedRevision: null,
     shownRevision: null,
-    library: { path: "", articles: 0, export_dir: "" },
+    library: { path: "", articles: 0, export_dir: "", first_start: false },
   };
 }
 

@@ -295,7 +295,7 @@ pub const PROFILE_KEYS: &[(&str, &str)] = &[
     ("tac_gia_mac_dinh", "Tác giả – nguồn mặc định"),
     (
         "mau_bao_cao",
-        "Mẫu trình bày mặc định cho báo cáo (mặc định: report/hd36-2018; xem bantin template list)",
+        "Mẫu trình bày mặc định cho báo cáo (mặc định: report/hd36-2018)",
     ),
     (
         "mau_tin_bai",
@@ -311,7 +311,25 @@ pub const PROFILE_KEYS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The fields a report's header and signature blocks print: what the app
+/// asks for on its first start (Thông tin đơn vị), in `PROFILE_KEYS` order.
+pub const REPORT_KEYS: &[&str] = &[
+    "cap_tren",
+    "co_quan",
+    "ky_hieu",
+    "dia_danh",
+    "tm",
+    "chuc_vu_ky",
+    "nguoi_ky",
+    "noi_nhan",
+];
+
 impl Profile {
+    /// No field a report prints is filled in yet (a new office).
+    pub fn lacks_organisation(&self) -> bool {
+        REPORT_KEYS.iter().all(|k| self.get(k).is_none())
+    }
+
     pub fn get(&self, key: &str) -> Option<&str> {
         self.fields
             .get(key)

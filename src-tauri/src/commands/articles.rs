@@ -16,6 +16,9 @@ pub struct LibraryInfo {
     pub path: String,
     pub articles: usize,
     pub export_dir: String,
+    /// A new library and an empty organisation profile: show the short
+    /// Thông tin đơn vị step.
+    pub first_start: bool,
 }
 
 #[tauri::command]
@@ -25,6 +28,7 @@ pub fn library_info(state: State<AppState>) -> Result<LibraryInfo> {
         path: lib.path().display().to_string(),
         articles: lib.count_articles()?,
         export_dir: state.export_dir.display().to_string(),
+        first_start: state.created && lib.profile()?.lacks_organisation(),
     })
 }
 

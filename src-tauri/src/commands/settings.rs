@@ -27,6 +27,8 @@ pub fn set_profile_field(state: State<AppState>, key: String, value: String) -> 
 pub struct ProfileField {
     pub key: &'static str,
     pub label: &'static str,
+    /// A report prints it: asked for on the first start.
+    pub report: bool,
 }
 
 /// The organisation profile's fields with what each means, in the core's order.
@@ -34,7 +36,11 @@ pub struct ProfileField {
 pub fn profile_fields() -> Vec<ProfileField> {
     bantin::model::PROFILE_KEYS
         .iter()
-        .map(|&(key, label)| ProfileField { key, label })
+        .map(|&(key, label)| ProfileField {
+            key,
+            label,
+            report: bantin::model::REPORT_KEYS.contains(&key),
+        })
         .collect()
 }
 
