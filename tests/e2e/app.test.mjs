@@ -11,6 +11,7 @@
 // The app: BANTIN_APP, else $CARGO_TARGET_DIR/debug/bantin-app, else target/debug.
 import { before, after } from "node:test";
 import { start, stop } from "./lib/session.mjs";
+import { firstDaySteps } from "./steps/first-day.mjs";
 import { writingSteps } from "./steps/writing.mjs";
 import { revisionSteps } from "./steps/revisions.mjs";
 import { editingSteps, unikeySteps } from "./steps/editing.mjs";
@@ -21,6 +22,7 @@ import { lifecycleSteps } from "./steps/lifecycle.mjs";
 before(start);
 after(stop);
 
+firstDaySteps();
 writingSteps();
 revisionSteps();
 editingSteps();

@@ -83,6 +83,13 @@ export async function start() {
   driver = spawn("tauri-driver", [], { env, stdio: ["ignore", log, log] });
   await waitPorts();
   await launch();
+  // A new library opens with the Thông tin đơn vị step: wait for it here, so
+  // it cannot pop up in the middle of a step. steps/first-day.mjs uses it;
+  // lib/ui.mjs's plainScreen closes it for every other step.
+  await current.waitUntil(() => current.execute(() => document.getElementById("first-start")?.open === true), {
+    timeout: 30_000,
+    timeoutMsg: "the first start asks for Thông tin đơn vị",
+  });
 }
 
 export async function stop() {

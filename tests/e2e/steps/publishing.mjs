@@ -27,7 +27,8 @@ export function publishingSteps() {
     await (await $("#btn-settings")).click();
     const coQuan = await $("#settings input[name='co_quan']");
     await coQuan.waitForDisplayed({ timeout: 5_000 });
-    assert.equal(await coQuan.getAttribute("placeholder"), "CHI BỘ THÔN LẠC NAM", "the core's example is the placeholder");
+    assert.equal(await browser().execute(() => document.querySelector("#settings input[name='co_quan']").hasAttribute("placeholder")), false, "no placeholder that looks filled in");
+    assert.equal(await text("#settings-co_quan-hint"), "Ví dụ: CHI BỘ THÔN LẠC NAM", "the core's example is a hint under the field");
     await coQuan.setValue("CHI BỘ THÔN LẠC NAM");
     await (await $("#settings input[name='tac_gia_mac_dinh']")).setValue("Ban Dân vận Đảng ủy xã");
     await waitText("#settings-font", (t) => t.startsWith("Khi in sẽ dùng phông "), "the print font in use is named");
