@@ -9,7 +9,8 @@
 //! digits ("m²", "5km"), single letters, code, URLs, and the user's word list.
 
 use crate::check::context::{Word, words};
-use crate::check::syllable::{Spelling, Why};
+use crate::check::syllable::{Spelling, Why, same_case};
+use crate::check::syllables;
 use crate::check::{Context, Finding, Rule, Setting, Severity};
 
 pub const RULE: Rule = Rule {
@@ -86,12 +87,23 @@ fn problem(cx: &Context, src: &str, w: &Word, verdict: &Spelling) -> Option<Prob
     if all_caps && text.chars().all(|c| c.is_ascii() || c == 'Đ') {
         return None; // an abbreviation: the viet-tat rules look at those
     }
-    if *verdict == Spelling::Ok {
-        return None;
-    }
     let lower = crate::text::nfc(text).to_lowercase();
     if cx.settings.words.contains(&lower) || ACCEPTED.contains(&lower.as_str()) {
         return None;
+    }
+    if *verdict == Spelling::Ok {
+        // Well-formed; a lower-case word not in the syllable list is worth
+        // a look ("thàng" for "thành"). Capitalised words may be names.
+        if capitalised || syllables::known(&lower) {
+            return None;
+        }
+        let near = syllables::near(&lower, cx.settings.tone_style);
+        let (hint, fix) = suggestions(text, &near);
+        return Some((
+            format!("\"{text}\" không có trong danh sách âm tiết tiếng Việt.{hint} Nếu từ này đúng (tên riêng, từ địa phương), hãy thêm vào từ điển."),
+            Severity::GoiY,
+            fix,
+        ));
     }
     let (why, suggestion) = match verdict {
         Spelling::Ok => return None,
@@ -113,10 +125,18 @@ fn problem(cx: &Context, src: &str, w: &Word, verdict: &Spelling) -> Option<Prob
     if capitalised && !matches!(why, Why::Telex | Why::TwoTones | Why::ToneMisplaced) {
         return None;
     }
-    let hint = suggestion
-        .as_ref()
-        .map(|s| format!(" Có lẽ là \"{s}\"."))
-        .unwrap_or_default();
+    // Where the rules give no suggestion, the syllable list may: one slip
+    // away, or (for a stop coda) the same letters with sắc or nặng.
+    let (hint, suggestion) = match suggestion {
+        Some(s) => (format!(" Có lẽ là \"{s}\"."), Some(s.clone())),
+        None => {
+            let mut near = syllables::near(&lower, cx.settings.tone_style);
+            if *why == Why::StopTone {
+                near.retain(|n| syllables::same_letters(n, &lower));
+            }
+            suggestions(text, &near)
+        }
+    };
     let why = match why {
         Why::Telex => "còn sót phím gõ Telex (bộ gõ đang tắt khi gõ từ này)".to_string(),
         Why::TwoTones => "có hai dấu thanh; mỗi âm tiết chỉ mang một dấu".into(),
@@ -125,11 +145,21 @@ fn problem(cx: &Context, src: &str, w: &Word, verdict: &Spelling) -> Option<Prob
         Why::Onset { found, want } => onset_rule(found, want),
         Why::Structure => "không phải là một âm tiết tiếng Việt viết đúng (phụ âm đầu, vần và dấu không khớp nhau)".into(),
     };
-    Some((
-        format!("\"{text}\" {why}.{hint}"),
-        Severity::Loi,
-        suggestion.clone(),
-    ))
+    Some((format!("\"{text}\" {why}.{hint}"), Severity::Loi, suggestion))
+}
+
+/// " Có lẽ là …" naming up to three syllables of `near` (in the case of
+/// `text`), and the fix when there is exactly one.
+fn suggestions(text: &str, near: &[String]) -> (String, Option<String>) {
+    let near: Vec<String> = near.iter().map(|n| same_case(text, n)).collect();
+    match near.as_slice() {
+        [] => (String::new(), None),
+        [one] => (format!(" Có lẽ là \"{one}\"."), Some(one.clone())),
+        more => {
+            let list: Vec<String> = more.iter().take(3).map(|n| format!("\"{n}\"")).collect();
+            (format!(" Có lẽ là {}.", list.join(", ")), None)
+        }
+    }
 }
 
 fn onset_rule(found: &str, want: &str) -> String {
