@@ -18,6 +18,7 @@ pub mod assets;
 mod bulletins;
 mod clean;
 mod error;
+mod export_choices;
 mod maintenance;
 pub mod pg;
 mod restore;
@@ -38,6 +39,7 @@ pub use maintenance::CheckReport;
 pub use restore::{BackupInfo, inspect_backup};
 pub use search::{SearchHit, SearchOptions};
 pub use templates::{StoredTemplate, TemplateEntry, TemplateSummary};
+pub use export_choices::{ExportChoice, Exported, Passed};
 pub use trash::TrashedArticle;
 
 /// How long a write waits for another program (the app, a second CLI) to
