@@ -23,6 +23,9 @@ pub struct AppState {
     /// articles and pages. One long export runs at a time (the UI's dialog
     /// is modal), so one flag is enough.
     pub cancel_export: AtomicBool,
+    /// Kiểm tra keeps what it learnt of each word and image between
+    /// keystrokes, so a re-check looks only at what changed.
+    checker: Mutex<bantin::check::Checker>,
 }
 
 impl AppState {
@@ -52,7 +55,14 @@ impl AppState {
             library: Mutex::new(library),
             export_dir,
             cancel_export: AtomicBool::new(false),
+            checker: Mutex::default(),
         })
+    }
+
+    pub fn checker(&self) -> MutexGuard<'_, bantin::check::Checker> {
+        self.checker
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     pub fn library(&self) -> MutexGuard<'_, Library> {
