@@ -12,6 +12,7 @@ import { dateField } from "./date-field";
 import { debounce, escapeHtml, formatTime, parseTags } from "./format";
 import { setSaveState, showWordCount } from "./status-bar";
 import { watch, type AppStore, type PaneView } from "./state";
+import { initChecks } from "./checks";
 
 /** Milliseconds of quiet typing before an autosave. */
 const AUTOSAVE_MS = 1200;
@@ -49,6 +50,7 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
   const fields = () => meta.elements as any;
   const articleDate = dateField($<HTMLInputElement>("meta-date"));
   const historyShown = () => state.get().tab === "history";
+  const checks = initChecks({ state, editor, content: () => contentFromScreen() });
 
   const renderPreview = debounce(async () => {
     if (!state.get().current) return;
@@ -69,6 +71,7 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
     showWordCount(editor.wordsText());
     renderPreview();
     autosave();
+    checks.schedule();
   }
 
   const autosave = debounce(() => void save(true), AUTOSAVE_MS);
@@ -128,6 +131,7 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
     for (const b of ARTICLE_BUTTONS) $<HTMLButtonElement>(b).disabled = false;
     renderPreview();
     renderPreview.flush();
+    checks.now();
     if (historyShown()) void loadHistory();
   }
 
@@ -204,6 +208,8 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
     if (b.dataset.view) state.set({ view: b.dataset.view as PaneView });
   });
   // Soạn + xem / Soạn / Xem trước: the layout and its pressed button follow the state.
+  // The view shown changed: its marks come from a fresh check.
+  watch(state, (s) => s.editorMode, () => state.get().current && checks.schedule());
   watch(
     state,
     (s) => s.view,
