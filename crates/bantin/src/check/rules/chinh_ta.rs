@@ -9,7 +9,7 @@
 //! digits ("m²", "5km"), single letters, code, URLs, and the user's word list.
 
 use crate::check::context::{Word, words};
-use crate::check::syllable::{Spelling, Why, same_case};
+use crate::check::syllable::{Spelling, Verdict, Why, same_case};
 use crate::check::syllables;
 use crate::check::{Context, Finding, Rule, Setting, Severity};
 
@@ -56,7 +56,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         }
     };
     for (w, v) in cx.words.iter().zip(cx.verdicts()) {
-        if let Some(p) = problem(cx, cx.body, w, &v.spelling) {
+        if let Some(p) = problem(cx, cx.body, w, v) {
             out.push(found(cx.at(&RULE, w.range.clone(), String::new()), p));
         }
     }
@@ -68,7 +68,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let whole = 0..value.len();
         for w in words(value, std::slice::from_ref(&whole)) {
             let v = cx.judge(&value[w.range.clone()]);
-            if let Some(p) = problem(cx, value, &w, &v.spelling) {
+            if let Some(p) = problem(cx, value, &w, &v) {
                 let f = cx.in_field(&RULE, key, value, w.range.clone(), String::new());
                 out.push(found(f, p));
             }
@@ -76,7 +76,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-fn problem(cx: &Context, src: &str, w: &Word, verdict: &Spelling) -> Option<Problem> {
+fn problem(cx: &Context, src: &str, w: &Word, v: &Verdict) -> Option<Problem> {
+    let verdict = &v.spelling;
     let text = &src[w.range.clone()];
     if w.has_digit || text.chars().count() < 2 || beside_digit(src, w) {
         return None;
@@ -94,13 +95,15 @@ fn problem(cx: &Context, src: &str, w: &Word, verdict: &Spelling) -> Option<Prob
     if *verdict == Spelling::Ok {
         // Well-formed; a lower-case word not in the syllable list is worth
         // a look ("thàng" for "thành"). Capitalised words may be names.
-        if capitalised || syllables::known(&lower) {
+        if capitalised || v.known {
             return None;
         }
         let near = syllables::near(&lower, cx.settings.tone_style);
         let (hint, fix) = suggestions(text, &near);
         return Some((
-            format!("\"{text}\" không có trong danh sách âm tiết tiếng Việt.{hint} Nếu từ này đúng (tên riêng, từ địa phương), hãy thêm vào từ điển."),
+            format!(
+                "\"{text}\" không có trong danh sách âm tiết tiếng Việt.{hint} Nếu từ này đúng (tên riêng, từ địa phương), hãy thêm vào từ điển."
+            ),
             Severity::GoiY,
             fix,
         ));
@@ -145,7 +148,11 @@ fn problem(cx: &Context, src: &str, w: &Word, verdict: &Spelling) -> Option<Prob
         Why::Onset { found, want } => onset_rule(found, want),
         Why::Structure => "không phải là một âm tiết tiếng Việt viết đúng (phụ âm đầu, vần và dấu không khớp nhau)".into(),
     };
-    Some((format!("\"{text}\" {why}.{hint}"), Severity::Loi, suggestion))
+    Some((
+        format!("\"{text}\" {why}.{hint}"),
+        Severity::Loi,
+        suggestion,
+    ))
 }
 
 /// " Có lẽ là …" naming up to three syllables of `near` (in the case of
