@@ -26,7 +26,10 @@ fn a_photo_printed_below_150_dpi_is_found_with_its_size() {
     let a = lib.article(ids[0]).unwrap();
     let mut checker = Checker::default();
     let f = check_content(&lib, &mut checker, Some(ids[0]), &a.content).unwrap();
-    let low: Vec<_> = f.iter().filter(|f| f.rule == "anh-do-phan-giai-thap").collect();
+    let low: Vec<_> = f
+        .iter()
+        .filter(|f| f.rule == "anh-do-phan-giai-thap")
+        .collect();
     assert_eq!(low.len(), 1, "{f:#?}");
     assert!(low[0].message.contains("143 dpi"), "{}", low[0].message);
     assert_eq!(low[0].severity, Severity::CanhBao);

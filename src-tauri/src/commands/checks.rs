@@ -138,7 +138,10 @@ mod tests {
     #[test]
     fn missing_values_name_the_place_in_the_app() {
         let s = where_to_set(&Setting::Profile("dia_danh")).unwrap();
-        assert!(s.contains("Cài đặt → Thông tin đơn vị") && s.contains("Địa danh"), "{s}");
+        assert!(
+            s.contains("Cài đặt → Thông tin đơn vị") && s.contains("Địa danh"),
+            "{s}"
+        );
         let s = where_to_set(&Setting::Article("so_hieu")).unwrap();
         assert!(s.contains("Số, ký hiệu"), "{s}");
         assert!(where_to_set(&Setting::Word("x".into())).is_none());

@@ -35,11 +35,11 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use bulletins::NewBulletin;
 pub use error::{Result, StoreError};
+pub use export_choices::{ExportChoice, Exported, Passed};
 pub use maintenance::CheckReport;
 pub use restore::{BackupInfo, inspect_backup};
 pub use search::{SearchHit, SearchOptions};
 pub use templates::{StoredTemplate, TemplateEntry, TemplateSummary};
-pub use export_choices::{ExportChoice, Exported, Passed};
 pub use trash::TrashedArticle;
 
 /// How long a write waits for another program (the app, a second CLI) to
