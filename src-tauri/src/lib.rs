@@ -81,6 +81,10 @@ pub fn run() {
             commands::templates::check_template,
             commands::templates::save_template,
             commands::templates::preview_with_template,
+            commands::checks::check_text,
+            commands::checks::add_word,
+            commands::checks::errors_before_export,
+            commands::checks::export_anyway,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -26,6 +26,9 @@ pub struct AppState {
     /// The library file was created by this start (the first start on this
     /// computer, or a library moved away): the app asks for Thông tin đơn vị.
     pub created: bool,
+    /// Kiểm tra keeps what it learnt of each word and image between
+    /// keystrokes, so a re-check looks only at what changed.
+    checker: Mutex<bantin::check::Checker>,
 }
 
 impl AppState {
@@ -56,7 +59,14 @@ impl AppState {
             export_dir,
             cancel_export: AtomicBool::new(false),
             created: is_new,
+            checker: Mutex::default(),
         })
+    }
+
+    pub fn checker(&self) -> MutexGuard<'_, bantin::check::Checker> {
+        self.checker
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     pub fn library(&self) -> MutexGuard<'_, Library> {

@@ -18,6 +18,7 @@ import { editingSteps, unikeySteps } from "./steps/editing.mjs";
 import { surfaceSteps } from "./steps/surface.mjs";
 import { publishingSteps } from "./steps/publishing.mjs";
 import { lifecycleSteps } from "./steps/lifecycle.mjs";
+import { checksSteps } from "./steps/checks.mjs";
 
 before(start);
 after(stop);
@@ -28,5 +29,6 @@ revisionSteps();
 editingSteps();
 surfaceSteps();
 publishingSteps();
+checksSteps();
 lifecycleSteps();
 unikeySteps();

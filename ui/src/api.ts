@@ -191,6 +191,35 @@ export interface RestoreOutcome {
   kept: string;
 }
 
+/** One finding of Kiểm tra, as the panel shows it. */
+export interface CheckFinding {
+  rule: string;
+  severity: "loi" | "canh-bao" | "goi-y";
+  /** 1-based line and column in the body; 0 when not in the body. */
+  line: number;
+  column: number;
+  /** The exact text found (empty when something is missing). */
+  text: string;
+  message: string;
+  /** The safe replacement for `text`, or null. */
+  fix: string | null;
+  /** UTF-16 offsets of `text` in the body, when it is in the body. */
+  from: number | null;
+  to: number | null;
+  /** "title", "summary", … when the text is in a field. */
+  field: string | null;
+  /** The word Thêm vào từ điển adds. */
+  word: string | null;
+  /** Where in the app to set what is missing. */
+  where_to_set: string | null;
+}
+
+/** What an export is about, for the checks before it. */
+export interface CheckSubject {
+  article?: number;
+  bulletin?: number;
+}
+
 export interface ApiError {
   code: string;
   message: string;
@@ -261,6 +290,14 @@ export const api = {
   /** The issue's print pages as SVG, laid out as `choices` would print them. */
   previewBulletinPages: (id: number, choices: PrintChoices) => invoke<PagePreview>("preview_bulletin_pages", { id, choices }),
   cancelExport: () => invoke<void>("cancel_export"),
+  /** Kiểm tra on the article as typed now. */
+  checkText: (id: number | null, content: Content) => invoke<CheckFinding[]>("check_text", { id, content }),
+  /** Thêm vào từ điển; false when the word was there already. */
+  addWord: (word: string) => invoke<boolean>("add_word", { word }),
+  /** The lỗi on a saved report or an issue, before exporting it. */
+  errorsBeforeExport: (s: CheckSubject) => invoke<CheckFinding[]>("errors_before_export", { article: s.article ?? null, bulletin: s.bulletin ?? null }),
+  /** "Vẫn xuất": keeps the choice with the revision (or the issue). */
+  exportAnyway: (s: CheckSubject, what: string) => invoke<number>("export_anyway", { article: s.article ?? null, bulletin: s.bulletin ?? null, what }),
   /** Runs `flush` before the window closes, so nothing typed is ever lost. */
   onClose: (flush: () => Promise<void>) =>
     getCurrentWindow().onCloseRequested(async () => {

@@ -5,6 +5,7 @@ import { api, errorMessage, type ExportOutcome } from "./api";
 import { toast } from "./dialogs";
 import { $ } from "./dom";
 import { announce } from "./exporting";
+import { passChecks } from "./export-checks";
 import { formatTime } from "./format";
 import { moveToTrash, openTrash } from "./trash";
 import { showPages } from "./pages";
@@ -30,10 +31,12 @@ export interface ArticleActions {
 
 export function wireArticleActions({ state, article, list }: ArticleActionsDeps): ArticleActions {
   /** Saves, then runs one export with its button disabled and the save state saying what happens. */
-  async function exportWith(buttonId: string, working: string, done: string, what: string, run: (id: number) => Promise<ExportOutcome>) {
+  async function exportWith(buttonId: string, working: string, done: string, what: string, run: (id: number) => Promise<ExportOutcome>, checked?: string) {
     const current = state.get().current;
     if (!current) return;
     await article.flush();
+    // A report is checked first: its lỗi show before anything is written.
+    if (checked && state.get().current?.kind === "bao-cao" && !(await passChecks({ article: current.id }, checked))) return;
     const button = $<HTMLButtonElement>(buttonId);
     button.disabled = true;
     setSaveState(working);
@@ -47,8 +50,8 @@ export function wireArticleActions({ state, article, list }: ArticleActionsDeps)
     }
   }
 
-  const exportPdf = () => exportWith("btn-export-pdf", "Đang dàn trang và xuất PDF…", "Đã xuất PDF", "Đã xuất", (id) => api.exportPdf(id));
-  const exportDocx = () => exportWith("btn-export-docx", "Đang xuất tệp Word…", "Đã xuất Word", "Đã xuất tệp Word", (id) => api.exportDocx(id));
+  const exportPdf = () => exportWith("btn-export-pdf", "Đang dàn trang và xuất PDF…", "Đã xuất PDF", "Đã xuất", (id) => api.exportPdf(id), "pdf");
+  const exportDocx = () => exportWith("btn-export-docx", "Đang xuất tệp Word…", "Đã xuất Word", "Đã xuất tệp Word", (id) => api.exportDocx(id), "docx");
 
   async function trashCurrent() {
     const current = state.get().current;

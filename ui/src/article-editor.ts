@@ -10,6 +10,7 @@ import { openFind, openReplace } from "./find";
 import { askFields } from "./dialogs";
 import { $ } from "./dom";
 import { watch, type AppStore, type EditorMode } from "./state";
+import { sourceMarks } from "./checks";
 
 export interface ArticleEditor {
   /** Mã nguồn: CodeMirror on the Markdown. */
@@ -45,7 +46,7 @@ export function createArticleEditor({ state, onChange, hint, paste }: ArticleEdi
   const followStyle = EditorView.updateListener.of((u) => {
     if (mode() === "source" && (u.selectionSet || u.docChanged)) showStyle(lineStyle(u.view));
   });
-  const source = createEditor($("source"), () => mode() === "source" && onChange(), [pasteAndDrop(paste), followStyle], hint);
+  const source = createEditor($("source"), () => mode() === "source" && onChange(), [pasteAndDrop(paste), followStyle, sourceMarks], hint);
   const surface = createSurface($("surface"), {
     onChange: () => mode() === "surface" && onChange(),
     onStyle: (style) => mode() === "surface" && showStyle(style),

@@ -13,6 +13,7 @@ import { debounce, escapeHtml, formatTime, parseTags } from "./format";
 import { setSaveState, showWordCount } from "./status-bar";
 import { applyLook } from "./surface-look";
 import { watch, type AppStore, type PaneView } from "./state";
+import { initChecks } from "./checks";
 
 /** Milliseconds of quiet typing before an autosave. */
 const AUTOSAVE_MS = 1200;
@@ -50,6 +51,7 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
   const fields = () => meta.elements as any;
   const articleDate = dateField($<HTMLInputElement>("meta-date"));
   const historyShown = () => state.get().tab === "history";
+  const checks = initChecks({ state, editor, content: () => contentFromScreen() });
 
   const renderPreview = debounce(async () => {
     if (!state.get().current) return;
@@ -90,6 +92,7 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
     showWordCount(editor.wordsText());
     renderPreview();
     autosave();
+    checks.schedule();
   }
 
   const autosave = debounce(() => void save(true), AUTOSAVE_MS);
@@ -150,6 +153,7 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
     for (const b of ARTICLE_BUTTONS) $<HTMLButtonElement>(b).disabled = false;
     renderPreview();
     renderPreview.flush();
+    checks.now();
     if (historyShown()) void loadHistory();
   }
 
@@ -227,6 +231,8 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
     if (b.dataset.view) state.set({ view: b.dataset.view as PaneView });
   });
   // Soạn + xem / Soạn / Xem trước: the layout and its pressed button follow the state.
+  // The view shown changed: its marks come from a fresh check.
+  watch(state, (s) => s.editorMode, () => state.get().current && checks.schedule());
   watch(
     state,
     (s) => s.view,

@@ -5,6 +5,7 @@
 import { api, errorMessage, type ArticleSummary, type Bulletin, type BulletinForm, type PaperCode, type PrintChoices } from "./api";
 import { ask, toast } from "./dialogs";
 import { announce, withProgress } from "./exporting";
+import { passChecks } from "./export-checks";
 import { debounce, escapeHtml, formatDate } from "./format";
 import { nextIssueNumber } from "./labels";
 import { showPages } from "./pages";
@@ -321,6 +322,7 @@ export function wireComposer() {
     if (!b) return;
     saveMasthead.flush();
     const choices = printChoices();
+    if (!(await passChecks({ bulletin: b.id }, "bulletin-pdf"))) return;
     const out = await withProgress(`Xuất PDF ${b.name} số ${b.number}`, (onStep) => api.exportBulletinPdf(b.id, choices, onStep));
     if (out) announce("Đã xuất", out);
   });

@@ -10,7 +10,7 @@ export type PaneView = "both" | "editor" | "preview";
 /** Soạn (the surface that looks like the paper) or Mã nguồn (the Markdown). */
 export type EditorMode = "surface" | "source";
 /** Thuộc tính or Lịch sử on the right. */
-export type SideTab = "meta" | "history";
+export type SideTab = "meta" | "history" | "checks";
 
 export interface AppState {
   /** The library as last listed. */

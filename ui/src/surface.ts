@@ -23,6 +23,7 @@ import type { PasteSupport } from "./paste";
 import { openTableMenu, tableContextMenu } from "./surface-table-menu";
 import { createFindBar } from "./surface-find";
 import { search } from "prosemirror-search";
+import { surfaceMarks } from "./checks";
 import { isInTable } from "prosemirror-tables";
 
 export interface AskField {
@@ -163,7 +164,7 @@ export function createSurface(parent: HTMLElement, deps: SurfaceDeps): Surface {
     EditorState.create({
       schema,
       doc,
-      plugins: [rules(), keys, keymap(baseKeymap), history(), tableEditing(), gapCursor(), dropCursor({ color: "#9b1c1c" }), captionHint, search()],
+      plugins: [rules(), keys, keymap(baseKeymap), history(), tableEditing(), gapCursor(), dropCursor({ color: "#9b1c1c" }), captionHint, search(), surfaceMarks],
     });
 
   const view: EditorView = new EditorView(parent, {

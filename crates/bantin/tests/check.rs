@@ -289,3 +289,85 @@ mod never_panics {
         }
     }
 }
+
+/// Words of the Party's and the commune's usual writing: resolutions,
+/// organisation, discipline, mass mobilisation, the economy and welfare.
+const PARTY_WORDS: &str = "chủ nghĩa Mác Lênin tư tưởng Hồ Chí Minh đảng viên chi bộ đảng bộ cấp ủy \
+    nghị quyết chỉ thị kết luận quy định hướng dẫn ban chấp hành ban thường vụ bí thư phó bí thư ủy viên \
+    kiểm tra giám sát kỷ luật khiển trách cảnh cáo cách chức khai trừ tự phê bình phê bình dân vận \
+    mặt trận tổ quốc đoàn thanh niên cộng sản hội liên hiệp phụ nữ nông dân cựu chiến binh công đoàn \
+    chính quyền hội đồng nhân dân ủy ban quốc phòng an ninh suy thoái chính trị đạo đức lối sống \
+    tự diễn biến tự chuyển hóa tham nhũng lãng phí tiêu cực xây dựng chỉnh đốn quán triệt triển khai \
+    sơ kết tổng kết nhiệm kỳ đại hội biểu quyết phiếu bầu trúng cử quy hoạch luân chuyển bổ nhiệm \
+    miễn nhiệm kinh tế xã hội nông thôn mới chuyển đổi số cải cách hành chính dân chủ cơ sở dân biết \
+    dân bàn dân làm dân kiểm tra dân giám sát dân thụ hưởng khéo vận động quần chúng nhân dân \
+    sinh hoạt chuyên đề thường kỳ học tập làm theo tấm gương phong cách đoàn kết thống nhất truyền thống \
+    yêu nước cách mạng lãnh đạo chỉ đạo điều hành thực hiện hoàn thành vượt chỉ tiêu kế hoạch ngân sách \
+    quyết toán giải ngân đầu tư công trình hạ tầng giao thông thủy lợi y tế giáo dục văn hóa thể thao \
+    du lịch môi trường biến đổi khí hậu thiên tai lũ lụt hộ nghèo cận nghèo an sinh bảo hiểm chính sách \
+    người có công thương binh liệt sĩ tri ân đền ơn đáp nghĩa khuyến học khuyến tài tổ chức cơ sở \
+    trong sạch vững mạnh tiêu biểu xuất sắc hoàn thành tốt nhiệm vụ kết nạp chuyển đảng chính thức \
+    dự bị thẻ đảng huy hiệu tuổi đảng đảng phí nghị định thông tư công văn tờ trình báo cáo biên bản \
+    quyết định thông báo kế hoạch chương trình đề án phong trào thi đua khen thưởng bằng khen giấy khen \
+    tuyên truyền tuyên giáo phổ biến giáo dục pháp luật hòa giải khiếu nại tố cáo tiếp công dân \
+    đối thoại ổn định phát triển bền vững công nghiệp hóa hiện đại hóa hội nhập quốc tế độc lập chủ quyền \
+    biển đảo biên giới lãnh thổ toàn vẹn khối đại đoàn kết toàn dân tộc tín ngưỡng tôn giáo đồng bào \
+    dân tộc thiểu số vùng sâu vùng xa khó khăn vướng mắc kiến nghị đề xuất giải pháp trọng tâm trọng điểm \
+    nhiệm vụ nhiệm vụ năm tháng quý thôn xóm bản ấp tổ dân phố khu phố huyện tỉnh thành phố trung ương";
+
+#[test]
+fn no_spelling_alarm_on_the_partys_usual_words() {
+    let content = Content {
+        title: "Từ".into(),
+        // Each word on its own line: a common word never hides behind a
+        // capital (only the names are written with one, as in a report).
+        body: PARTY_WORDS
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join("\n\n"),
+        ..Default::default()
+    };
+    let f = check::Checker::new(check::Settings::default()).check_rule(
+        &content,
+        &Profile::default(),
+        "chinh-ta",
+    );
+    assert!(f.is_empty(), "{:#?}", summary(&f));
+}
+
+#[test]
+fn a_slip_that_stays_well_formed_is_a_hint_with_suggestions() {
+    // "thàng" breaks no rule but is no Vietnamese syllable; "nghiêk" breaks
+    // the rhyme; "quyêt" has a stop coda without its tone.
+    let content = Content {
+        title: "Từ".into(),
+        body: "Xây dựng thàng công, nghiêm và nghiêk, quyêt định.".into(),
+        ..Default::default()
+    };
+    let f = check::Checker::new(check::Settings::default()).check_rule(
+        &content,
+        &Profile::default(),
+        "chinh-ta",
+    );
+    let got: Vec<_> = f
+        .iter()
+        .map(|f| (f.text.as_str(), f.severity, f.fix.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("thàng", Severity::GoiY, None),
+            ("nghiêk", Severity::Loi, None),
+            ("quyêt", Severity::Loi, None),
+        ]
+    );
+    // "quyết" and "quyệt" are both in use: named, not chosen.
+    assert!(f[2].message.contains("\"quyết\""), "{}", f[2].message);
+    assert!(f[0].message.contains("\"thành\""), "{}", f[0].message);
+    assert!(f[1].message.contains("\"nghiêm\""), "{}", f[1].message);
+    // A word in the library's list is left alone.
+    let mut settings = check::Settings::default();
+    settings.words.insert("thàng".into());
+    let f = check::Checker::new(settings).check_rule(&content, &Profile::default(), "chinh-ta");
+    assert!(f.iter().all(|f| f.text != "thàng"));
+}

@@ -7,6 +7,7 @@
 pub mod articles;
 pub mod backup;
 pub mod bulletins;
+pub mod checks;
 pub mod exports;
 pub mod images;
 pub mod settings;

@@ -44,21 +44,24 @@ function portOpen(port) {
   });
 }
 
+/** tauri-driver's port (BANTIN_E2E_PORT, default 4444) and WebKitWebDriver's, the next one. */
+const PORT = Number(process.env.BANTIN_E2E_PORT ?? 4444);
+
 async function waitPorts() {
   // tauri-driver listens on 4444 before WebKitWebDriver is up on 4445.
   const until = Date.now() + 30_000;
   while (Date.now() < until) {
-    if ((await portOpen(4444)) && (await portOpen(4445))) return;
+    if ((await portOpen(PORT)) && (await portOpen(PORT + 1))) return;
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error("tauri-driver did not start (ports 4444/4445)");
+  throw new Error(`tauri-driver did not start (ports ${PORT}/${PORT + 1})`);
 }
 
 /** Starts the app (a new WebDriver session) on the library of this run. */
 export async function launch() {
   current = await remote({
     hostname: "127.0.0.1",
-    port: 4444,
+    port: PORT,
     logLevel: "error",
     capabilities: { "tauri:options": { application: app } },
   });
@@ -80,7 +83,7 @@ export async function start() {
   // runner's pipe: an app that lingers a moment after its session ends must
   // not keep the runner waiting for that pipe to close.
   const log = openSync(join(artifacts, "tauri-driver.log"), "w");
-  driver = spawn("tauri-driver", [], { env, stdio: ["ignore", log, log] });
+  driver = spawn("tauri-driver", ["--port", String(PORT), "--native-port", String(PORT + 1)], { env, stdio: ["ignore", log, log] });
   await waitPorts();
   await launch();
   // A new library opens with the Thông tin đơn vị step: wait for it here, so

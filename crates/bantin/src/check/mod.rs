@@ -16,13 +16,15 @@
 //! come in as [`Settings`], read from the profile by the door.
 
 mod context;
+mod editor;
 mod fix;
 mod rules;
 mod syllable;
+mod syllables;
 mod telex;
 
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use serde::Serialize;
@@ -32,6 +34,7 @@ use crate::model::{Article, Bulletin, Content, Profile};
 use crate::text::ToneStyle;
 
 pub use context::Context;
+pub use editor::{Shown, shown};
 pub use fix::{Edit, apply_fixes, apply_to_text};
 pub use rules::{ARTICLE_RULES, BULLETIN_RULES, BulletinContext};
 
@@ -184,12 +187,19 @@ pub struct BulletinRule {
     pub check: fn(&BulletinContext, &mut Vec<Finding>),
 }
 
-/// The library's choices the checks respect.
+/// The library's choices the checks respect, and what the door found out
+/// about the article's images (the checks never read the library).
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub tone_style: ToneStyle,
     /// The user word list, lower-case NFC.
     pub words: HashSet<String>,
+    /// Upright pixel size of each image the body points at, by its source
+    /// as written (`asset:<sha256>`); an image not here is not judged.
+    pub images: HashMap<String, (u32, u32)>,
+    /// The width of the text on the printed page, in points (the
+    /// template's measure): a figure is printed at most this wide.
+    pub measure_pt: Option<f32>,
 }
 
 impl Default for Settings {
@@ -197,6 +207,8 @@ impl Default for Settings {
         Settings {
             tone_style: ToneStyle::Modern,
             words: HashSet::new(),
+            images: HashMap::new(),
+            measure_pt: None,
         }
     }
 }
@@ -212,7 +224,11 @@ impl Settings {
             Some("cu" | "kieu-cu" | "classic") => ToneStyle::Classic,
             _ => ToneStyle::Modern,
         };
-        Settings { tone_style, words }
+        Settings {
+            tone_style,
+            words,
+            ..Settings::default()
+        }
     }
 }
 

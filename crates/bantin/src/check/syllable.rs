@@ -92,6 +92,9 @@ pub struct Verdict {
     /// `Some` for an open "oa"/"oe"/"uy" syllable with a tone: the style it
     /// is written in.
     pub style: Option<ToneStyle>,
+    /// A well-formed word that is a syllable in use (`check::syllables`);
+    /// judged once with the rest, so a re-check looks it up no more.
+    pub known: bool,
 }
 
 /// Judges one word (any case; NFC or NFD).
@@ -99,9 +102,12 @@ pub fn judge(word: &str, style: ToneStyle) -> Verdict {
     let nfc: String = word.nfc().collect();
     let lower = nfc.to_lowercase();
     let mut written = None;
+    let spelling = spell(&nfc, &lower, style, &mut written);
+    let known = spelling == Spelling::Ok && super::syllables::known(&lower);
     Verdict {
-        spelling: spell(&nfc, &lower, style, &mut written),
+        spelling,
         style: written,
+        known,
     }
 }
 

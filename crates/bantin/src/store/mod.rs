@@ -18,6 +18,7 @@ pub mod assets;
 mod bulletins;
 mod clean;
 mod error;
+mod export_choices;
 mod maintenance;
 pub mod pg;
 mod restore;
@@ -34,6 +35,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use bulletins::NewBulletin;
 pub use error::{Result, StoreError};
+pub use export_choices::{ExportChoice, Exported, Passed};
 pub use maintenance::CheckReport;
 pub use restore::{BackupInfo, inspect_backup};
 pub use search::{SearchHit, SearchOptions};

@@ -144,6 +144,25 @@ pub const MIGRATIONS: &[&str] = &[
                  WHERE name = NEW.name AND revision = NEW.revision)
     BEGIN SELECT RAISE(ABORT, 'template revisions are append-only'); END;
     "#,
+    // v5: "Vẫn xuất" — an editor exported although the checks found lỗi.
+    // Kept beside the revision (or the issue) it was about, never by
+    // changing a revision; rows are append-only too. No foreign keys: the
+    // record outlives an issue deleted or an article purged from the bin.
+    r#"
+    CREATE TABLE export_choices (
+        id          INTEGER PRIMARY KEY,
+        article_id  INTEGER,
+        revision    INTEGER,
+        bulletin_id INTEGER,
+        what        TEXT NOT NULL,
+        findings    TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        CHECK ((article_id IS NULL) <> (bulletin_id IS NULL))
+    );
+    CREATE INDEX export_choices_article ON export_choices (article_id, revision);
+    CREATE TRIGGER export_choices_append_only BEFORE UPDATE ON export_choices
+    BEGIN SELECT RAISE(ABORT, 'export choices are append-only'); END;
+    "#,
 ];
 
 /// The version a library has once every step here has run.

@@ -9,7 +9,8 @@
 //! digits ("m²", "5km"), single letters, code, URLs, and the user's word list.
 
 use crate::check::context::{Word, words};
-use crate::check::syllable::{Spelling, Why};
+use crate::check::syllable::{Spelling, Verdict, Why, same_case};
+use crate::check::syllables;
 use crate::check::{Context, Finding, Rule, Setting, Severity};
 
 pub const RULE: Rule = Rule {
@@ -55,7 +56,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         }
     };
     for (w, v) in cx.words.iter().zip(cx.verdicts()) {
-        if let Some(p) = problem(cx, cx.body, w, &v.spelling) {
+        if let Some(p) = problem(cx, cx.body, w, v) {
             out.push(found(cx.at(&RULE, w.range.clone(), String::new()), p));
         }
     }
@@ -67,7 +68,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let whole = 0..value.len();
         for w in words(value, std::slice::from_ref(&whole)) {
             let v = cx.judge(&value[w.range.clone()]);
-            if let Some(p) = problem(cx, value, &w, &v.spelling) {
+            if let Some(p) = problem(cx, value, &w, &v) {
                 let f = cx.in_field(&RULE, key, value, w.range.clone(), String::new());
                 out.push(found(f, p));
             }
@@ -75,7 +76,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-fn problem(cx: &Context, src: &str, w: &Word, verdict: &Spelling) -> Option<Problem> {
+fn problem(cx: &Context, src: &str, w: &Word, v: &Verdict) -> Option<Problem> {
+    let verdict = &v.spelling;
     let text = &src[w.range.clone()];
     if w.has_digit || text.chars().count() < 2 || beside_digit(src, w) {
         return None;
@@ -86,12 +88,25 @@ fn problem(cx: &Context, src: &str, w: &Word, verdict: &Spelling) -> Option<Prob
     if all_caps && text.chars().all(|c| c.is_ascii() || c == 'Đ') {
         return None; // an abbreviation: the viet-tat rules look at those
     }
-    if *verdict == Spelling::Ok {
-        return None;
-    }
     let lower = crate::text::nfc(text).to_lowercase();
     if cx.settings.words.contains(&lower) || ACCEPTED.contains(&lower.as_str()) {
         return None;
+    }
+    if *verdict == Spelling::Ok {
+        // Well-formed; a lower-case word not in the syllable list is worth
+        // a look ("thàng" for "thành"). Capitalised words may be names.
+        if capitalised || v.known {
+            return None;
+        }
+        let near = syllables::near(&lower, cx.settings.tone_style);
+        let (hint, fix) = suggestions(text, &near);
+        return Some((
+            format!(
+                "\"{text}\" không có trong danh sách âm tiết tiếng Việt.{hint} Nếu từ này đúng (tên riêng, từ địa phương), hãy thêm vào từ điển."
+            ),
+            Severity::GoiY,
+            fix,
+        ));
     }
     let (why, suggestion) = match verdict {
         Spelling::Ok => return None,
@@ -113,10 +128,18 @@ fn problem(cx: &Context, src: &str, w: &Word, verdict: &Spelling) -> Option<Prob
     if capitalised && !matches!(why, Why::Telex | Why::TwoTones | Why::ToneMisplaced) {
         return None;
     }
-    let hint = suggestion
-        .as_ref()
-        .map(|s| format!(" Có lẽ là \"{s}\"."))
-        .unwrap_or_default();
+    // Where the rules give no suggestion, the syllable list may: one slip
+    // away, or (for a stop coda) the same letters with sắc or nặng.
+    let (hint, suggestion) = match suggestion {
+        Some(s) => (format!(" Có lẽ là \"{s}\"."), Some(s.clone())),
+        None => {
+            let mut near = syllables::near(&lower, cx.settings.tone_style);
+            if *why == Why::StopTone {
+                near.retain(|n| syllables::same_letters(n, &lower));
+            }
+            suggestions(text, &near)
+        }
+    };
     let why = match why {
         Why::Telex => "còn sót phím gõ Telex (bộ gõ đang tắt khi gõ từ này)".to_string(),
         Why::TwoTones => "có hai dấu thanh; mỗi âm tiết chỉ mang một dấu".into(),
@@ -128,8 +151,22 @@ fn problem(cx: &Context, src: &str, w: &Word, verdict: &Spelling) -> Option<Prob
     Some((
         format!("\"{text}\" {why}.{hint}"),
         Severity::Loi,
-        suggestion.clone(),
+        suggestion,
     ))
+}
+
+/// " Có lẽ là …" naming up to three syllables of `near` (in the case of
+/// `text`), and the fix when there is exactly one.
+fn suggestions(text: &str, near: &[String]) -> (String, Option<String>) {
+    let near: Vec<String> = near.iter().map(|n| same_case(text, n)).collect();
+    match near.as_slice() {
+        [] => (String::new(), None),
+        [one] => (format!(" Có lẽ là \"{one}\"."), Some(one.clone())),
+        more => {
+            let list: Vec<String> = more.iter().take(3).map(|n| format!("\"{n}\"")).collect();
+            (format!(" Có lẽ là {}.", list.join(", ")), None)
+        }
+    }
 }
 
 fn onset_rule(found: &str, want: &str) -> String {

@@ -1,6 +1,7 @@
 //! The registry: every rule, in the order findings of equal place are
 //! listed. Adding a rule is one file here and one line below.
 
+mod anh_do_phan_giai;
 mod anh_thieu_chu_thich;
 mod ban_tin_bai;
 mod ban_tin_giay_phep;
@@ -42,6 +43,7 @@ pub const ARTICLE_RULES: &[Rule] = &[
     viet_tat::UNDEFINED,
     ngay_thang::RULE,
     anh_thieu_chu_thich::RULE,
+    anh_do_phan_giai::RULE,
     so_ky_hieu::RULE,
     dia_danh_ngay_thang::RULE,
     thong_tin_don_vi::RULE,
