@@ -144,6 +144,23 @@ pub const MIGRATIONS: &[&str] = &[
                  WHERE name = NEW.name AND revision = NEW.revision)
     BEGIN SELECT RAISE(ABORT, 'template revisions are append-only'); END;
     "#,
+    // v5 "revision uuids": every revision gets an id of its own, made once,
+    // so that copying it to a shared library (Chuyển bài lên thư viện chung)
+    // twice stores it once (DESIGN §9). Revisions already written get a random
+    // one here: the append-only trigger is lifted for this one UPDATE inside
+    // the migration's transaction and put back word for word.
+    r#"
+    ALTER TABLE revisions ADD COLUMN uuid TEXT;
+    DROP TRIGGER revisions_append_only;
+    UPDATE revisions SET uuid =
+        lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
+        substr(lower(hex(randomblob(2))), 2) || '-' ||
+        substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) ||
+        '-' || lower(hex(randomblob(6)));
+    CREATE TRIGGER revisions_append_only BEFORE UPDATE ON revisions
+    BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+    CREATE UNIQUE INDEX revisions_uuid ON revisions (uuid);
+    "#,
 ];
 
 /// The version a library has once every step here has run.
