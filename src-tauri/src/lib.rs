@@ -4,6 +4,7 @@
 //! The UI in `ui/` is the only caller; all work is done by the `bantin` core.
 
 mod commands;
+mod shared_choice;
 mod state;
 
 use tauri::Manager;
@@ -80,6 +81,14 @@ pub fn run() {
             commands::templates::check_template,
             commands::templates::save_template,
             commands::templates::preview_with_template,
+            commands::shared::shared_status,
+            commands::shared::read_connection_file,
+            commands::shared::test_connection,
+            commands::shared::use_shared,
+            commands::shared::resume_shared,
+            commands::shared::use_local,
+            commands::shared::local_articles,
+            commands::shared::push_to_shared,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -10,6 +10,7 @@ pub mod bulletins;
 pub mod exports;
 pub mod images;
 pub mod settings;
+pub mod shared;
 pub mod templates;
 
 use bantin::export::{Door, ExportError};
