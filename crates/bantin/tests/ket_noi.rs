@@ -51,8 +51,14 @@ fn a_hand_written_file_with_defaults_is_read() {
     )
     .unwrap();
     assert_eq!(k.login.port, 5432);
-    assert_eq!(k.login.address(), "postgresql://lan@192.168.1.10:5432/bantin");
-    assert_eq!((k.unit, k.login.root_cert, k.login.password), (None, None, None));
+    assert_eq!(
+        k.login.address(),
+        "postgresql://lan@192.168.1.10:5432/bantin"
+    );
+    assert_eq!(
+        (k.unit, k.login.root_cert, k.login.password),
+        (None, None, None)
+    );
 }
 
 #[test]
@@ -74,17 +80,31 @@ fn a_missing_key_is_named_with_what_it_is() {
 fn a_forged_file_cannot_add_options_or_bend_the_address() {
     let base = "dinh_dang = 1\nco_so_du_lieu = \"bantin\"\ntai_khoan = \"lan\"\n";
     // An option the format does not have (turning TLS off, say).
-    let m = refused(&format!("{base}may_chu = \"may-chu\"\nsslmode = \"disable\"\n"));
+    let m = refused(&format!(
+        "{base}may_chu = \"may-chu\"\nsslmode = \"disable\"\n"
+    ));
     assert!(m.contains("mục lạ \"sslmode\""), "{m}");
     // A host that smuggles a user, a path or parameters into an address.
-    for host in ["ke-gian@may-chu", "may-chu/khac?sslmode=disable", "may chu", "-oProxy", ""] {
+    for host in [
+        "ke-gian@may-chu",
+        "may-chu/khac?sslmode=disable",
+        "may chu",
+        "-oProxy",
+        "",
+    ] {
         let m = refused(&format!("{base}may_chu = {host:?}\n"));
-        assert!(m.contains("\"may_chu\"") && m.contains("không phải tên máy"), "{m}");
+        assert!(
+            m.contains("\"may_chu\"") && m.contains("không phải tên máy"),
+            "{m}"
+        );
     }
     let m = refused(
         "dinh_dang = 1\nmay_chu = \"may-chu\"\nco_so_du_lieu = \"bantin\"\ntai_khoan = \"lan' OR 1=1\"\n",
     );
-    assert!(m.contains("\"tai_khoan\"") && m.contains("ký tự không dùng được"), "{m}");
+    assert!(
+        m.contains("\"tai_khoan\"") && m.contains("ký tự không dùng được"),
+        "{m}"
+    );
     let m = refused(&format!("{base}may_chu = \"may-chu\"\ncong = 70000\n"));
     assert!(m.contains("không phải số cổng"), "{m}");
     let m = refused(&format!("{base}may_chu = \"may-chu\"\ncong = \"5432\"\n"));
@@ -93,18 +113,25 @@ fn a_forged_file_cannot_add_options_or_bend_the_address() {
 
 #[test]
 fn a_certificate_must_be_a_certificate() {
-    let base = "dinh_dang = 1\nmay_chu = \"may-chu\"\nco_so_du_lieu = \"bantin\"\ntai_khoan = \"lan\"\n";
+    let base =
+        "dinh_dang = 1\nmay_chu = \"may-chu\"\nco_so_du_lieu = \"bantin\"\ntai_khoan = \"lan\"\n";
     let m = refused(&format!("{base}chung_chi = \"xin chào\"\n"));
     assert!(m.contains("không phải chứng chỉ dạng PEM"), "{m}");
     let damaged = CERT.replacen("MIIB", "MIIA", 1);
     let m = refused(&format!("{base}chung_chi = '''\n{damaged}'''\n"));
-    assert!(m.contains("\"chung_chi\"") && m.contains("không đọc được"), "{m}");
+    assert!(
+        m.contains("\"chung_chi\"") && m.contains("không đọc được"),
+        "{m}"
+    );
 }
 
 #[test]
 fn a_file_from_a_newer_bantin_says_to_update() {
     let m = refused("dinh_dang = 2\nmay_chu = \"may-chu\"\n");
-    assert!(m.contains("phiên bản Bản Tin mới hơn") && m.contains("cập nhật"), "{m}");
+    assert!(
+        m.contains("phiên bản Bản Tin mới hơn") && m.contains("cập nhật"),
+        "{m}"
+    );
 }
 
 #[test]

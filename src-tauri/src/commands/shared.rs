@@ -150,13 +150,20 @@ pub async fn use_shared(app: tauri::AppHandle, form: ConnectionForm) -> Result<S
         let login = form.login()?;
         state.switch_to(Library::open_shared(&login)?);
         let text = form.ket_noi().to_text();
-        SharedChoice { ket_noi: Some(text), in_use: true }.store(&state.local_path)?;
+        SharedChoice {
+            ket_noi: Some(text),
+            in_use: true,
+        }
+        .store(&state.local_path)?;
         let address = login.address();
         let kept = match (form.remember, login.password.as_deref()) {
             (true, Some(pw)) => keyring::save(&address, pw),
             _ => keyring::forget(&address),
         };
-        Ok(status(&state, kept.err().filter(|_| form.remember).map(|e| e.to_string())))
+        Ok(status(
+            &state,
+            kept.err().filter(|_| form.remember).map(|e| e.to_string()),
+        ))
     })
     .await
 }

@@ -227,7 +227,10 @@ mod tests {
         }
         for s in &app {
             assert!(!s.contains("bantin "), "the app would show: {s}");
-            assert!(!s.contains("PGPASSWORD") && !s.contains("PGSSLROOTCERT"), "{s}");
+            assert!(
+                !s.contains("PGPASSWORD") && !s.contains("PGSSLROOTCERT"),
+                "{s}"
+            );
         }
         assert!(
             app.iter()

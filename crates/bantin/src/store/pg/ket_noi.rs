@@ -62,7 +62,10 @@ pub enum KetNoiError {
     #[error(
         "Tệp kết nối thiếu mục \"{key}\" ({what}). Hãy xin quản trị gửi lại tệp .bantin-ket-noi."
     )]
-    Missing { key: &'static str, what: &'static str },
+    Missing {
+        key: &'static str,
+        what: &'static str,
+    },
 
     #[error(
         "Tệp kết nối có mục lạ \"{key}\" mà Bản Tin không biết, nên không dùng tệp này (có thể tệp đã bị sửa). Hãy xin quản trị gửi lại tệp .bantin-ket-noi."
@@ -128,14 +131,20 @@ impl KetNoi {
             return Err(KetNoiError::Newer { found: format });
         }
         if format < 1 {
-            return Err(bad("dinh_dang", format!("\"{format}\" không phải số định dạng.")));
+            return Err(bad(
+                "dinh_dang",
+                format!("\"{format}\" không phải số định dạng."),
+            ));
         }
         let host = string(&table, "may_chu")?.ok_or(missing("may_chu"))?;
         check_host(&host)?;
         let port = match integer(&table, "cong")? {
             None => DEFAULT_PORT,
             Some(p) => u16::try_from(p).ok().filter(|p| *p > 0).ok_or_else(|| {
-                bad("cong", format!("\"{p}\" không phải số cổng (từ 1 đến 65535)."))
+                bad(
+                    "cong",
+                    format!("\"{p}\" không phải số cổng (từ 1 đến 65535)."),
+                )
             })?,
         };
         let database = string(&table, "co_so_du_lieu")?.ok_or(missing("co_so_du_lieu"))?;
@@ -219,7 +228,10 @@ fn string(table: &toml::Table, key: &str) -> Result<Option<String>, KetNoiError>
     match table.get(key) {
         None => Ok(None),
         Some(toml::Value::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(bad(static_key(key), "phải là chữ đặt trong ngoặc kép.".into())),
+        Some(_) => Err(bad(
+            static_key(key),
+            "phải là chữ đặt trong ngoặc kép.".into(),
+        )),
     }
 }
 
@@ -256,7 +268,9 @@ fn check_name(key: &str, value: &str, allowed: impl Fn(char) -> bool) -> Result<
     } else {
         Err(bad(
             static_key(key),
-            format!("\"{value}\" có ký tự không dùng được (chỉ chữ thường không dấu, số, dấu gạch)."),
+            format!(
+                "\"{value}\" có ký tự không dùng được (chỉ chữ thường không dấu, số, dấu gạch)."
+            ),
         ))
     }
 }
