@@ -36,9 +36,18 @@ impl SharedChoice {
         self.ket_noi.as_deref().and_then(|t| KetNoi::parse(t).ok())
     }
 
-    /// Remembers the choice (written whole under its name, or not at all).
-    pub fn store(&self, local: &Path) -> Result<(), bantin::export::ExportError> {
-        let json = serde_json::to_vec_pretty(self).unwrap_or_default();
+    /// Remembers the connection `ket_noi` and whether it is in use
+    /// (written whole under its name, or not at all).
+    pub fn remember(
+        local: &Path,
+        ket_noi: String,
+        in_use: bool,
+    ) -> Result<(), bantin::export::ExportError> {
+        let choice = SharedChoice {
+            ket_noi: Some(ket_noi),
+            in_use,
+        };
+        let json = serde_json::to_vec_pretty(&choice).unwrap_or_default();
         bantin::export::write_atomically(&file(local), &json)
     }
 }

@@ -149,23 +149,33 @@ pub async fn use_shared(app: tauri::AppHandle, form: ConnectionForm) -> Result<S
         let state = app.state::<AppState>();
         let login = form.login()?;
         state.switch_to(Library::open_shared(&login)?);
-        let text = form.ket_noi().to_text();
-        SharedChoice {
-            ket_noi: Some(text),
-            in_use: true,
-        }
-        .store(&state.local_path)?;
-        let address = login.address();
-        let kept = match (form.remember, login.password.as_deref()) {
-            (true, Some(pw)) => keyring::save(&address, pw),
-            _ => keyring::forget(&address),
-        };
-        Ok(status(
-            &state,
-            kept.err().filter(|_| form.remember).map(|e| e.to_string()),
-        ))
+        SharedChoice::remember(&state.local_path, form.ket_noi().to_text(), true)?;
+        let notice = keep_password(&login, form.remember);
+        Ok(status(&state, notice))
     })
     .await
+}
+
+/// Keeps (or forgets) the password in the keyring; what the editor should
+/// know when the PC has no keyring.
+fn keep_password(login: &Login, remember: bool) -> Option<String> {
+    let address = login.address();
+    match (remember, login.password.as_deref()) {
+        (true, Some(pw)) => keyring::save(&address, pw).err().map(|e| e.to_string()),
+        _ => {
+            // Not to be kept: a PC without a keyring has nothing to forget.
+            let _ = keyring::forget(&address);
+            None
+        }
+    }
+}
+
+/// The remembered shared library, if the editor left the app on it.
+fn open_remembered(state: &AppState) -> Option<Result<Library>> {
+    let choice = SharedChoice::load(&state.local_path);
+    let k = choice.connection().filter(|_| choice.in_use)?;
+    let login = ConnectionForm::from_ket_noi(k).login();
+    Some(login.and_then(|l| Library::open_shared(&l).map_err(ApiError::from)))
 }
 
 /// At start: back on the shared library if the editor left the app there
@@ -174,21 +184,15 @@ pub async fn use_shared(app: tauri::AppHandle, form: ConnectionForm) -> Result<S
 pub async fn resume_shared(app: tauri::AppHandle) -> Result<SharedStatus> {
     off_ui(move || {
         let state = app.state::<AppState>();
-        let choice = SharedChoice::load(&state.local_path);
-        let Some(k) = choice.connection().filter(|_| choice.in_use) else {
-            return Ok(status(&state, None));
-        };
-        let opened = ConnectionForm::from_ket_noi(k)
-            .login()
-            .and_then(|login| Library::open_shared(&login).map_err(ApiError::from));
-        match opened {
-            Ok(lib) => state.switch_to(lib),
-            Err(e) => {
-                let notice = format!("Đang dùng thư viện trong máy. {}", e.message);
-                return Ok(status(&state, Some(notice)));
+        let notice = match open_remembered(&state) {
+            Some(Ok(lib)) => {
+                state.switch_to(lib);
+                None
             }
-        }
-        Ok(status(&state, None))
+            Some(Err(e)) => Some(format!("Đang dùng thư viện trong máy. {}", e.message)),
+            None => None,
+        };
+        Ok(status(&state, notice))
     })
     .await
 }
@@ -198,9 +202,10 @@ pub async fn resume_shared(app: tauri::AppHandle) -> Result<SharedStatus> {
 pub fn use_local(state: State<AppState>) -> Result<SharedStatus> {
     let lib = Library::open(&state.local_path, chrono::Utc::now())?;
     state.switch_to(lib);
-    let mut choice = SharedChoice::load(&state.local_path);
-    choice.in_use = false;
-    choice.store(&state.local_path)?;
+    let choice = SharedChoice::load(&state.local_path);
+    if let Some(text) = choice.ket_noi {
+        SharedChoice::remember(&state.local_path, text, false)?;
+    }
     Ok(status(&state, None))
 }
 
