@@ -17,6 +17,7 @@ import { editingSteps, unikeySteps } from "./steps/editing.mjs";
 import { surfaceSteps } from "./steps/surface.mjs";
 import { publishingSteps } from "./steps/publishing.mjs";
 import { lifecycleSteps } from "./steps/lifecycle.mjs";
+import { sharedSteps } from "./steps/shared.mjs";
 
 before(start);
 after(stop);
@@ -28,3 +29,4 @@ surfaceSteps();
 publishingSteps();
 lifecycleSteps();
 unikeySteps();
+sharedSteps();
