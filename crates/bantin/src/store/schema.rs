@@ -239,6 +239,47 @@ mod tests {
         }
     }
 
+    /// v5 "revision uuids": revisions written before get an id each, the
+    /// same text as before, and stay append-only.
+    #[test]
+    fn revisions_written_before_v5_get_their_own_ids_and_stay_unchangeable() {
+        let c = library(4);
+        c.execute_batch(
+            "INSERT INTO articles (id, title, kind, body, body_text, created_at, updated_at, revision)
+                 VALUES (1, 't', 'tin-bai', 'b', 'b', 'x', 'x', 2);
+             INSERT INTO revisions (article_id, number, created_at, reason, content)
+                 VALUES (1, 1, 'x', 'create', '{}'), (1, 2, 'x', 'save', '{\"a\":1}');",
+        )
+        .unwrap();
+        c.execute_batch(MIGRATIONS[4]).unwrap();
+        let ids: Vec<(String, String)> = c
+            .prepare("SELECT uuid, content FROM revisions ORDER BY number")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(ids.len(), 2);
+        assert_ne!(ids[0].0, ids[1].0);
+        assert!(
+            ids.iter()
+                .all(|(u, _)| u.len() == 36 && u.as_bytes()[14] == b'4'),
+            "{ids:?}"
+        );
+        assert_eq!(ids[1].1, "{\"a\":1}");
+        assert!(c.execute("UPDATE revisions SET uuid = 'x'", []).is_err());
+        assert!(
+            c.execute(
+                "INSERT INTO revisions (article_id, number, created_at, reason, content, uuid)
+                 VALUES (1, 3, 'x', 'save', '{}', ?1)",
+                [&ids[0].0],
+            )
+            .is_err(),
+            "an id is never used twice"
+        );
+        assert_eq!(differences(&c, 5).unwrap(), Vec::<String>::new());
+    }
+
     #[test]
     fn a_missing_trigger_an_extra_column_or_table_are_found() {
         let c = library(LATEST);
