@@ -4,6 +4,7 @@
 //! The UI in `ui/` is the only caller; all work is done by the `bantin` core.
 
 mod commands;
+mod shared_choice;
 mod state;
 
 use tauri::Manager;
@@ -85,6 +86,14 @@ pub fn run() {
             commands::checks::add_word,
             commands::checks::errors_before_export,
             commands::checks::export_anyway,
+            commands::shared::shared_status,
+            commands::shared::read_connection_file,
+            commands::shared::test_connection,
+            commands::shared::use_shared,
+            commands::shared::resume_shared,
+            commands::shared::use_local,
+            commands::shared::local_articles,
+            commands::shared::push_to_shared,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

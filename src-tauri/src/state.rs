@@ -17,7 +17,11 @@ use tauri::http::{Response, StatusCode};
 pub const ASSET_SCHEME: &str = "bantin-asset";
 
 pub struct AppState {
+    /// The library the app works on: the one on this PC, or a shared one.
     library: Mutex<Library>,
+    /// The library on this PC: opened at start, and one click away when the
+    /// app works on a shared library (Thư viện chung).
+    pub local_path: PathBuf,
     pub export_dir: PathBuf,
     /// Set by "Hủy" while a long export runs; the export checks it between
     /// articles and pages. One long export runs at a time (the UI's dialog
@@ -43,6 +47,7 @@ impl AppState {
         let is_new = !path.exists();
         let now = chrono::Utc::now();
         let library = Library::open(&path, now).map_err(|e| e.to_string())?;
+        let local_path = path.clone();
         if is_new {
             bantin::sample::add_samples(&library, now).map_err(|e| e.to_string())?;
         }
@@ -56,6 +61,7 @@ impl AppState {
             });
         Ok(AppState {
             library: Mutex::new(library),
+            local_path,
             export_dir,
             cancel_export: AtomicBool::new(false),
             created: is_new,
@@ -67,6 +73,11 @@ impl AppState {
         self.checker
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Works on `library` from now on (the shared one, or back on this PC's).
+    pub fn switch_to(&self, library: Library) {
+        *self.library() = library;
     }
 
     pub fn library(&self) -> MutexGuard<'_, Library> {

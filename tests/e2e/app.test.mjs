@@ -19,6 +19,7 @@ import { surfaceSteps } from "./steps/surface.mjs";
 import { publishingSteps } from "./steps/publishing.mjs";
 import { lifecycleSteps } from "./steps/lifecycle.mjs";
 import { checksSteps } from "./steps/checks.mjs";
+import { sharedSteps } from "./steps/shared.mjs";
 
 before(start);
 after(stop);
@@ -32,3 +33,4 @@ publishingSteps();
 checksSteps();
 lifecycleSteps();
 unikeySteps();
+sharedSteps();

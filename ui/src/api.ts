@@ -220,6 +220,40 @@ export interface CheckSubject {
   bulletin?: number;
 }
 
+/** A shared library's connection: typed in Cài đặt → Thư viện chung, or read from a `.bantin-ket-noi` file. */
+export interface ConnectionForm {
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+  /** Empty: the one kept in the OS keyring. */
+  password: string;
+  /** The office's CA certificate (PEM), from the administrator's file. */
+  certificate: string | null;
+  unit: string | null;
+  /** Keep the password in the OS keyring. */
+  remember: boolean;
+}
+
+export interface SharedStatus {
+  /** The app works on the shared library now. */
+  shared: boolean;
+  address: string;
+  local_path: string;
+  saved: ConnectionForm | null;
+  password_saved: boolean;
+  notice: string | null;
+}
+
+/** What copying one article to the shared library did. */
+export interface Pushed {
+  local_id: number;
+  shared_id: number;
+  title: string;
+  sent: number;
+  revisions: number;
+}
+
 export interface ApiError {
   code: string;
   message: string;
@@ -304,4 +338,12 @@ export const api = {
       await flush();
     }),
   setWindowTitle: (title: string) => getCurrentWindow().setTitle(title),
+  sharedStatus: () => invoke<SharedStatus>("shared_status"),
+  readConnectionFile: (text: string) => invoke<ConnectionForm>("read_connection_file", { text }),
+  testConnection: (form: ConnectionForm) => invoke<string>("test_connection", { form }),
+  useShared: (form: ConnectionForm) => invoke<SharedStatus>("use_shared", { form }),
+  resumeShared: () => invoke<SharedStatus>("resume_shared"),
+  useLocal: () => invoke<SharedStatus>("use_local"),
+  localArticles: () => invoke<ArticleSummary[]>("local_articles"),
+  pushToShared: (ids: number[]) => invoke<Pushed[]>("push_to_shared", { ids }),
 };

@@ -17,6 +17,7 @@ import { wireSettings } from "./settings";
 import { askOrganisation } from "./first-start";
 import { wireShortcuts } from "./shortcuts";
 import { showLibraryPath } from "./status-bar";
+import { wireSharedLibrary } from "./shared-library";
 
 const state = createAppState();
 // The parts call each other only once the screen is running, after all are built.
@@ -25,18 +26,15 @@ const article = initArticleView({ state, refreshList: list.refresh, loadHistory:
 const historyPanel = initHistory({ state, article, refreshList: list.refresh });
 const actions = wireArticleActions({ state, article, list });
 wireComposer();
-wireSettings({
-  flush: article.flush,
-  // After a restore the library is another one: forget the open article,
-  // list again and open the newest.
-  reload: async () => {
-    state.set({ current: null });
-    await list.refresh();
-    const { articles } = state.get();
-    if (articles.length) await article.open(articles[0].id);
-  },
-  library: () => state.get().library,
-});
+// After a restore, or a switch to the shared library and back, the library
+// is another one: forget the open article, list again and open the newest.
+const reload = async () => {
+  state.set({ current: null, library: await api.libraryInfo() });
+  await list.refresh();
+  const { articles } = state.get();
+  if (articles.length) await article.open(articles[0].id);
+};
+wireSettings({ flush: article.flush, reload, library: () => state.get().library });
 wireShortcuts({ state, article, exportPdf: actions.exportPdf });
 
 async function start() {
@@ -54,4 +52,5 @@ async function start() {
   }
 }
 
-void start();
+// The shared library (if the editor left the app on it) once the screen is up.
+void start().then(() => wireSharedLibrary({ flush: article.flush, reload }));

@@ -360,7 +360,8 @@ fn a_wrong_password_and_an_unprepared_database_are_refused_in_words() {
     let editor = db.user("bt", Role::Editor, "xa-a");
     let wrong = editor.url.replace(&editor.password, "sai-mat-khau");
     let e = bantin::store::Library::open(std::path::Path::new(&wrong), Utc::now()).unwrap_err();
-    assert_eq!(e.code(), "shared_connect");
+    // Said as what it is: the password, not the network.
+    assert_eq!(e.code(), "shared_login");
     assert!(!e.to_string().contains("sai-mat-khau"), "{e}");
     // A database nobody prepared.
     let bare = db.admin_url().replace(&db.name, "postgres");

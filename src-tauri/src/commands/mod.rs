@@ -11,6 +11,7 @@ pub mod checks;
 pub mod exports;
 pub mod images;
 pub mod settings;
+pub mod shared;
 pub mod templates;
 
 use bantin::export::{Door, ExportError};

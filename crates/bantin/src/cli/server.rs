@@ -2,12 +2,15 @@
 //! once to prepare a shared library on PostgreSQL and give people accounts
 //! (DESIGN §9). `--library` must be the server's address,
 //! `postgresql://USER@HOST[:PORT]/DB`, with an account allowed to create
-//! tables and roles; the password comes from `PGPASSWORD`.
+//! tables and roles; the password comes from `PGPASSWORD` (or the OS keyring
+//! where the app keeps it). `bantin server push` copies articles of the
+//! library on this PC up to it, with their whole history.
 
 use std::io::BufRead;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use bantin::store::pg::{self, server};
+use bantin::store::pg::{self, KetNoi, Login, server};
+use bantin::store::{Library, default_library_path};
 use clap::{Subcommand, ValueEnum};
 
 use super::CliError;
@@ -26,6 +29,14 @@ pub enum ServerAction {
     User {
         #[command(subcommand)]
         action: UserAction,
+    },
+    /// Chuyển bài từ thư viện trong máy lên thư viện chung, cùng toàn bộ lịch sử và ảnh (chuyển lại không nhân đôi)
+    Push {
+        #[arg(required = true, value_name = "SỐ BÀI")]
+        ids: Vec<i64>,
+        /// Thư viện trong máy chứa các bài (mặc định: tệp trong thư mục dữ liệu của người dùng)
+        #[arg(long = "tu", value_name = "TỆP")]
+        from: Option<PathBuf>,
     },
 }
 
@@ -58,6 +69,15 @@ pub enum UserAction {
         /// Đọc mật khẩu từ dòng đầu của đầu vào chuẩn
         #[arg(long)]
         password_stdin: bool,
+        /// Ghi tệp kết nối .bantin-ket-noi để gửi cho người dùng (không kèm mật khẩu)
+        #[arg(long = "ket-noi", value_name = "TỆP")]
+        ket_noi: Option<PathBuf>,
+        /// Chứng chỉ (PEM) của máy chủ ghi vào tệp kết nối (mặc định: tệp PGSSLROOTCERT chỉ tới)
+        #[arg(long = "chung-chi", value_name = "TỆP", requires = "ket_noi")]
+        certificate: Option<PathBuf>,
+        /// Ghi cả mật khẩu vào tệp kết nối (chỉ khi tệp được trao tận tay)
+        #[arg(long = "kem-mat-khau", requires = "ket_noi")]
+        with_password: bool,
     },
 }
 
@@ -118,6 +138,9 @@ pub fn run(library: &Path, action: ServerAction, out: &mut Out) -> Result<(), Cl
                     role,
                     unit,
                     password_stdin,
+                    ket_noi,
+                    certificate,
+                    with_password,
                 },
         } => {
             let (password, generated) = if password_stdin {
@@ -141,7 +164,62 @@ pub fn run(library: &Path, action: ServerAction, out: &mut Out) -> Result<(), Cl
                     "Mật khẩu (chỉ hiện lần này, hãy trao tận tay người dùng): {password}"
                 ));
             }
+            if let Some(file) = ket_noi {
+                let mut login = Login::from_url(url)?;
+                login.user = name;
+                login.password = with_password.then_some(password);
+                login.root_cert = root_certificate(certificate)?;
+                let text = KetNoi {
+                    login,
+                    unit: Some(unit),
+                }
+                .to_text();
+                // What was written must read back: the editor's app reads it.
+                KetNoi::parse(&text).map_err(|e| CliError::Message(e.to_string()))?;
+                bantin::export::write_atomically(&file, text.as_bytes())?;
+                out.line(&format!("Đã ghi tệp kết nối: {}", file.display()));
+            }
+        }
+        ServerAction::Push { ids, from } => {
+            let from = from.or_else(default_library_path).ok_or_else(|| {
+                CliError::Message("Hãy chỉ thư viện trong máy bằng --tu TỆP.".into())
+            })?;
+            if pg::shared_address(&from).is_some() {
+                return Err(CliError::Message(
+                    "--tu phải là thư viện trong máy (tệp .bantin), không phải thư viện chung."
+                        .into(),
+                ));
+            }
+            let now = chrono::Utc::now();
+            let local = Library::open(&from, now)?;
+            let shared = Library::open(library, now)?;
+            for p in local.push_to(&shared, &ids, &bantin::markdown::derive, now)? {
+                out.line(&format!(
+                    "{}\t{}\t{} (đã gửi {}/{} phiên bản)",
+                    p.local_id, p.shared_id, p.title, p.sent, p.revisions
+                ));
+            }
         }
     }
     Ok(())
+}
+
+/// The server's certificate for a connection file: the file named, else
+/// the one `PGSSLROOTCERT` names, else none (a server with a certificate
+/// the PCs already trust).
+fn root_certificate(named: Option<PathBuf>) -> Result<Option<String>, CliError> {
+    let Some(path) = named.or_else(|| {
+        std::env::var_os("PGSSLROOTCERT")
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+    }) else {
+        return Ok(None);
+    };
+    let bytes = bantin::userfile::read(&path, 64 * 1024)?;
+    String::from_utf8(bytes).map(Some).map_err(|_| {
+        CliError::Message(format!(
+            "Tệp chứng chỉ \"{}\" không phải dạng PEM (văn bản -----BEGIN CERTIFICATE-----).",
+            path.display()
+        ))
+    })
 }

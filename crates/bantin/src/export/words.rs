@@ -139,6 +139,18 @@ impl StoreError {
             StoreError::Sqlite(e) => format!(
                 "Thư viện gặp một lỗi không lường trước nên thao tác vừa rồi không thực hiện được. Hãy thử lại; nếu lỗi lặp lại, hãy đóng Bản Tin, mở lại và báo cho người hỗ trợ.\nChi tiết kỹ thuật: {e}"
             ),
+            StoreError::SharedConnect { address, detail } => format!(
+                "Không kết nối được thư viện chung \"{address}\": máy chủ không trả lời. Hãy kiểm tra địa chỉ máy chủ, cổng và mạng (máy chủ đã bật chưa, cùng mạng cơ quan chưa), rồi bấm Kiểm tra kết nối lần nữa. Thư viện trong máy vẫn dùng được.\nChi tiết kỹ thuật: {detail}"
+            ),
+            StoreError::SharedTls { host, detail } => format!(
+                "Không lập được kết nối mã hóa tới máy chủ \"{host}\" (máy chủ chưa bật TLS, hoặc chứng chỉ của nó không được tin cậy hay không đúng tên máy), nên Bản Tin không gửi mật khẩu đi. Hãy nhờ quản trị bật TLS trên máy chủ và gửi tệp .bantin-ket-noi có chứng chỉ, rồi mở tệp đó ở Cài đặt → Thư viện chung.\nChi tiết kỹ thuật: {detail}"
+            ),
+            StoreError::SharedNotReady { address } => format!(
+                "Thư viện chung \"{address}\" chưa được chuẩn bị. Hãy nhờ quản trị máy chủ chuẩn bị cơ sở dữ liệu này cho Bản Tin (theo hướng dẫn cài đặt thư viện chung)."
+            ),
+            StoreError::SharedUnsupported(what) => format!(
+                "Thư viện chung chưa hỗ trợ {what}. Hãy chuyển về thư viện trong máy (nút ở thanh trạng thái) để làm việc này."
+            ),
             other => other.to_string(),
         }
     }
@@ -229,12 +241,28 @@ mod tests {
             },
             StoreError::Locked { path },
             StoreError::ArticleNotFound(9),
+            StoreError::SharedConnect {
+                address: "postgresql://lan@may-chu:5432/bantin".into(),
+                detail: "timed out".into(),
+            },
+            StoreError::SharedTls {
+                host: "may-chu".into(),
+                detail: "certificate verify failed".into(),
+            },
+            StoreError::SharedNotReady {
+                address: "postgresql://lan@may-chu:5432/bantin".into(),
+            },
+            StoreError::SharedUnsupported("sao lưu"),
         ] {
             app.push(e.words(Door::App));
             app.push(ExportError::Store(e).words(Door::App));
         }
         for s in &app {
             assert!(!s.contains("bantin "), "the app would show: {s}");
+            assert!(
+                !s.contains("PGPASSWORD") && !s.contains("PGSSLROOTCERT"),
+                "{s}"
+            );
         }
         assert!(
             app.iter()

@@ -297,8 +297,8 @@ fn append_revision(
     now: DateTime<Utc>,
 ) -> rusqlite::Result<()> {
     tx.prepare_cached(
-        "INSERT INTO revisions (article_id, number, created_at, reason, restored_from, content)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO revisions (article_id, number, created_at, reason, restored_from, content, uuid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
         id,
@@ -306,7 +306,8 @@ fn append_revision(
         ts(now),
         reason.code(),
         restored_from,
-        json(c)
+        json(c),
+        uuid::Uuid::new_v4().to_string()
     ])?;
     Ok(())
 }

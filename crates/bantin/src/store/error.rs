@@ -112,6 +112,11 @@ pub enum StoreError {
     SharedConnect { address: String, detail: String },
 
     #[error(
+        "Thư viện chung \"{address}\" không nhận tên đăng nhập hoặc mật khẩu này. Hãy kiểm tra lại (chữ hoa, chữ thường, bộ gõ tiếng Việt đang tắt), hoặc nhờ quản trị đặt lại mật khẩu.\nChi tiết kỹ thuật: {detail}"
+    )]
+    SharedLogin { address: String, detail: String },
+
+    #[error(
         "Không lập được kết nối mã hóa tới máy chủ thư viện chung \"{host}\" (máy chủ chưa bật TLS, hoặc chứng chỉ của nó không được tin cậy hay không đúng tên máy), nên Bản Tin không gửi mật khẩu đi. Hãy nhờ quản trị bật TLS trên máy chủ và đưa tệp chứng chỉ; đặt biến PGSSLROOTCERT tới tệp đó.\nChi tiết kỹ thuật: {detail}"
     )]
     SharedTls { host: String, detail: String },
@@ -188,6 +193,7 @@ impl StoreError {
             StoreError::SharedUnsupported(_) => "shared_unsupported",
             StoreError::SharedConnect { .. } => "shared_connect",
             StoreError::SharedTls { .. } => "shared_tls",
+            StoreError::SharedLogin { .. } => "shared_login",
             StoreError::SharedNotReady { .. } => "shared_not_ready",
             StoreError::SharedDenied(_) => "shared_denied",
             StoreError::SharedLost(_) => "shared_lost",

@@ -143,6 +143,17 @@ impl Library {
         Ok(lib)
     }
 
+    /// Opens the shared library `login` names (the app's Thư viện chung:
+    /// the password and certificate come with `login`, not from the
+    /// environment).
+    pub fn open_shared(login: &pg::Login) -> Result<Library> {
+        let shared = pg::Shared::open_login(login)?;
+        Ok(Library {
+            path: PathBuf::from(shared.address()),
+            backend: Backend::Shared(Box::new(shared)),
+        })
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

@@ -163,6 +163,23 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER export_choices_append_only BEFORE UPDATE ON export_choices
     BEGIN SELECT RAISE(ABORT, 'export choices are append-only'); END;
     "#,
+    // v6 "revision uuids": every revision gets an id of its own, made once,
+    // so that copying it to a shared library (Chuyển bài lên thư viện chung)
+    // twice stores it once (DESIGN §9). Revisions already written get a random
+    // one here: the append-only trigger is lifted for this one UPDATE inside
+    // the migration's transaction and put back word for word.
+    r#"
+    ALTER TABLE revisions ADD COLUMN uuid TEXT;
+    DROP TRIGGER revisions_append_only;
+    UPDATE revisions SET uuid =
+        lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
+        substr(lower(hex(randomblob(2))), 2) || '-' ||
+        substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) ||
+        '-' || lower(hex(randomblob(6)));
+    CREATE TRIGGER revisions_append_only BEFORE UPDATE ON revisions
+    BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+    CREATE UNIQUE INDEX revisions_uuid ON revisions (uuid);
+    "#,
 ];
 
 /// The version a library has once every step here has run.
@@ -239,6 +256,47 @@ mod tests {
         for v in 1..=LATEST {
             assert_eq!(differences(&library(v), v).unwrap(), Vec::<String>::new());
         }
+    }
+
+    /// v6 "revision uuids": revisions written before get an id each, the
+    /// same text as before, and stay append-only.
+    #[test]
+    fn revisions_written_before_v6_get_their_own_ids_and_stay_unchangeable() {
+        let c = library(5);
+        c.execute_batch(
+            "INSERT INTO articles (id, title, kind, body, body_text, created_at, updated_at, revision)
+                 VALUES (1, 't', 'tin-bai', 'b', 'b', 'x', 'x', 2);
+             INSERT INTO revisions (article_id, number, created_at, reason, content)
+                 VALUES (1, 1, 'x', 'create', '{}'), (1, 2, 'x', 'save', '{\"a\":1}');",
+        )
+        .unwrap();
+        c.execute_batch(MIGRATIONS[5]).unwrap();
+        let ids: Vec<(String, String)> = c
+            .prepare("SELECT uuid, content FROM revisions ORDER BY number")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(ids.len(), 2);
+        assert_ne!(ids[0].0, ids[1].0);
+        assert!(
+            ids.iter()
+                .all(|(u, _)| u.len() == 36 && u.as_bytes()[14] == b'4'),
+            "{ids:?}"
+        );
+        assert_eq!(ids[1].1, "{\"a\":1}");
+        assert!(c.execute("UPDATE revisions SET uuid = 'x'", []).is_err());
+        assert!(
+            c.execute(
+                "INSERT INTO revisions (article_id, number, created_at, reason, content, uuid)
+                 VALUES (1, 3, 'x', 'save', '{}', ?1)",
+                [&ids[0].0],
+            )
+            .is_err(),
+            "an id is never used twice"
+        );
+        assert_eq!(differences(&c, 6).unwrap(), Vec::<String>::new());
     }
 
     #[test]

@@ -276,7 +276,7 @@ fn stored(tx: &mut Transaction, uuid: &str) -> Result<Option<u32>> {
         .map(|r| r.get::<_, i32>(0) as u32))
 }
 
-fn put_asset(tx: &mut Transaction, a: &NewAsset, now: DateTime<Utc>) -> Result<String> {
+pub(super) fn put_asset(tx: &mut Transaction, a: &NewAsset, now: DateTime<Utc>) -> Result<String> {
     let sha = sha256_hex(&a.bytes);
     tx.execute(
         "INSERT INTO assets (sha256, mime, size, original_name, created_at, bytes)

@@ -21,6 +21,10 @@
 
 mod articles;
 mod bulletins;
+pub mod ket_noi;
+pub mod keyring;
+mod login;
+mod push;
 pub mod schema;
 mod search;
 pub mod server;
@@ -37,6 +41,9 @@ use postgres::error::SqlState;
 use postgres::{Client, Config, NoTls};
 
 use super::{Result, StoreError};
+pub use ket_noi::{KetNoi, KetNoiError};
+pub use login::{DEFAULT_PORT, Login};
+pub use push::Pushed;
 
 /// How long we wait for the server before telling the editor it is not there.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -54,19 +61,49 @@ pub fn shared_address(path: &Path) -> Option<&str> {
 }
 
 /// Connects to the server named by `url` (`postgresql://USER@HOST[:PORT]/DB`).
-/// The password comes from the address or from `PGPASSWORD`. Returns the
-/// client and the address to show (never with the password).
+/// The password comes from the address, from `PGPASSWORD`, or from the OS
+/// keyring where the app keeps it (`keyring.rs`); an office's own
+/// certificate from the file `PGSSLROOTCERT` names. Returns the client and
+/// the address to show (never with the password).
 pub(crate) fn connect(url: &str) -> Result<(Client, String)> {
     let mut config = Config::from_str(url).map_err(|e| StoreError::SharedConnect {
         address: without_password(url),
         detail: e.to_string(),
     })?;
     let address = shown_address(&config);
-    if config.get_password().is_none()
-        && let Ok(pw) = std::env::var("PGPASSWORD")
-    {
-        config.password(pw);
+    if config.get_password().is_none() {
+        let saved = std::env::var("PGPASSWORD")
+            .ok()
+            .or_else(|| keyring::saved(&address).ok().flatten());
+        if let Some(pw) = saved {
+            config.password(pw);
+        }
     }
+    connect_with(config, address, |host| {
+        let Some(path) = std::env::var_os("PGSSLROOTCERT").filter(|p| !p.is_empty()) else {
+            return Ok(None);
+        };
+        crate::userfile::read(Path::new(&path), MAX_CERTIFICATE)
+            .map(Some)
+            .map_err(|e| StoreError::SharedTls {
+                host: host.to_string(),
+                detail: e.to_string(),
+            })
+    })
+}
+
+/// Connects as `login` says: its password (none: the server will refuse if
+/// it wants one) and its certificate, nothing from the environment.
+pub fn connect_login(login: &Login) -> Result<(Client, String)> {
+    let pem = login.root_cert.clone().map(String::into_bytes);
+    connect_with(login.config(), login.address(), move |_| Ok(pem))
+}
+
+fn connect_with(
+    mut config: Config,
+    address: String,
+    root_cert: impl FnOnce(&str) -> Result<Option<Vec<u8>>>,
+) -> Result<(Client, String)> {
     config.connect_timeout(CONNECT_TIMEOUT);
     config.application_name("bantin");
     let connected = match remote_host(&config) {
@@ -76,10 +113,11 @@ pub(crate) fn connect(url: &str) -> Result<(Client, String)> {
             config.connect(NoTls)
         }
         // Another machine: encrypted, and only to a server whose certificate
-        // the OS trusts or that PGSSLROOTCERT names (an office's own).
+        // the OS trusts or the office's own certificate vouches for.
         Some(host) => {
             config.ssl_mode(SslMode::Require);
-            config.connect(tls(&host)?)
+            let pem = root_cert(&host)?;
+            config.connect(tls(&host, pem.as_deref())?)
         }
     };
     let client = connected.map_err(|e| {
@@ -88,6 +126,10 @@ pub(crate) fn connect(url: &str) -> Result<(Client, String)> {
         match remote_host(&config) {
             Some(host) if tls_failed => StoreError::SharedTls {
                 host,
+                detail: detail(&e),
+            },
+            _ if e.code() == Some(&SqlState::INVALID_PASSWORD) => StoreError::SharedLogin {
+                address: address.clone(),
                 detail: detail(&e),
             },
             _ => StoreError::SharedConnect {
@@ -112,19 +154,16 @@ fn remote_host(config: &Config) -> Option<String> {
 /// Certificates are at most a few kilobytes; a bigger file is not one.
 const MAX_CERTIFICATE: u64 = 1 << 20;
 
-/// The TLS connector: the OS's trusted roots, plus the certificate in the
-/// file `PGSSLROOTCERT` names (libpq's variable), for an office server with
-/// its own certificate.
-fn tls(host: &str) -> Result<postgres_native_tls::MakeTlsConnector> {
+/// The TLS connector: the OS's trusted roots, plus the office's own
+/// certificate (`pem`) when there is one.
+fn tls(host: &str, pem: Option<&[u8]>) -> Result<postgres_native_tls::MakeTlsConnector> {
     let fail = |detail: String| StoreError::SharedTls {
         host: host.to_string(),
         detail,
     };
     let mut builder = native_tls::TlsConnector::builder();
-    if let Some(path) = std::env::var_os("PGSSLROOTCERT").filter(|p| !p.is_empty()) {
-        let pem = crate::userfile::read(Path::new(&path), MAX_CERTIFICATE)
-            .map_err(|e| fail(e.to_string()))?;
-        let cert = native_tls::Certificate::from_pem(&pem).map_err(|e| fail(e.to_string()))?;
+    if let Some(pem) = pem {
+        let cert = native_tls::Certificate::from_pem(pem).map_err(|e| fail(e.to_string()))?;
         builder.add_root_certificate(cert);
     }
     let connector = builder.build().map_err(|e| fail(e.to_string()))?;
@@ -135,7 +174,15 @@ impl Shared {
     /// Opens the shared library at `url`; it must have been prepared by
     /// `bantin server init` for this version of Bản Tin.
     pub fn open(url: &str) -> Result<Shared> {
-        let (mut client, address) = connect(url)?;
+        Shared::ready(connect(url)?)
+    }
+
+    /// Opens the shared library `login` names.
+    pub fn open_login(login: &Login) -> Result<Shared> {
+        Shared::ready(connect_login(login)?)
+    }
+
+    fn ready((mut client, address): (Client, String)) -> Result<Shared> {
         match schema::version(&mut client)? {
             None => return Err(StoreError::SharedNotReady { address }),
             Some(v) if v > schema::LATEST => {
