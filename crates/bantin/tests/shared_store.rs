@@ -13,44 +13,7 @@ use bantin::store::pg::server::Role;
 use bantin::store::{Library, NewBulletin, SearchOptions, StoreError};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
-/// A library and what keeps it alive.
-struct Lib {
-    lib: Library,
-    _dir: Option<tempfile::TempDir>,
-}
-
-fn local() -> Lib {
-    let dir = tempfile::tempdir().unwrap();
-    let lib = Library::open(&dir.path().join("thu-vien.bantin"), t0()).unwrap();
-    Lib {
-        lib,
-        _dir: Some(dir),
-    }
-}
-
-fn shared(test: &str) -> Lib {
-    let db = shared_common::Db::new(test);
-    db.unit("xa-a", None);
-    let lib = db.user("bt", Role::Editor, "xa-a").open();
-    assert!(lib.is_shared());
-    Lib { lib, _dir: None }
-}
-
-/// Each test runs once per backend.
-macro_rules! on_both {
-    ($($name:ident),* $(,)?) => {$(
-        mod $name {
-            #[test]
-            fn local() {
-                super::$name(&super::local().lib);
-            }
-            #[test]
-            fn shared() {
-                super::$name(&super::shared(stringify!($name)).lib);
-            }
-        }
-    )*};
-}
+use shared_common::on_both;
 
 on_both!(
     save_history_and_restore,

@@ -58,6 +58,9 @@ pub enum UserAction {
         /// Đọc mật khẩu từ dòng đầu của đầu vào chuẩn
         #[arg(long)]
         password_stdin: bool,
+        /// Họ tên đầy đủ, hiện cho đồng nghiệp, ví dụ "Nguyễn Thị Lan"
+        #[arg(long = "ho-ten", value_name = "HỌ TÊN")]
+        full_name: Option<String>,
     },
 }
 
@@ -118,6 +121,7 @@ pub fn run(library: &Path, action: ServerAction, out: &mut Out) -> Result<(), Cl
                     role,
                     unit,
                     password_stdin,
+                    full_name,
                 },
         } => {
             let (password, generated) = if password_stdin {
@@ -132,6 +136,9 @@ pub fn run(library: &Path, action: ServerAction, out: &mut Out) -> Result<(), Cl
                 (server::generate_password(), true)
             };
             server::add_user(url, &name, role.role(), &unit, &password)?;
+            if let Some(full) = full_name.as_deref() {
+                server::set_full_name(url, &name, full)?;
+            }
             out.line(&format!(
                 "Đã tạo tài khoản {name} ({}, đơn vị {unit}).",
                 role.words()

@@ -144,6 +144,13 @@ pub const MIGRATIONS: &[&str] = &[
                  WHERE name = NEW.name AND revision = NEW.revision)
     BEGIN SELECT RAISE(ABORT, 'template revisions are append-only'); END;
     "#,
+    // v5: two saves that crossed (two programs saved the same revision) are
+    // both kept; the article remembers that it waits for a merge: the
+    // revision both started from and the one the newer replaced.
+    r#"
+    ALTER TABLE articles ADD COLUMN merge_base INTEGER;
+    ALTER TABLE articles ADD COLUMN merge_other INTEGER;
+    "#,
 ];
 
 /// The version a library has once every step here has run.

@@ -21,6 +21,8 @@
 
 mod articles;
 mod bulletins;
+mod crossed;
+pub mod presence;
 pub mod schema;
 mod search;
 pub mod server;
