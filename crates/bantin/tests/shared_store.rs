@@ -9,7 +9,6 @@ use std::collections::BTreeSet;
 
 use bantin::model::{Content, RevisionReason};
 use bantin::store::assets::NewAsset;
-use bantin::store::pg::server::Role;
 use bantin::store::{Library, NewBulletin, SearchOptions, StoreError};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
@@ -443,7 +442,7 @@ fn bulletins_gather_articles_in_order(lib: &Library) {
 
 #[test]
 fn what_the_shared_library_cannot_do_yet_is_said_not_panicked() {
-    let lib = shared("cannot_do_yet").lib;
+    let lib = shared_common::shared_lib("cannot_do_yet").lib;
     let id = lib
         .create_article(&content("Một bài", "Chữ."), t0())
         .unwrap();

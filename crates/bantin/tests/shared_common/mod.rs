@@ -3,7 +3,7 @@
 //! (`scripts/pg.sh`), prepared by `bantin server init`, and accounts in it.
 //! Without `BANTIN_TEST_PG` these tests fail and say how to run them: a
 //! skipped security test would look like a passing one.
-#![allow(dead_code)]
+#![allow(dead_code, unused_macros, unused_imports)]
 
 use std::str::FromStr;
 use std::sync::atomic::{AtomicU32, Ordering};
