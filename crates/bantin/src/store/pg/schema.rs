@@ -277,6 +277,19 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE POLICY presence_leave ON presence FOR DELETE USING (login = session_user);
     GRANT SELECT, INSERT, UPDATE, DELETE ON presence
         TO bantin_bien_tap, bantin_duyet, bantin_quan_tri;
+
+    -- A district's decade (100,000 articles): the policies ask who is
+    -- connected once per query (a sub-select is an InitPlan), not once per
+    -- row, and the newest articles come first from an index, so a list or a
+    -- search whose words are everywhere stops after the first page.
+    ALTER POLICY articles_own ON articles
+        USING (unit = (SELECT bantin_unit())) WITH CHECK (unit = (SELECT bantin_unit()));
+    ALTER POLICY articles_district ON articles
+        USING (status = 'da-duyet'
+               AND (SELECT pg_has_role(session_user, 'bantin_duyet', 'MEMBER'))
+               AND unit IN (SELECT bantin_units_below()));
+    CREATE INDEX articles_updated ON articles (updated_at DESC, id DESC);
+    CREATE INDEX articles_search_head ON articles USING gin (search_head gin_trgm_ops);
     "#,
 ];
 
