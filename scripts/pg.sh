@@ -3,6 +3,9 @@
 #   scripts/pg.sh start   → starts it and prints its address (postgresql://…)
 #   scripts/pg.sh stop    → stops it and removes its files
 #   scripts/pg.sh ca      → prints the file of its TLS certificate
+#   scripts/pg.sh halt    → stops the server, keeping its data (a server
+#                           restart in the middle of a save, issue 14)
+#   scripts/pg.sh resume  → starts it again, same port and settings
 # It answers on localhost, and on 127.0.0.2 with a TLS certificate made here
 # for that address, so the tests reach it both as "this machine" and as
 # "another machine" (which Bản Tin reaches only over TLS, certificate checked).
@@ -11,6 +14,8 @@
 # (default 54329). Its superuser is `bantin_test`; the tests make their own
 # databases and roles in it. PostgreSQL refuses to run as root, so as root
 # the server runs as the `postgres` user that Debian's package creates.
+# Writes are not flushed to disk (fsync=off: a throw-away cluster) unless
+# BANTIN_PG_FSYNC=on, as for benchmarks that state the server's settings.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 set -E  # the ERR trap below also fires inside functions
 
@@ -56,16 +61,27 @@ pg_start() {
     -keyout "$PG_DIR/server.key" -out "$PG_DIR/server.crt" >/dev/null 2>&1
   chmod 600 "$PG_DIR/server.key"
   [ "$(id -u)" -eq 0 ] && chown postgres: "$PG_DIR/server.key" "$PG_DIR/server.crt"
-  as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
-    -o "-p $port -k $PG_DIR/sock -c listen_addresses=localhost,127.0.0.2 -c fsync=off -c ssl=on -c ssl_cert_file=$PG_DIR/server.crt -c ssl_key_file=$PG_DIR/server.key" start >/dev/null \
-    || { cat "$PG_DIR/server.log" >&2; false; }
+  printf '%s' "-p $port -k $PG_DIR/sock -c listen_addresses=localhost,127.0.0.2 -c fsync=${BANTIN_PG_FSYNC:-off} -c ssl=on -c ssl_cert_file=$PG_DIR/server.crt -c ssl_key_file=$PG_DIR/server.key" > "$PG_DIR/options"
+  pg_resume
   trap - ERR
   echo "postgresql://$PG_USER:$PG_PASSWORD@localhost:$port/postgres"
+}
+
+pg_resume() {
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
+    -o "$(cat "$PG_DIR/options")" start >/dev/null \
+    || { cat "$PG_DIR/server.log" >&2; false; }
+}
+
+pg_halt() {
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null
 }
 
 case "${1:-}" in
   start) pg_start ;;
   stop) pg_stop ;;
   ca) echo "$PG_DIR/server.crt" ;;
-  *) echo "Cách dùng: scripts/pg.sh start|stop|ca" >&2; exit 2 ;;
+  halt) pg_halt ;;
+  resume) pg_resume ;;
+  *) echo "Cách dùng: scripts/pg.sh start|stop|ca|halt|resume" >&2; exit 2 ;;
 esac

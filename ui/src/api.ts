@@ -54,7 +54,7 @@ export interface RevisionInfo {
   article_id: number;
   number: number;
   created_at: string;
-  reason: "import" | "create" | "save" | "autosave" | "restore";
+  reason: "import" | "create" | "save" | "autosave" | "restore" | "merge";
   restored_from: number | null;
   title: string;
   size: number;

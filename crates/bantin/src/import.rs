@@ -316,6 +316,22 @@ impl Library {
         self.save_derived(id, content, &markdown::derive(content), reason, now)
     }
 
+    /// Saves a new state of an article made from revision `base`; when
+    /// someone else saved since, both are kept and the article waits for a
+    /// merge (`store::Saved::Crossed`). See `Library::save_based_derived`.
+    pub fn save_article_based(
+        &self,
+        id: ArticleId,
+        base: u32,
+        revision_id: Option<&str>,
+        content: &Content,
+        reason: RevisionReason,
+        now: DateTime<Utc>,
+    ) -> Result<crate::store::Saved, StoreError> {
+        let derived = markdown::derive(content);
+        self.save_based_derived(id, base, revision_id, content, &derived, reason, now)
+    }
+
     /// Brings back revision `number` by writing it as a new revision; the
     /// history keeps everything in between.
     pub fn restore_revision(

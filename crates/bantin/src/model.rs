@@ -193,6 +193,8 @@ pub enum RevisionReason {
     Save,
     Autosave,
     Restore,
+    /// Two saves crossed and someone merged them (issue 14).
+    Merge,
 }
 
 impl RevisionReason {
@@ -203,6 +205,7 @@ impl RevisionReason {
             RevisionReason::Save => "save",
             RevisionReason::Autosave => "autosave",
             RevisionReason::Restore => "restore",
+            RevisionReason::Merge => "merge",
         }
     }
 
@@ -213,6 +216,7 @@ impl RevisionReason {
             Self::Save,
             Self::Autosave,
             Self::Restore,
+            Self::Merge,
         ]
         .into_iter()
         .find(|r| r.code() == s)
@@ -225,8 +229,18 @@ impl RevisionReason {
             RevisionReason::Save => "Lưu",
             RevisionReason::Autosave => "Tự động lưu",
             RevisionReason::Restore => "Khôi phục",
+            RevisionReason::Merge => "Hợp nhất",
         }
     }
+}
+
+/// Two saves crossed (both made from revision `base`): both are in the
+/// history, the newer is the article's current state, and the article waits
+/// for someone to merge it with `other`, the state it replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PendingMerge {
+    pub base: u32,
+    pub other: u32,
 }
 
 /// A revision without its content: a line of the history list.

@@ -9,48 +9,10 @@ use std::collections::BTreeSet;
 
 use bantin::model::{Content, RevisionReason};
 use bantin::store::assets::NewAsset;
-use bantin::store::pg::server::Role;
 use bantin::store::{Library, NewBulletin, SearchOptions, StoreError};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
-/// A library and what keeps it alive.
-struct Lib {
-    lib: Library,
-    _dir: Option<tempfile::TempDir>,
-}
-
-fn local() -> Lib {
-    let dir = tempfile::tempdir().unwrap();
-    let lib = Library::open(&dir.path().join("thu-vien.bantin"), t0()).unwrap();
-    Lib {
-        lib,
-        _dir: Some(dir),
-    }
-}
-
-fn shared(test: &str) -> Lib {
-    let db = shared_common::Db::new(test);
-    db.unit("xa-a", None);
-    let lib = db.user("bt", Role::Editor, "xa-a").open();
-    assert!(lib.is_shared());
-    Lib { lib, _dir: None }
-}
-
-/// Each test runs once per backend.
-macro_rules! on_both {
-    ($($name:ident),* $(,)?) => {$(
-        mod $name {
-            #[test]
-            fn local() {
-                super::$name(&super::local().lib);
-            }
-            #[test]
-            fn shared() {
-                super::$name(&super::shared(stringify!($name)).lib);
-            }
-        }
-    )*};
-}
+use shared_common::on_both;
 
 on_both!(
     save_history_and_restore,
@@ -480,7 +442,7 @@ fn bulletins_gather_articles_in_order(lib: &Library) {
 
 #[test]
 fn what_the_shared_library_cannot_do_yet_is_said_not_panicked() {
-    let lib = shared("cannot_do_yet").lib;
+    let lib = shared_common::shared_lib("cannot_do_yet").lib;
     let id = lib
         .create_article(&content("Một bài", "Chữ."), t0())
         .unwrap();

@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 
 use bantin::import;
-use bantin::model::{Content, RevisionReason};
 use bantin::store::{Library, SearchOptions};
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
@@ -84,29 +83,6 @@ pub fn restore(
         "{id}\t{}\tphiên bản {number} (khôi phục từ phiên bản {rev})",
         article.content.title
     ));
-    Ok(())
-}
-
-pub fn save(
-    lib: &Library,
-    id: i64,
-    file: &Path,
-    now: DateTime<Utc>,
-    out: &mut Out,
-) -> Result<(), CliError> {
-    let prepared = import::prepare_file(file)?;
-    let current = lib.article(id)?;
-    let content = Content {
-        status: current.content.status,
-        ..prepared.content
-    };
-    for (_, asset) in &prepared.images {
-        lib.put_asset(asset, now)?;
-    }
-    match lib.save_article(id, &content, RevisionReason::Save, now)? {
-        Some(n) => out.line(&format!("{id}\t{}\tphiên bản {n}", content.title)),
-        None => out.line(&format!("{id}\t{}\tkhông có gì thay đổi", content.title)),
-    }
     Ok(())
 }
 

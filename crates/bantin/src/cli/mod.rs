@@ -17,6 +17,7 @@ mod maintenance;
 mod output;
 mod profile;
 mod server;
+mod shared_edit;
 mod template;
 
 use std::path::{Path, PathBuf};
@@ -87,6 +88,27 @@ enum Command {
         id: i64,
         #[arg(value_name = "TỆP.md")]
         file: PathBuf,
+        /// Phiên bản mà tệp được sửa từ đó; nếu người khác đã lưu sau phiên bản này, cả hai được giữ và bài chờ hợp nhất (mặc định: phiên bản hiện tại)
+        #[arg(long, value_name = "SỐ")]
+        base: Option<u32>,
+        /// Thư mục hàng chờ gửi lên thư viện chung (mặc định: trong thư mục dữ liệu của người dùng)
+        #[arg(long, env = "BANTIN_QUEUE", value_name = "THƯ MỤC")]
+        queue: Option<PathBuf>,
+    },
+    /// Hợp nhất hai lần lưu chéo nhau: in bản hợp nhất đề xuất, hoặc lưu tệp đã sửa (--save)
+    Merge {
+        id: i64,
+        /// Lưu tệp này làm bản hợp nhất
+        #[arg(long, value_name = "TỆP.md")]
+        save: Option<PathBuf>,
+    },
+    /// Hàng chờ gửi lên thư viện chung khi mất kết nối
+    Queue {
+        #[command(subcommand)]
+        action: shared_edit::QueueAction,
+        /// Thư mục hàng chờ (mặc định: trong thư mục dữ liệu của người dùng)
+        #[arg(long, env = "BANTIN_QUEUE", value_name = "THƯ MỤC")]
+        queue: Option<PathBuf>,
     },
     /// Chuyển bài viết vào Thùng rác (khôi phục được bằng "bantin trash restore")
     Delete { id: i64 },
@@ -166,6 +188,12 @@ enum Command {
         /// Giữ thư viện thử trong thư mục này để xem lại
         #[arg(long, value_name = "THƯ MỤC")]
         keep: Option<PathBuf>,
+        /// server: số người cùng lưu bài (mỗi người lưu 2 giây một lần)
+        #[arg(long, default_value_t = 20)]
+        editors: usize,
+        /// server: thời gian cùng lưu, tính bằng giây
+        #[arg(long, default_value_t = 600)]
+        seconds: u64,
     },
     /// Chuyển một tệp văn bản mã cũ (TCVN3, VNI) sang Unicode
     Convert(convert::ConvertArgs),
@@ -247,7 +275,28 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
             library::search(&lib()?, &query, json, limit, out)?
         }
         Command::Restore { id, rev } => library::restore(&lib()?, id, rev, now, out)?,
-        Command::Save { id, file } => library::save(&lib()?, id, &file, now, out)?,
+        Command::Save {
+            id,
+            file,
+            base,
+            queue,
+        } => shared_edit::save(
+            &path,
+            shared_edit::SaveArgs {
+                id,
+                file,
+                base,
+                queue,
+            },
+            now,
+            out,
+        )?,
+        Command::Merge { id, save } => {
+            return shared_edit::merge(&lib()?, id, save.as_deref(), now, out);
+        }
+        Command::Queue { action, queue } => {
+            return shared_edit::run_queue(&path, queue, action, now, out);
+        }
         Command::Delete { id } => library::delete(&lib()?, id, now, out)?,
         Command::Trash { action } => library::trash(&lib()?, action, out)?,
         Command::Duplicate { id } => library::duplicate(&lib()?, id, now, out)?,
@@ -273,6 +322,8 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
             articles,
             words,
             keep,
+            editors,
+            seconds,
         } => bench::run(
             bench::BenchArgs {
                 what,
@@ -281,6 +332,9 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
                 articles,
                 words,
                 keep,
+                editors,
+                seconds,
+                library: path.clone(),
             },
             out,
         )?,

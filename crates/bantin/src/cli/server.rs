@@ -78,6 +78,9 @@ pub enum UserAction {
         /// Ghi cả mật khẩu vào tệp kết nối (chỉ khi tệp được trao tận tay)
         #[arg(long = "kem-mat-khau", requires = "ket_noi")]
         with_password: bool,
+        /// Họ tên đầy đủ, hiện cho đồng nghiệp, ví dụ "Nguyễn Thị Lan"
+        #[arg(long = "ho-ten", value_name = "HỌ TÊN")]
+        full_name: Option<String>,
     },
 }
 
@@ -141,6 +144,7 @@ pub fn run(library: &Path, action: ServerAction, out: &mut Out) -> Result<(), Cl
                     ket_noi,
                     certificate,
                     with_password,
+                    full_name,
                 },
         } => {
             let (password, generated) = if password_stdin {
@@ -155,6 +159,9 @@ pub fn run(library: &Path, action: ServerAction, out: &mut Out) -> Result<(), Cl
                 (server::generate_password(), true)
             };
             server::add_user(url, &name, role.role(), &unit, &password)?;
+            if let Some(full) = full_name.as_deref() {
+                server::set_full_name(url, &name, full)?;
+            }
             out.line(&format!(
                 "Đã tạo tài khoản {name} ({}, đơn vị {unit}).",
                 role.words()

@@ -244,7 +244,7 @@ pub(super) fn insert(
     Ok(id)
 }
 
-fn update(
+pub(super) fn update(
     tx: &Transaction,
     id: ArticleId,
     c: &Content,
@@ -323,7 +323,11 @@ pub(super) fn load(conn: &rusqlite::Connection, id: ArticleId) -> Result<Article
     .ok_or(StoreError::ArticleNotFound(id))
 }
 
-fn load_revision(conn: &rusqlite::Connection, id: ArticleId, number: u32) -> Result<Revision> {
+pub(super) fn load_revision(
+    conn: &rusqlite::Connection,
+    id: ArticleId,
+    number: u32,
+) -> Result<Revision> {
     conn.prepare_cached(
         "SELECT article_id, number, created_at, reason, restored_from, content
          FROM revisions WHERE article_id = ?1 AND number = ?2",

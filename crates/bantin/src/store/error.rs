@@ -166,6 +166,16 @@ impl StoreError {
         }
     }
 
+    /// The shared library's server could not be reached (or went away during
+    /// the operation): nothing was written, and the same operation can be
+    /// tried again later (the offline queue keeps it until then).
+    pub fn is_unreachable(&self) -> bool {
+        matches!(
+            self,
+            StoreError::SharedConnect { .. } | StoreError::SharedLost(_)
+        )
+    }
+
     /// A stable code for the UI and for support, never shown in the sentence.
     pub fn code(&self) -> &'static str {
         match self {

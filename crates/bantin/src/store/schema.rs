@@ -180,6 +180,13 @@ pub const MIGRATIONS: &[&str] = &[
     BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
     CREATE UNIQUE INDEX revisions_uuid ON revisions (uuid);
     "#,
+    // v7: two saves that crossed (two programs saved the same revision) are
+    // both kept; the article remembers that it waits for a merge: the
+    // revision both started from and the one the newer replaced.
+    r#"
+    ALTER TABLE articles ADD COLUMN merge_base INTEGER;
+    ALTER TABLE articles ADD COLUMN merge_other INTEGER;
+    "#,
 ];
 
 /// The version a library has once every step here has run.

@@ -3,7 +3,7 @@
 //! (`scripts/pg.sh`), prepared by `bantin server init`, and accounts in it.
 //! Without `BANTIN_TEST_PG` these tests fail and say how to run them: a
 //! skipped security test would look like a passing one.
-#![allow(dead_code)]
+#![allow(dead_code, unused_macros, unused_imports)]
 
 use std::str::FromStr;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -36,9 +36,13 @@ pub struct Db {
 impl Db {
     /// Creates database `bt_<test>_<pid>_<n>` and runs `server init` on it.
     pub fn new(test: &str) -> Db {
+        Db::on(&cluster(), test)
+    }
+
+    /// Like `new`, on the cluster whose superuser address is `url`.
+    pub fn on(url: &str, test: &str) -> Db {
         static N: AtomicU32 = AtomicU32::new(0);
-        let url = cluster();
-        let config = postgres::Config::from_str(&url).expect("BANTIN_TEST_PG is an address");
+        let config = postgres::Config::from_str(url).expect("BANTIN_TEST_PG is an address");
         let host = match config.get_hosts().first() {
             Some(Host::Tcp(h)) => h.clone(),
             _ => "localhost".into(),
@@ -140,3 +144,46 @@ impl User {
         self.url.replacen(&format!(":{}@", self.password), "@", 1)
     }
 }
+
+/// A library and what keeps it alive.
+pub struct Lib {
+    pub lib: Library,
+    _dir: Option<tempfile::TempDir>,
+}
+
+/// A fresh library file on this PC.
+pub fn local_lib() -> Lib {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(&dir.path().join("thu-vien.bantin"), chrono::Utc::now()).unwrap();
+    Lib {
+        lib,
+        _dir: Some(dir),
+    }
+}
+
+/// A fresh shared library, opened as an editor of unit `xa-a`.
+pub fn shared_lib(test: &str) -> Lib {
+    let db = Db::new(test);
+    db.unit("xa-a", None);
+    let lib = db.user("bt", Role::Editor, "xa-a").open();
+    assert!(lib.is_shared());
+    Lib { lib, _dir: None }
+}
+
+/// Each test runs once per backend: `on_both!(a_test, another)`, each a
+/// `fn(&Library)` in the test file.
+macro_rules! on_both {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[test]
+            fn local() {
+                super::$name(&crate::shared_common::local_lib().lib);
+            }
+            #[test]
+            fn shared() {
+                super::$name(&crate::shared_common::shared_lib(stringify!($name)).lib);
+            }
+        }
+    )*};
+}
+pub(crate) use on_both;

@@ -242,12 +242,12 @@ fn measure(
     Ok(())
 }
 
-fn pct(v: &mut [Duration], p: usize) -> Duration {
+pub(super) fn pct(v: &mut [Duration], p: usize) -> Duration {
     v.sort();
     v[((v.len() - 1) * p) / 100]
 }
 
-fn next(rng: &mut u64) -> u64 {
+pub(super) fn next(rng: &mut u64) -> u64 {
     // xorshift64*: deterministic, so every run measures the same library.
     *rng ^= *rng >> 12;
     *rng ^= *rng << 25;
@@ -259,13 +259,13 @@ fn next(rng: &mut u64) -> u64 {
 /// office-culture vocabulary above, then a long tail of other syllables,
 /// drawn with Zipf's law (the r-th word r times rarer than the first), as
 /// word frequencies in real text are.
-struct Vocabulary {
+pub(super) struct Vocabulary {
     words: Vec<String>,
     cumulative: Vec<f64>,
 }
 
 impl Vocabulary {
-    fn new() -> Vocabulary {
+    pub(super) fn new() -> Vocabulary {
         const FUNCTION: &[&str] = &[
             "của", "và", "các", "là", "được", "trong", "có", "những", "với", "cho", "đã", "để",
         ];
@@ -306,7 +306,7 @@ impl Vocabulary {
     }
 }
 
-fn article(i: usize, words: usize, vocab: &Vocabulary, rng: &mut u64) -> String {
+pub(super) fn article(i: usize, words: usize, vocab: &Vocabulary, rng: &mut u64) -> String {
     let mut pick = |n: usize| -> Vec<&str> { (0..n).map(|_| vocab.pick(rng)).collect() };
     let title = pick(10).join(" ");
     let mut s = format!(

@@ -6,6 +6,7 @@ mod bundle;
 mod check;
 mod library;
 mod pdf;
+mod server;
 
 use std::path::PathBuf;
 
@@ -19,6 +20,11 @@ pub struct BenchArgs {
     pub articles: usize,
     pub words: usize,
     pub keep: Option<PathBuf>,
+    /// `server`: people saving at once, and for how long.
+    pub editors: usize,
+    pub seconds: u64,
+    /// `server`: the shared library's address (`--library`).
+    pub library: PathBuf,
 }
 
 pub fn run(a: BenchArgs, out: &mut Out) -> Result<(), CliError> {
@@ -28,8 +34,18 @@ pub fn run(a: BenchArgs, out: &mut Out) -> Result<(), CliError> {
         "bundle" => bundle::run(&a.photos, out),
         "bulletin" => bulletin::run(a.photo.as_deref(), a.keep.as_deref(), out),
         "check" => check::run(out),
+        "server" => server::run(
+            server::ServerBench {
+                library: a.library,
+                articles: a.articles,
+                words: a.words,
+                editors: a.editors,
+                seconds: a.seconds,
+            },
+            out,
+        ),
         other => Err(CliError::Message(format!(
-            "Không có phép đo \"{other}\"; hãy dùng library, pdf, bundle, bulletin hoặc check."
+            "Không có phép đo \"{other}\"; hãy dùng library, pdf, bundle, bulletin, check hoặc server."
         ))),
     }
 }

@@ -10,6 +10,7 @@
 //! twice.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use postgres::types::ToSql;
 use postgres::{GenericClient, Row, Transaction};
 
 use super::{Shared, err};
@@ -157,6 +158,69 @@ impl Shared {
     }
 }
 
+/// The columns an insert and an update both write, in the order of their
+/// parameters `$1`…`$15` (`updated_at` is `$13`).
+const WRITTEN: &str = "title, summary, author, category, tags, kind, status, date, body, \
+     body_text, extra, word_count, updated_at, search_head, search_all";
+
+/// The values of `WRITTEN` for one article, owned so that a statement can
+/// borrow them as its parameters.
+struct Written<'a> {
+    c: &'a Content,
+    d: &'a Derived,
+    tags: String,
+    kind: &'static str,
+    status: &'static str,
+    date: Option<String>,
+    extra: String,
+    word_count: i64,
+    now: String,
+    head: String,
+    all: String,
+}
+
+impl<'a> Written<'a> {
+    fn new(c: &'a Content, d: &'a Derived, now: DateTime<Utc>) -> Self {
+        let (head, all) = search_words(c, &d.body_text);
+        Written {
+            c,
+            d,
+            tags: json(&c.tags),
+            kind: c.kind.code(),
+            status: c.status.code(),
+            date: c.date.map(|d| d.to_string()),
+            extra: json(&c.extra),
+            word_count: d.word_count as i64,
+            now: ts(now),
+            head,
+            all,
+        }
+    }
+
+    /// `$1`…`$15`, then whatever the statement adds after them.
+    fn params<'s>(&'s self, more: &[&'s (dyn ToSql + Sync)]) -> Vec<&'s (dyn ToSql + Sync)> {
+        let mut p: Vec<&(dyn ToSql + Sync)> = vec![
+            &self.c.title,
+            &self.c.summary,
+            &self.c.author,
+            &self.c.category,
+            &self.tags,
+            &self.kind,
+            &self.status,
+            &self.date,
+            &self.c.body,
+            &self.d.body_text,
+            &self.extra,
+            &self.word_count,
+            &self.now,
+            &self.head,
+            &self.all,
+        ];
+        p.extend_from_slice(more);
+        p
+    }
+}
+
 pub(super) fn insert(
     tx: &mut Transaction,
     c: &Content,
@@ -164,30 +228,15 @@ pub(super) fn insert(
     reason: RevisionReason,
     now: DateTime<Utc>,
 ) -> Result<ArticleId> {
-    let (head, all) = search_words(c, &d.body_text);
+    let w = Written::new(c, d, now);
     let row = tx
         .query_one(
-            "INSERT INTO articles (title, summary, author, category, tags, kind, status, date, body,
-                 body_text, extra, word_count, created_at, updated_at, revision, search_head, search_all)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, 1, $14, $15)
-             RETURNING id",
-            &[
-                &c.title,
-                &c.summary,
-                &c.author,
-                &c.category,
-                &json(&c.tags),
-                &c.kind.code(),
-                &c.status.code(),
-                &c.date.map(|d| d.to_string()),
-                &c.body,
-                &d.body_text,
-                &json(&c.extra),
-                &(d.word_count as i64),
-                &ts(now),
-                &head,
-                &all,
-            ],
+            &format!(
+                "INSERT INTO articles ({WRITTEN}, created_at, revision)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $13, 1)
+                 RETURNING id"
+            ),
+            &w.params(&[]),
         )
         .map_err(err)?;
     let id: i64 = row.get(0);
@@ -197,7 +246,7 @@ pub(super) fn insert(
 }
 
 #[allow(clippy::too_many_arguments)]
-fn update(
+pub(super) fn update(
     tx: &mut Transaction,
     id: ArticleId,
     uuid: &str,
@@ -207,32 +256,15 @@ fn update(
     restored_from: Option<u32>,
     now: DateTime<Utc>,
 ) -> Result<u32> {
-    let (head, all) = search_words(c, &d.body_text);
+    let w = Written::new(c, d, now);
     let row = tx
         .query_one(
-            "UPDATE articles SET title = $2, summary = $3, author = $4, category = $5, tags = $6,
-                 kind = $7, status = $8, date = $9, body = $10, body_text = $11, extra = $12,
-                 word_count = $13, updated_at = $14, revision = revision + 1,
-                 search_head = $15, search_all = $16
-             WHERE id = $1 RETURNING revision",
-            &[
-                &id,
-                &c.title,
-                &c.summary,
-                &c.author,
-                &c.category,
-                &json(&c.tags),
-                &c.kind.code(),
-                &c.status.code(),
-                &c.date.map(|d| d.to_string()),
-                &c.body,
-                &d.body_text,
-                &json(&c.extra),
-                &(d.word_count as i64),
-                &ts(now),
-                &head,
-                &all,
-            ],
+            &format!(
+                "UPDATE articles SET ({WRITTEN}, revision) =
+                     ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, revision + 1)
+                 WHERE id = $16 RETURNING revision"
+            ),
+            &w.params(&[&id]),
         )
         .map_err(err)?;
     let number = row.get::<_, i32>(0) as u32;
@@ -269,7 +301,7 @@ fn append_revision(
 }
 
 /// The number of the revision stored under `uuid`, if it is there.
-fn stored(tx: &mut Transaction, uuid: &str) -> Result<Option<u32>> {
+pub(super) fn stored(tx: &mut Transaction, uuid: &str) -> Result<Option<u32>> {
     Ok(tx
         .query_opt("SELECT number FROM revisions WHERE uuid = $1", &[&uuid])
         .map_err(err)?
@@ -323,7 +355,11 @@ pub(super) fn load(c: &mut impl GenericClient, id: ArticleId, lock: bool) -> Res
         .ok_or(StoreError::ArticleNotFound(id))
 }
 
-fn load_revision(c: &mut impl GenericClient, id: ArticleId, number: u32) -> Result<Revision> {
+pub(super) fn load_revision(
+    c: &mut impl GenericClient,
+    id: ArticleId,
+    number: u32,
+) -> Result<Revision> {
     let row = c
         .query_opt(
             &format!(

@@ -25,6 +25,8 @@ pub mod ket_noi;
 pub mod keyring;
 mod login;
 mod push;
+mod crossed;
+pub mod presence;
 pub mod schema;
 mod search;
 pub mod server;

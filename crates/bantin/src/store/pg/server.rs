@@ -148,6 +148,25 @@ pub fn add_user(url: &str, login: &str, role: Role, unit: &str, password: &str) 
     Ok(())
 }
 
+/// Gives account `login` the full name people see ("Đang được Nguyễn Thị
+/// Lan sửa", the names over a merge's two columns).
+pub fn set_full_name(url: &str, login: &str, name: &str) -> Result<()> {
+    let (mut client, _) = connect(url)?;
+    let n = client
+        .execute(
+            "UPDATE users SET name = $2 WHERE login = $1",
+            &[&login, &name.trim()],
+        )
+        .map_err(err)?;
+    if n == 0 {
+        return Err(StoreError::BadValue {
+            key: "tên tài khoản".into(),
+            reason: format!("chưa có tài khoản \"{login}\"; hãy tạo tài khoản trước."),
+        });
+    }
+    Ok(())
+}
+
 /// A password for an account the administrator did not give one:
 /// 20 characters from an alphabet without look-alikes (about 100 bits).
 pub fn generate_password() -> String {

@@ -1,0 +1,401 @@
+//! Real processes on a real server (issue 14): two `bantin save` at once on
+//! one article (both kept, the merge offered and saved with `bantin merge`);
+//! the server stopped in the middle of a save and started again (the save
+//! waits in the offline queue and arrives once); the sender killed with
+//! SIGKILL while it empties the queue (nothing lost, nothing doubled).
+//! Needs BANTIN_TEST_PG (scripts/test.sh); the restart test starts its own
+//! cluster with scripts/pg.sh, so no other test loses its server.
+
+mod shared_common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use bantin::model::{Content, RevisionReason};
+use bantin::queue::{Queue, Queued};
+use bantin::store::pg::server::Role;
+use shared_common::{Db, User};
+
+fn bantin(u: &User, queue: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_bantin"));
+    c.env("BANTIN_LIBRARY", u.address())
+        .env("PGPASSWORD", &u.password)
+        .env("BANTIN_QUEUE", queue);
+    c
+}
+
+fn ok(out: Output) -> String {
+    assert!(
+        out.status.success(),
+        "bantin failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn history(u: &User, id: i64) -> Vec<bantin::model::RevisionInfo> {
+    u.open().history(id).unwrap()
+}
+
+const START: &str = "---\ntitle: Bài chung\n---\nĐoạn một.\n\nĐoạn hai.\n\nĐoạn ba.\n";
+
+#[test]
+fn two_processes_saving_one_revision_keep_both_and_merge() {
+    let db = Db::new("offline_two");
+    db.unit("xa-a", None);
+    let lan = db.user("lan", Role::Editor, "xa-a");
+    let minh = db.user("minh", Role::Editor, "xa-a");
+    let dir = tempfile::tempdir().unwrap();
+    let (ql, qm) = (dir.path().join("q-lan"), dir.path().join("q-minh"));
+    let f = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    };
+    let start = f("bai.md", START);
+    let out = ok(bantin(&lan, &ql)
+        .arg("import")
+        .arg(&start)
+        .output()
+        .unwrap());
+    let id: i64 = out.split('\t').next().unwrap().parse().unwrap();
+    let a = f("lan.md", &START.replace("Đoạn một.", "Đoạn một của Lan."));
+    let b = f("minh.md", &START.replace("Đoạn ba.", "Đoạn ba của Minh."));
+    // Both opened revision 1; both save at once.
+    let children: Vec<_> = [(&lan, &ql, &a), (&minh, &qm, &b)]
+        .into_iter()
+        .map(|(u, q, file)| {
+            bantin(u, q)
+                .args(["save", &id.to_string(), "--base", "1"])
+                .arg(file)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let outs: Vec<String> = children
+        .into_iter()
+        .map(|c| ok(c.wait_with_output().unwrap()))
+        .collect();
+    let all = outs.concat();
+    assert!(
+        all.contains("phiên bản 2") && all.contains("phiên bản 3"),
+        "{all}"
+    );
+    assert!(all.contains("cần hợp nhất"), "{all}");
+    assert_eq!(history(&lan, id).len(), 3);
+
+    // The merge is offered with both changes in it, no conflict.
+    let out = bantin(&lan, &ql)
+        .args(["merge", &id.to_string()])
+        .output()
+        .unwrap();
+    let proposal = ok(out.clone());
+    assert!(proposal.contains("Đoạn một của Lan.") && proposal.contains("Đoạn ba của Minh."));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("0 chỗ khác nhau"));
+    // A file with the marks still in it is refused; the merged one is saved.
+    let marked = f(
+        "dau.md",
+        "---\ntitle: Bài chung\n---\n▶▶ Chỗ khác nhau 1\n\nx\n\n◀◀ Hết chỗ khác nhau 1\n",
+    );
+    let out = bantin(&lan, &ql)
+        .args(["merge", &id.to_string(), "--save"])
+        .arg(&marked)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("dòng đánh dấu"));
+    let merged = f(
+        "hop-nhat.md",
+        &format!("---\ntitle: Bài chung\n---\n{proposal}"),
+    );
+    let out = ok(bantin(&lan, &ql)
+        .args(["merge", &id.to_string(), "--save"])
+        .arg(&merged)
+        .output()
+        .unwrap());
+    assert!(out.contains("phiên bản 4"), "{out}");
+    let h = history(&lan, id);
+    assert_eq!(h.len(), 4);
+    assert_eq!(h[3].reason, RevisionReason::Merge);
+    let out = ok(bantin(&minh, &qm)
+        .args(["merge", &id.to_string()])
+        .output()
+        .unwrap());
+    assert!(out.contains("không có lần lưu chéo"), "{out}");
+}
+
+/// A cluster of this test's own, stopped and removed at the end.
+struct OwnCluster {
+    dir: PathBuf,
+    url: String,
+}
+
+fn pg_sh(dir: &Path, action: &str) -> String {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/pg.sh");
+    let out = Command::new("bash")
+        .arg(&script)
+        .arg(action)
+        .env("BANTIN_PG_DIR", dir)
+        .env(
+            "BANTIN_PG_PORT",
+            (56100 + std::process::id() % 500).to_string(),
+        )
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "pg.sh {action}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+impl OwnCluster {
+    fn start() -> OwnCluster {
+        let dir = std::env::temp_dir().join(format!("bantin-pg-halt-{}", std::process::id()));
+        let url = pg_sh(&dir, "start");
+        OwnCluster { dir, url }
+    }
+}
+
+impl Drop for OwnCluster {
+    fn drop(&mut self) {
+        pg_sh(&self.dir, "stop");
+    }
+}
+
+#[test]
+fn the_server_stopped_in_the_middle_of_a_save_gets_it_once_when_back() {
+    // Our own cluster: the others' tests keep theirs running.
+    shared_common::cluster();
+    let cluster = OwnCluster::start();
+    let db = Db::on(&cluster.url, "halt");
+    db.unit("xa-a", None);
+    let lan = db.user("lan", Role::Editor, "xa-a");
+    let dir = tempfile::tempdir().unwrap();
+    let queue = dir.path().join("hang-cho");
+    let id = lan
+        .open()
+        .create_article(
+            &Content {
+                title: "Bài chung".into(),
+                body: "Bản đầu.\n".into(),
+                ..Content::default()
+            },
+            chrono::Utc::now(),
+        )
+        .unwrap();
+    let file = dir.path().join("bai.md");
+    std::fs::write(
+        &file,
+        "---\ntitle: Bài chung\n---\nBản sửa lúc máy chủ tắt.\n",
+    )
+    .unwrap();
+
+    // The article's row is held by another transaction, so the save is
+    // inside its own transaction, waiting, when the server goes down.
+    let mut admin = db.admin();
+    let mut holder = admin.transaction().unwrap();
+    holder
+        .query("SELECT 1 FROM articles WHERE id = $1 FOR UPDATE", &[&id])
+        .unwrap();
+    let child = bantin(&lan, &queue)
+        .args(["save", &id.to_string()])
+        .arg(&file)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut watch = db.admin();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let waiting: i64 = watch
+            .query_one(
+                "SELECT count(*) FROM pg_stat_activity WHERE usename = $1 AND wait_event_type = 'Lock'",
+                &[&lan.login],
+            )
+            .unwrap()
+            .get(0);
+        if waiting > 0 {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the save never reached the server"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    pg_sh(&cluster.dir, "halt");
+    drop(holder);
+    let out = child.wait_with_output().unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    // The command succeeds: the save is safe on this PC and says it waits.
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("Mất kết nối") && stderr.contains("vẫn chờ trong máy"),
+        "{stderr}"
+    );
+    assert!(!stdout.contains("phiên bản 2"), "{stdout}");
+    let waiting = Queue::open(&queue).unwrap().pending().unwrap();
+    assert_eq!(waiting.len(), 1);
+    // While the server is down, `queue send` says so and keeps it.
+    let out = bantin(&lan, &queue)
+        .args(["queue", "send"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(Queue::open(&queue).unwrap().pending().unwrap().len(), 1);
+
+    pg_sh(&cluster.dir, "resume");
+    // Keep a copy of the queued file, as if the program died right after the
+    // server took it and before crossing it off.
+    let entry = std::fs::read_dir(&queue)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "json"))
+        .unwrap();
+    let copy = std::fs::read(&entry).unwrap();
+    let out = ok(bantin(&lan, &queue)
+        .args(["queue", "send"])
+        .output()
+        .unwrap());
+    assert!(out.contains("phiên bản 2"), "{out}");
+    std::fs::write(&entry, &copy).unwrap();
+    let out = ok(bantin(&lan, &queue)
+        .args(["queue", "send"])
+        .output()
+        .unwrap());
+    assert!(
+        out.contains("phiên bản 2"),
+        "answered with the stored number: {out}"
+    );
+    assert!(Queue::open(&queue).unwrap().pending().unwrap().is_empty());
+    let h = history(&lan, id);
+    assert_eq!(h.len(), 2, "the revision arrived once");
+    assert_eq!(
+        lan.open().article(id).unwrap().content.body,
+        "Bản sửa lúc máy chủ tắt.\n"
+    );
+    drop(db);
+}
+
+#[test]
+fn a_sender_killed_while_emptying_the_queue_loses_and_doubles_nothing() {
+    let db = Db::new("offline_kill");
+    db.unit("xa-a", None);
+    let lan = db.user("lan", Role::Editor, "xa-a");
+    let dir = tempfile::tempdir().unwrap();
+    let queue_dir = dir.path().join("hang-cho");
+    let lib = lan.open();
+    let now = chrono::Utc::now();
+    let ids: Vec<i64> = (0..3)
+        .map(|a| {
+            lib.create_article(
+                &Content {
+                    title: format!("Bài {a}"),
+                    body: "Bản đầu.\n".into(),
+                    ..Content::default()
+                },
+                now,
+            )
+            .unwrap()
+        })
+        .collect();
+    // An afternoon offline: 600 saves, round-robin over three articles.
+    const SAVES: usize = 600;
+    let queue = Queue::open(&queue_dir).unwrap();
+    let mut uuids = Vec::new();
+    for k in 0..SAVES {
+        let (a, j) = (k % 3, k / 3);
+        let q = Queued::new(
+            ids[a],
+            1 + j as u32,
+            Content {
+                title: format!("Bài {a}"),
+                body: format!("Lần sửa {j}.\n"),
+                ..Content::default()
+            },
+            RevisionReason::Autosave,
+            now,
+        );
+        uuids.push(q.revision_id.clone());
+        queue.push(&q).unwrap();
+    }
+    let stored = |c: &mut postgres::Client| -> i64 {
+        c.query_one(
+            "SELECT count(*) FROM revisions WHERE uuid = ANY($1)",
+            &[&uuids],
+        )
+        .unwrap()
+        .get(0)
+    };
+    let mut admin = db.admin();
+    let mut child = bantin(&lan, &queue_dir)
+        .args(["queue", "send"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while stored(&mut admin) < 50 {
+        assert!(Instant::now() < deadline, "the sender sent nothing");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    let at_kill = stored(&mut admin);
+    assert!(
+        (at_kill as usize) < SAVES,
+        "the sender finished before it was killed; the test proves nothing"
+    );
+    let left = Queue::open(&queue_dir).unwrap().pending().unwrap().len();
+    // Each save is either on the server or still queued (or both, when the
+    // kill fell between the server's answer and crossing it off).
+    assert!(
+        at_kill as usize + left >= SAVES,
+        "{at_kill} stored, {left} queued"
+    );
+    assert!(
+        at_kill as usize + left <= SAVES + 1,
+        "{at_kill} stored, {left} queued"
+    );
+
+    ok(bantin(&lan, &queue_dir)
+        .args(["queue", "send"])
+        .output()
+        .unwrap());
+    assert!(
+        Queue::open(&queue_dir)
+            .unwrap()
+            .pending()
+            .unwrap()
+            .is_empty()
+    );
+    let (n, distinct): (i64, i64) = {
+        let r = admin
+            .query_one(
+                "SELECT count(*), count(DISTINCT uuid) FROM revisions WHERE uuid = ANY($1)",
+                &[&uuids],
+            )
+            .unwrap();
+        (r.get(0), r.get(1))
+    };
+    assert_eq!((n, distinct), (SAVES as i64, SAVES as i64));
+    // In order: each article's revisions are its saves, one after another,
+    // none crossing another.
+    for (a, id) in ids.iter().enumerate() {
+        let h = history(&lan, *id);
+        assert_eq!(h.len(), 1 + SAVES / 3, "article {a}");
+        for (j, rev) in h.iter().skip(1).enumerate() {
+            let body = lib.revision(*id, rev.number).unwrap().content.body;
+            assert_eq!(body, format!("Lần sửa {j}.\n"), "article {a}");
+        }
+        assert_eq!(lib.pending_merge(*id).unwrap(), None);
+    }
+}
