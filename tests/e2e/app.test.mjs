@@ -13,6 +13,7 @@ import { before, after } from "node:test";
 import { start, stop } from "./lib/session.mjs";
 import { writingSteps } from "./steps/writing.mjs";
 import { revisionSteps } from "./steps/revisions.mjs";
+import { historySteps } from "./steps/history.mjs";
 import { editingSteps, unikeySteps } from "./steps/editing.mjs";
 import { surfaceSteps } from "./steps/surface.mjs";
 import { publishingSteps } from "./steps/publishing.mjs";
@@ -23,6 +24,7 @@ after(stop);
 
 writingSteps();
 revisionSteps();
+historySteps();
 editingSteps();
 surfaceSteps();
 publishingSteps();
