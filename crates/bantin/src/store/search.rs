@@ -149,22 +149,31 @@ pub(crate) fn score(in_title: usize, in_head: usize) -> f64 {
 
 impl Library {
     /// The best `limit` article ids for a query with their scores, best
-    /// first, in the order of `counts`. The counts come from the index with
-    /// column filters and the recency from the `articles_updated` index
-    /// alone, so no article row (with its long body) is read to rank.
+    /// first, in the order of `counts`. Only the articles with a query word
+    /// in a short field are counted (with FTS5 column filters); the others
+    /// come newest first. Recency comes from the `articles_updated` index,
+    /// so no article row (with its long body) is read to rank.
     fn rank(
         conn: &rusqlite::Connection,
         terms: &[String],
         limit: usize,
     ) -> rusqlite::Result<Vec<(ArticleId, f64)>> {
-        let mut args = vec![fts_query(terms)];
+        let ranked: Vec<String> = terms
+            .iter()
+            .take(RANK_WORDS)
+            .enumerate()
+            .map(|(i, t)| fts_term(t, i + 1 == terms.len()))
+            .collect();
+        let head = format!(
+            "({}) AND ({{title summary author tags}} : ({}))",
+            fts_query(terms),
+            ranked.join(" OR ")
+        );
+        let mut args = vec![head, fts_query(terms)];
         let mut count = |columns: &str| {
             let mut sum = String::from("0");
-            for (i, t) in terms.iter().take(RANK_WORDS).enumerate() {
-                args.push(format!(
-                    "{{{columns}}} : {}",
-                    fts_term(t, i + 1 == terms.len())
-                ));
+            for word in &ranked {
+                args.push(format!("{{{columns}}} : {word}"));
                 sum.push_str(&format!(
                     " + (a.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?{}))",
                     args.len()
@@ -174,19 +183,33 @@ impl Library {
         };
         let in_title = count("title");
         let in_head = count("title summary author tags");
-        let sql = format!(
+        let head_sql = format!(
             "SELECT a.id, {in_title} AS t, {in_head} AS h FROM articles AS a INDEXED BY articles_updated
              WHERE a.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?1)
              ORDER BY t DESC, h DESC, a.updated_at DESC, a.id DESC LIMIT {limit}"
         );
-        conn.prepare_cached(&sql)?
+        let mut hits: Vec<(ArticleId, f64)> = conn
+            .prepare_cached(&head_sql)?
             .query_map(rusqlite::params_from_iter(&args), |r| {
-                Ok((
-                    r.get(0)?,
-                    score(r.get::<_, i64>(1)? as usize, r.get::<_, i64>(2)? as usize),
-                ))
+                let (t, h) = (r.get::<_, i64>(1)?, r.get::<_, i64>(2)?);
+                Ok((r.get(0)?, score(t as usize, h as usize)))
             })?
-            .collect()
+            .collect::<rusqlite::Result<_>>()?;
+        if hits.len() < limit {
+            let rest_sql = format!(
+                "SELECT a.id FROM articles AS a INDEXED BY articles_updated
+                 WHERE a.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?2)
+                   AND a.id NOT IN (SELECT rowid FROM search_index WHERE search_index MATCH ?1)
+                 ORDER BY a.updated_at DESC, a.id DESC LIMIT {}",
+                limit - hits.len()
+            );
+            let rest = conn
+                .prepare_cached(&rest_sql)?
+                .query_map(params![args[0], args[1]], |r| Ok((r.get(0)?, score(0, 0))))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            hits.extend(rest);
+        }
+        Ok(hits)
     }
 
     /// Finds articles matching every word of `query`, best first.
