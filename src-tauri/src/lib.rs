@@ -46,6 +46,8 @@ pub fn run() {
             commands::articles::render_preview,
             commands::articles::article_history,
             commands::articles::get_revision,
+            commands::articles::history_summaries,
+            commands::articles::revision_changes,
             commands::articles::restore_revision,
             commands::exports::export_pdf,
             commands::exports::export_docx,

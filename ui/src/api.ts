@@ -60,6 +60,39 @@ export interface RevisionInfo {
   size: number;
 }
 
+/** A run of words in a comparison: kept, added or removed; paragraph breaks are "\n". */
+export interface Piece {
+  op: "same" | "added" | "removed";
+  text: string;
+}
+
+/** A Thuộc tính field that differs, values as the editor reads them ("" = empty). */
+export interface FieldChange {
+  field: string;
+  label: string;
+  before: string;
+  after: string;
+}
+
+/** What changed from one state of an article to another (the core's `history::Changes`). */
+export interface Changes {
+  fields: FieldChange[];
+  words: Piece[];
+  words_added: number;
+  words_removed: number;
+  formatting_only: boolean;
+}
+
+/** A revision with its word count and what it changed since the one before. */
+export interface RevisionSummary extends RevisionInfo {
+  word_count: number;
+  words_added: number;
+  words_removed: number;
+  first_change: Piece | null;
+  fields: FieldChange[];
+  formatting_only: boolean;
+}
+
 export interface Revision extends RevisionInfo {
   content: Content;
 }
@@ -280,6 +313,9 @@ export const api = {
   renderPreview: (markdown: string) => invoke<string>("render_preview", { markdown }),
   history: (id: number) => invoke<RevisionInfo[]>("article_history", { id }),
   revision: (id: number, number: number) => invoke<Revision>("get_revision", { id, number }),
+  historySummaries: (id: number) => invoke<RevisionSummary[]>("history_summaries", { id }),
+  /** What changed from revision `number` to the article now (a restore undoes exactly this). */
+  revisionChanges: (id: number, number: number) => invoke<Changes>("revision_changes", { id, number }),
   restore: (id: number, number: number) => invoke<Article>("restore_revision", { id, number }),
   exportPdf: (id: number, template?: string) => invoke<ExportOutcome>("export_pdf", { id, template }),
   exportDocx: (id: number) => invoke<ExportOutcome>("export_docx", { id }),

@@ -6,8 +6,8 @@ import { api, errorMessage, type ArticleSummary, type Bulletin, type BulletinFor
 import { ask, toast } from "./dialogs";
 import { announce, withProgress } from "./exporting";
 import { passChecks } from "./export-checks";
-import { debounce, escapeHtml, formatDate } from "./format";
-import { nextIssueNumber } from "./labels";
+import { STATUS_LABEL, debounce, escapeHtml, formatDate } from "./format";
+import { approvalWarning, approved, nextIssueNumber } from "./labels";
 import { showPages } from "./pages";
 import { dateField, type DateField } from "./date-field";
 import { $ } from "./dom";
@@ -20,6 +20,31 @@ let library: () => ArticleSummary[] = () => [];
 
 function titleOf(id: number): string {
   return library().find((a) => a.id === id)?.title ?? `Bài viết số ${id}`;
+}
+
+/** An article's status code and its label, as the library last listed it. */
+function statusOf(id: number): { status: string; label: string } {
+  const status = library().find((a) => a.id === id)?.status ?? "nhap";
+  return { status, label: STATUS_LABEL[status] };
+}
+
+/** The status badge, tinted as in the library list. */
+function badge(status: string, label: string): string {
+  return `<span class="badge s-${escapeHtml(status)}">${escapeHtml(label)}</span>`;
+}
+
+/** Under the issue's articles: which ones are not approved yet (or nothing). */
+function paintApproval(ids: number[]) {
+  let p = document.getElementById("bulletin-unapproved");
+  if (!p) {
+    p = document.createElement("p");
+    p.id = "bulletin-unapproved";
+    p.className = "warning";
+    p.setAttribute("role", "status");
+    $("bulletin-articles-empty").after(p);
+  }
+  p.textContent = approvalWarning(ids.map((id) => ({ title: titleOf(id), ...statusOf(id) })));
+  p.hidden = !p.textContent;
 }
 
 async function paintIssues() {
@@ -101,15 +126,17 @@ function paintArticles() {
   ol.innerHTML = b.articles
     .map(
       (id, i) =>
-        `<li draggable="true" tabindex="0" data-id="${id}" aria-label="${i + 1}. ${escapeHtml(titleOf(id))}">` +
+        `<li draggable="true" tabindex="0" data-id="${id}" class="${approved(statusOf(id).status) ? "" : "unapproved"}" aria-label="${i + 1}. ${escapeHtml(titleOf(id))} (${statusOf(id).label})">` +
         `<span class="grip" aria-hidden="true">⠿</span><span class="n">${i + 1}.</span>` +
         `<span class="t">${escapeHtml(titleOf(id))}</span>` +
+        badge(statusOf(id).status, statusOf(id).label) +
         `<button type="button" data-act="up" title="Lên trên (Alt+↑)" ${i === 0 ? "disabled" : ""}>↑</button>` +
         `<button type="button" data-act="down" title="Xuống dưới (Alt+↓)" ${i === b.articles.length - 1 ? "disabled" : ""}>↓</button>` +
         `<button type="button" data-act="remove" title="Bỏ khỏi bản tin (bài vẫn còn trong Thư viện)">Bỏ</button></li>`,
     )
     .join("");
   $("bulletin-articles-empty").hidden = b.articles.length > 0;
+  paintApproval(b.articles);
   $<HTMLButtonElement>("btn-bulletin-export").disabled = b.articles.length === 0;
   $<HTMLButtonElement>("btn-bulletin-pages").disabled = b.articles.length === 0;
   paintPicker();
@@ -126,7 +153,7 @@ function paintPicker() {
   $("bulletin-pick").innerHTML = choices
     .map(
       (a) =>
-        `<li><span class="t">${escapeHtml(a.title)}</span>` +
+        `<li><span class="t">${escapeHtml(a.title)}</span>${badge(a.status, STATUS_LABEL[a.status])}` +
         `<button type="button" data-id="${a.id}" title="Thêm vào cuối bản tin">Thêm</button></li>`,
     )
     .join("");

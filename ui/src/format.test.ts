@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { debounce, diffLines, sideBySide, formatDate, formatDateTime, formatInteger, formatTime, markHtml, parseDate, parseTags, sizeLabel, wordCount } from "./format";
+import { debounce, formatDate, formatDateTime, formatInteger, formatTime, markHtml, parseDate, parseTags, sizeLabel, wordCount } from "./format";
 
 describe("Vietnamese formatting", () => {
   it("groups thousands with dots", () => {
@@ -22,55 +22,6 @@ describe("Vietnamese formatting", () => {
 describe("snippets", () => {
   it("marks code points, not UTF-16 units, and escapes", () => {
     expect(markHtml("xây dựng văn hóa <b>", [[9, 12], [13, 16]])).toBe("xây dựng <mark>văn</mark> <mark>hóa</mark> &lt;b&gt;");
-  });
-});
-
-describe("history diff", () => {
-  it("finds added and removed lines", () => {
-    const d = diffLines("một\nhai\nba", "một\nHAI\nba\nbốn");
-    expect(d).toEqual([
-      { kind: "same", text: "một" },
-      { kind: "removed", text: "hai" },
-      { kind: "added", text: "HAI" },
-      { kind: "same", text: "ba" },
-      { kind: "added", text: "bốn" },
-    ]);
-  });
-});
-
-describe("side-by-side comparison", () => {
-  it("faces unchanged lines, pairs a change, leaves a blank beside a lone line", () => {
-    expect(sideBySide("một\nhai\nba", "một\nHAI\nba\nbốn")).toEqual([
-      { kind: "same", left: { n: 1, text: "một" }, right: { n: 1, text: "một" } },
-      { kind: "changed", left: { n: 2, text: "hai" }, right: { n: 2, text: "HAI" } },
-      { kind: "same", left: { n: 3, text: "ba" }, right: { n: 3, text: "ba" } },
-      { kind: "added", left: null, right: { n: 4, text: "bốn" } },
-    ]);
-  });
-  it("keeps line numbers of each side when lines go", () => {
-    const rows = sideBySide("a\nb\nc\nd", "a\nd");
-    expect(rows.map((r) => r.kind)).toEqual(["same", "removed", "removed", "same"]);
-    expect(rows[3]).toEqual({ kind: "same", left: { n: 4, text: "d" }, right: { n: 2, text: "d" } });
-  });
-  it("pairs a longer run of changes in order, the rest one-sided", () => {
-    const rows = sideBySide("x\nCũ 1\nCũ 2\ny", "x\nMới 1\nMới 2\nMới 3\ny");
-    expect(rows.map((r) => [r.kind, r.left?.text ?? null, r.right?.text ?? null])).toEqual([
-      ["same", "x", "x"],
-      ["changed", "Cũ 1", "Mới 1"],
-      ["changed", "Cũ 2", "Mới 2"],
-      ["added", null, "Mới 3"],
-      ["same", "y", "y"],
-    ]);
-  });
-  it("every line of both texts appears once, in order", () => {
-    const before = "Tiêu đề\n\nĐoạn một.\nĐoạn hai.\n\nKết.";
-    const after = "Tiêu đề mới\n\nĐoạn một.\n\nĐoạn ba.\nKết.\nThêm.";
-    const rows = sideBySide(before, after);
-    expect(rows.flatMap((r) => (r.left ? [r.left.text] : [])).join("\n")).toBe(before);
-    expect(rows.flatMap((r) => (r.right ? [r.right.text] : [])).join("\n")).toBe(after);
-  });
-  it("identical texts are all unchanged rows", () => {
-    expect(sideBySide("a\nb", "a\nb").every((r) => r.kind === "same")).toBe(true);
   });
 });
 

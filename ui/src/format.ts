@@ -1,5 +1,5 @@
 // Pure helpers for what the UI shows: Vietnamese numbers and times, labels,
-// marked snippets, line diffs. No DOM, no Tauri: unit-tested with Vitest.
+// marked snippets. No DOM, no Tauri: unit-tested with Vitest.
 
 import type { Kind, Status, RevisionInfo } from "./api";
 
@@ -76,81 +76,6 @@ export function markHtml(text: string, marks: [number, number][]): string {
     i = e;
   }
   return out + escapeHtml(chars.slice(i).join(""));
-}
-
-export type DiffLine = { kind: "same" | "added" | "removed"; text: string };
-
-/** A line diff (longest common subsequence) from `before` to `after`. */
-export function diffLines(before: string, after: string): DiffLine[] {
-  const a = before.split("\n");
-  const b = after.split("\n");
-  // Revisions are articles, a few hundred lines: the quadratic table is fine.
-  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--)
-    for (let j = b.length - 1; j >= 0; j--)
-      lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-  const out: DiffLine[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      out.push({ kind: "same", text: a[i] });
-      i++;
-      j++;
-    } else if (lcs[i + 1][j] >= lcs[i][j + 1]) out.push({ kind: "removed", text: a[i++] });
-    else out.push({ kind: "added", text: b[j++] });
-  }
-  while (i < a.length) out.push({ kind: "removed", text: a[i++] });
-  while (j < b.length) out.push({ kind: "added", text: b[j++] });
-  return out;
-}
-
-/** One side of a side-by-side row: the line's number (from 1) and its text. */
-export type SideCell = { n: number; text: string };
-
-/**
- * One row of the side-by-side comparison. `same`: the line is on both sides;
- * `changed`: a removed line (left) stands beside the added line that took its
- * place (right); `removed` / `added`: a line on one side only, the other blank.
- */
-export type SideRow =
-  | { kind: "same"; left: SideCell; right: SideCell }
-  | { kind: "changed"; left: SideCell; right: SideCell }
-  | { kind: "removed"; left: SideCell; right: null }
-  | { kind: "added"; left: null; right: SideCell };
-
-/**
- * The rows of a side-by-side comparison from `before` (left) to `after`
- * (right), built on `diffLines`: unchanged lines face each other; in a run of
- * changes the removed lines are paired, in order, with the added ones, and
- * what is left over faces a blank.
- */
-export function sideBySide(before: string, after: string): SideRow[] {
-  const rows: SideRow[] = [];
-  let ln = 1;
-  let rn = 1;
-  let removed: string[] = [];
-  let added: string[] = [];
-  const flushRun = () => {
-    for (let k = 0; k < Math.max(removed.length, added.length); k++) {
-      if (k < removed.length && k < added.length)
-        rows.push({ kind: "changed", left: { n: ln++, text: removed[k] }, right: { n: rn++, text: added[k] } });
-      else if (k < removed.length) rows.push({ kind: "removed", left: { n: ln++, text: removed[k] }, right: null });
-      else rows.push({ kind: "added", left: null, right: { n: rn++, text: added[k] } });
-    }
-    removed = [];
-    added = [];
-  };
-  for (const d of diffLines(before, after)) {
-    if (d.kind === "removed") removed.push(d.text);
-    else if (d.kind === "added") added.push(d.text);
-    else {
-      flushRun();
-      rows.push({ kind: "same", left: { n: ln++, text: d.text }, right: { n: rn++, text: d.text } });
-    }
-  }
-  flushRun();
-  return rows;
 }
 
 /** Tags as typed in the metadata panel: "a, b ,, c" → ["a", "b", "c"]. */

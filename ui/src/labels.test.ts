@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextIssueNumber, splitFieldLabel } from "./labels";
+import { approvalWarning, approved, nextIssueNumber, splitFieldLabel } from "./labels";
 
 describe("field labels", () => {
   it("moves the example into a hint under the field", () => {
@@ -24,5 +24,23 @@ describe("issue numbers", () => {
     expect(nextIssueNumber("Số 3")).toBe("Số 4");
     expect(nextIssueNumber(undefined)).toBe("01");
     expect(nextIssueNumber("đặc biệt")).toBe("01");
+  });
+});
+
+describe("approvalWarning", () => {
+  const a = (title: string, status: string, label: string) => ({ title, status, label });
+  it("names the articles not yet approved with their status", () => {
+    expect(approved("da-duyet")).toBe(true);
+    expect(approved("da-dang")).toBe(true);
+    expect(approved("cho-duyet")).toBe(false);
+    expect(approvalWarning([a("Văn hóa công sở", "da-duyet", "Đã duyệt"), a("Thôn Lạc Nam", "nhap", "Nháp")])).toBe(
+      "1 bài chưa được duyệt: “Thôn Lạc Nam” (Nháp). Hãy duyệt (trạng thái Đã duyệt) trước khi in số này.",
+    );
+    expect(approvalWarning([a("Một", "da-dang", "Đã đăng")])).toBe("");
+  });
+  it("names three and counts the rest", () => {
+    const many = ["A", "B", "C", "D", "E"].map((t) => a(t, "cho-duyet", "Chờ duyệt"));
+    expect(approvalWarning(many)).toContain("“C” (Chờ duyệt) và 2 bài khác.");
+    expect(approvalWarning(many).startsWith("5 bài chưa được duyệt")).toBe(true);
   });
 });

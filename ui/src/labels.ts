@@ -24,3 +24,26 @@ export function nextIssueNumber(previous: string | undefined): string {
   const n = String(Number(m[2]) + 1).padStart(m[2].length, "0");
   return m[1] + n + m[3];
 }
+
+/** Statuses an article may be printed in: approved, or already published. */
+const PRINTABLE = new Set(["da-duyet", "da-dang"]);
+
+/** Whether a bulletin may print an article of this status without a warning. */
+export function approved(status: string): boolean {
+  return PRINTABLE.has(status);
+}
+
+/**
+ * The composer's warning for articles not yet approved (Đã duyệt), naming
+ * them with their status; "" when every article is approved.
+ */
+export function approvalWarning(articles: { title: string; status: string; label: string }[]): string {
+  const waiting = articles.filter((a) => !approved(a.status));
+  if (!waiting.length) return "";
+  const named = waiting
+    .slice(0, 3)
+    .map((a) => `“${a.title}” (${a.label})`)
+    .join(", ");
+  const more = waiting.length > 3 ? ` và ${waiting.length - 3} bài khác` : "";
+  return `${waiting.length} bài chưa được duyệt: ${named}${more}. Hãy duyệt (trạng thái Đã duyệt) trước khi in số này.`;
+}

@@ -4,10 +4,12 @@ import { api, errorMessage, type ArticleSummary } from "./api";
 import { toast } from "./dialogs";
 import { $ } from "./dom";
 import { KIND_LABEL, STATUS_LABEL, debounce, escapeHtml, formatDate, formatDateTime, formatInteger, markHtml } from "./format";
-import { SORT_LABEL, categoriesOf, filterAndSort, type Filters, type SortOrder } from "./listing";
+import { SORT_LABEL, categoriesOf, filterAndSort, focusSnippet, type Filters, type SortOrder } from "./listing";
 import { currentId, watch, type AppStore } from "./state";
 
-const ROW_HEIGHT = 64;
+/** Row heights: a title on up to two lines and the meta line; with a search, two lines of snippet under them. */
+const ROW_HEIGHT = 76;
+const HIT_HEIGHT = 112;
 
 export type Row = ArticleSummary & { titleHtml: string; meta: string; snippetHtml: string };
 
@@ -41,6 +43,7 @@ export function initLibraryList({ state, open, trashCurrent }: LibraryListDeps):
   spacer.className = "list-spacer";
   list.append(spacer);
   let visibleRows: Row[] = [];
+  const rowHeight = () => (state.get().hits ? HIT_HEIGHT : ROW_HEIGHT);
 
   function rows(): Row[] {
     const { articles, hits } = state.get();
@@ -48,7 +51,8 @@ export function initLibraryList({ state, open, trashCurrent }: LibraryListDeps):
     const source: Row[] = hits
       ? hits.flatMap((h) => {
           const a = byId.get(h.id);
-          return a ? [{ ...a, titleHtml: markHtml(h.title, h.title_marks), meta: metaLine(a), snippetHtml: markHtml(h.snippet, h.marks) }] : [];
+          const snip = focusSnippet(h.snippet, h.marks);
+          return a ? [{ ...a, titleHtml: markHtml(h.title, h.title_marks), meta: metaLine(a), snippetHtml: markHtml(snip.text, snip.marks) }] : [];
         })
       : articles.map((a) => ({ ...a, titleHtml: escapeHtml(a.title), meta: metaLine(a), snippetHtml: "" }));
     return filterAndSort(source, filters());
@@ -68,7 +72,7 @@ export function initLibraryList({ state, open, trashCurrent }: LibraryListDeps):
 
   function render() {
     visibleRows = rows();
-    spacer.style.height = `${visibleRows.length * ROW_HEIGHT}px`;
+    spacer.style.height = `${visibleRows.length * rowHeight()}px`;
     const empty = $("list-empty");
     empty.hidden = visibleRows.length > 0;
     const f = filters();
@@ -84,16 +88,18 @@ export function initLibraryList({ state, open, trashCurrent }: LibraryListDeps):
 
   function paint() {
     const open = currentId(state.get());
-    const first = Math.max(0, Math.floor(list.scrollTop / ROW_HEIGHT) - 5);
-    const last = Math.min(visibleRows.length, first + Math.ceil(list.clientHeight / ROW_HEIGHT) + 10);
+    const height = rowHeight();
+    const first = Math.max(0, Math.floor(list.scrollTop / height) - 5);
+    const last = Math.min(visibleRows.length, first + Math.ceil(list.clientHeight / height) + 10);
     list.querySelectorAll(".item").forEach((n) => n.remove());
     for (let i = first; i < last; i++) {
       const r = visibleRows[i];
       const el = document.createElement("div");
-      el.className = "item" + (open === r.id ? " selected" : "");
+      el.className = "item" + (open === r.id ? " selected" : "") + (r.snippetHtml ? " hit" : "");
+      el.title = r.title;
       el.setAttribute("role", "option");
       el.dataset.id = String(r.id);
-      el.style.top = `${i * ROW_HEIGHT}px`;
+      el.style.top = `${i * height}px`;
       el.innerHTML =
         `<div class="item-title">${r.titleHtml}</div>` +
         `<div class="item-meta"><span class="badge s-${r.status}">${STATUS_LABEL[r.status as keyof typeof STATUS_LABEL]}</span> ${escapeHtml(r.meta)}</div>` +

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { categoriesOf, filterAndSort, type Filters, type Listed } from "./listing";
+import { categoriesOf, filterAndSort, focusSnippet, type Filters, type Listed } from "./listing";
 
 const row = (id: number, title: string, over: Partial<Listed> = {}): Listed => ({
   id,
@@ -50,5 +50,20 @@ describe("library list", () => {
 
   it("sorts by date, newest first, undated last", () => {
     expect(filterAndSort(rows, { ...all, sort: "date" }).map((r) => r.id)).toEqual([4, 3, 1, 5, 2]);
+  });
+});
+
+describe("focusSnippet", () => {
+  it("starts a few words before the first hit, marks moved with it", () => {
+    const text = "… một hai ba bốn năm sáu bảy tám chín mười Lạc Nam làm đường";
+    const at = Array.from(text).length - "Lạc Nam làm đường".length;
+    const out = focusSnippet(text, [[at, at + 3], [at + 4, at + 7]], 2);
+    expect(out.text).toBe("… chín mười Lạc Nam làm đường");
+    const chars = Array.from(out.text);
+    expect(out.marks.map(([s, e]) => chars.slice(s, e).join(""))).toEqual(["Lạc", "Nam"]);
+  });
+  it("leaves a snippet whose hit is near the start alone", () => {
+    expect(focusSnippet("Lạc Nam làm đường", [[0, 3]])).toEqual({ text: "Lạc Nam làm đường", marks: [[0, 3]] });
+    expect(focusSnippet("không có", [])).toEqual({ text: "không có", marks: [] });
   });
 });

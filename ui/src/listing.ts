@@ -61,3 +61,30 @@ export function filterAndSort<T extends Listed>(rows: T[], f: Filters): T[] {
     return kept.slice().sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "") || b.updated_at.localeCompare(a.updated_at));
   return kept;
 }
+
+/**
+ * A search snippet cut to start a few words before its first hit, so the
+ * hit shows in the two lines the list gives it ("… trước khi triển khai,
+ * [chi bộ] tổ chức …"). Marks are [start, end) in code points and move with
+ * the cut.
+ */
+export function focusSnippet(text: string, marks: [number, number][], wordsBefore = 4): { text: string; marks: [number, number][] } {
+  if (!marks.length) return { text, marks };
+  const chars = Array.from(text);
+  let start = marks[0][0];
+  let words = 0;
+  while (start > 0) {
+    if (chars[start - 1] === " " && start < marks[0][0]) {
+      words++;
+      if (words >= wordsBefore) break;
+    }
+    start--;
+  }
+  if (start <= 2) return { text, marks }; // already near the start ("… " included)
+  const prefix = Array.from("… ");
+  const shift = start - prefix.length;
+  return {
+    text: prefix.join("") + chars.slice(start).join(""),
+    marks: marks.map(([s, e]) => [s - shift, e - shift] as [number, number]),
+  };
+}

@@ -22,6 +22,7 @@ pub mod check;
 pub mod doc;
 pub mod export;
 pub mod hash;
+pub mod history;
 pub mod html;
 pub mod image;
 pub mod import;

@@ -19,6 +19,7 @@ on_both!(
     the_list_is_most_recent_first,
     missing_articles_and_revisions_are_named,
     search_finds_the_same_articles,
+    search_ranks_title_words_first,
     a_query_is_only_text,
     images_come_in_with_their_articles,
     the_recycle_bin_and_copies,
@@ -78,6 +79,17 @@ fn save_history_and_restore(lib: &Library) {
         ]
     );
     assert_eq!(lib.revision(id, 2).unwrap().content, second);
+    // Lịch sử says what each revision changed, and what a restore undoes.
+    let lines = lib.history_summaries(id).unwrap();
+    let words: Vec<_> = lines
+        .iter()
+        .map(|l| (l.word_count, l.words_added, l.words_removed, l.fields.len()))
+        .collect();
+    assert_eq!(words, [(8, 8, 0, 0), (6, 6, 8, 1), (8, 8, 6, 1)]);
+    assert_eq!(lines[1].fields[0].label, "Tiêu đề");
+    let back = lib.changes_since(id, 2).unwrap();
+    assert_eq!((back.words_added, back.words_removed), (8, 6));
+    assert_eq!(back.fields[0].after, "Văn hóa công sở");
 }
 
 fn the_list_is_most_recent_first(lib: &Library) {
@@ -197,6 +209,51 @@ fn search_finds_the_same_articles(lib: &Library) {
         hits[0]
     );
     assert!(!hits[0].title_marks.is_empty());
+}
+
+/// The same order on both backends: more query words in the title first,
+/// then in title, summary, author and tags, then the most recently changed.
+fn search_ranks_title_words_first(lib: &Library) {
+    let mut add = |title: &str, summary: &str, body: &str, minute: i64| {
+        let c = Content {
+            summary: summary.into(),
+            ..content(title, body)
+        };
+        let at = t0() + Duration::minutes(minute);
+        lib.insert_articles(&[c], RevisionReason::Import, at)
+            .unwrap()[0]
+    };
+    let in_title = add("Thôn Lạc Nam làm đường", "", "Họp ở nhà văn hóa thôn.", 1);
+    let body = add(
+        "Gương sáng",
+        "",
+        "Năm nay phong trào văn hóa giữ liên lạc.",
+        2,
+    );
+    let older_body = add("Tin ngắn", "", "Văn hóa năm nay, liên lạc thường xuyên.", 0);
+    let in_summary = add("Tin mới", "Văn hóa ở xã", "Năm nay giữ liên lạc tốt.", 3);
+    let all_in_title = add("Văn hóa thôn Lạc Nam", "", "Bài viết.", -5);
+    // Saved last: among equals the most recently changed comes first.
+    let c = content("Tin ngắn", "Văn hóa năm nay, liên lạc thường xuyên hơn.");
+    let later = t0() + Duration::minutes(9);
+    lib.save_article(older_body, &c, RevisionReason::Save, later)
+        .unwrap();
+    let order = |q: &str, limit| -> Vec<i64> {
+        let hits = lib.search(q, &SearchOptions { limit }).unwrap();
+        hits.iter().map(|h| h.id).collect()
+    };
+    let want = [all_in_title, in_title, in_summary, older_body, body];
+    assert_eq!(order("văn hoá lac nam", 10), want);
+    assert_eq!(
+        order("VAN HOA LAC NA", 10),
+        want,
+        "the last word is a prefix"
+    );
+    assert_eq!(order("van hoa lac nam", 2), want[..2]);
+    let hits = lib
+        .search("van hoa lac nam", &SearchOptions::default())
+        .unwrap();
+    assert!(hits[0].score < hits[1].score && hits[3].score == hits[4].score);
 }
 
 fn a_query_is_only_text(lib: &Library) {

@@ -1,6 +1,7 @@
 //! Articles: the library list, search, editing, revisions, the live
 //! preview, the recycle bin and copies.
 
+use bantin::history::{Changes, RevisionSummary};
 use bantin::model::{
     Article, ArticleId, ArticleSummary, Content, Revision, RevisionInfo, RevisionReason,
 };
@@ -119,6 +120,18 @@ pub fn render_preview(markdown: String) -> String {
 #[tauri::command]
 pub fn article_history(state: State<AppState>, id: ArticleId) -> Result<Vec<RevisionInfo>> {
     Ok(state.library().history(id)?)
+}
+
+/// Lịch sử: each revision with its word count and what it changed.
+#[tauri::command]
+pub fn history_summaries(state: State<AppState>, id: ArticleId) -> Result<Vec<RevisionSummary>> {
+    Ok(state.library().history_summaries(id)?)
+}
+
+/// So sánh, and what a restore would change: revision `number` → now.
+#[tauri::command]
+pub fn revision_changes(state: State<AppState>, id: ArticleId, number: u32) -> Result<Changes> {
+    Ok(state.library().changes_since(id, number)?)
 }
 
 #[tauri::command]

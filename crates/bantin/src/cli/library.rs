@@ -54,7 +54,7 @@ pub fn show(lib: &Library, id: i64, json: bool, html: bool, out: &mut Out) -> Re
 }
 
 pub fn history(lib: &Library, id: i64, json: bool, out: &mut Out) -> Result<(), CliError> {
-    out.history(&lib.history(id)?, json);
+    out.history(&lib.history_summaries(id)?, json);
     Ok(())
 }
 

@@ -5,8 +5,9 @@
 
 use std::io::Write;
 
+use bantin::history::RevisionSummary;
 use bantin::html::escape;
-use bantin::model::{Article, ArticleSummary, PROFILE_KEYS, Profile, RevisionInfo};
+use bantin::model::{Article, ArticleSummary, PROFILE_KEYS, Profile};
 use bantin::store::{CheckReport, SearchHit};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -129,23 +130,29 @@ impl Out {
         self.line(c.body.trim_end());
     }
 
-    pub fn history(&mut self, revs: &[RevisionInfo], json: bool) {
+    /// Lịch sử: each revision with its word count and the words it added
+    /// and removed since the one before.
+    pub fn history(&mut self, revs: &[RevisionSummary], json: bool) {
         if json {
             return self.json(revs);
         }
+        let n = |n: usize| bantin::text::format_integer(n as i64);
         for r in revs {
             let from = r
+                .info
                 .restored_from
                 .map(|n| format!(" từ phiên bản {n}"))
                 .unwrap_or_default();
             self.line(&format!(
-                "{}\t{}\t{}{}\t{} byte\t{}",
-                r.number,
-                vn_time(r.created_at),
-                r.reason.label(),
+                "{}	{}	{}{}	{} từ (+{} −{})	{}",
+                r.info.number,
+                vn_time(r.info.created_at),
+                r.info.reason.label(),
                 from,
-                bantin::text::format_integer(r.size as i64),
-                r.title
+                n(r.word_count),
+                n(r.words_added),
+                n(r.words_removed),
+                r.info.title
             ));
         }
     }

@@ -13,17 +13,9 @@ use super::{Library, Result};
 use crate::model::{ArticleId, Content, Kind, Status};
 use crate::text;
 
-/// Column weights for bm25: a hit in the title counts most, then the summary,
-/// tags and author, then the body.
-const WEIGHTS: &str = "10.0, 4.0, 1.0, 2.0, 3.0";
-/// The same weights for `head_index` (title, summary, author, tags).
-const HEAD_WEIGHTS: &str = "10.0, 4.0, 2.0, 3.0";
-
-/// How many of the most recent matching articles are ranked by relevance.
-/// bm25 costs about 1.5 µs an article; words found in every article ("văn
-/// hóa" in a library about culture) would otherwise cost 15–40 ms at 10,000
-/// articles. Title and summary hits are ranked over the whole library.
-const RANKED_RECENT: usize = 1000;
+/// How many of a query's words count when ranking (a pasted sentence
+/// still finds its articles; only its first words order them).
+pub(crate) const RANK_WORDS: usize = 8;
 
 /// Words of context on each side of the first hit in a snippet.
 const SNIPPET_WORDS: usize = 12;
@@ -52,7 +44,7 @@ pub struct SearchHit {
     pub marks: Vec<(usize, usize)>,
     /// Where the query's words are in `title`.
     pub title_marks: Vec<(usize, usize)>,
-    /// bm25 score; lower is better, as SQLite gives it.
+    /// The rank (`score`): lower is better. Both backends give the same.
     pub score: f64,
 }
 
@@ -109,65 +101,115 @@ pub(super) fn unindex(tx: &Transaction, id: ArticleId) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Builds the FTS5 query: every word must occur; the last one may be the
-/// start of a word, since people search as they type.
+/// One folded word as an FTS5 string, the last word of a query as a prefix
+/// (people search as they type). Terms are folded alphanumerics, but they
+/// are quoted anyway so no word (AND, NOT, NEAR) is ever read as syntax.
+fn fts_term(t: &str, last: bool) -> String {
+    format!("\"{}\"{}", t.replace('"', ""), if last { "*" } else { "" })
+}
+
+/// Builds the FTS5 query: every word must occur.
 fn fts_query(terms: &[String]) -> String {
-    let mut q = String::new();
-    for (i, t) in terms.iter().enumerate() {
-        if i > 0 {
-            q.push(' ');
-        }
-        // Terms are folded alphanumerics, but quote them anyway so no word
-        // (AND, NOT, NEAR) is ever read as FTS5 syntax.
-        q.push('"');
-        q.push_str(&t.replace('"', ""));
-        q.push('"');
-        if i + 1 == terms.len() {
-            q.push('*');
-        }
-    }
-    q
+    let words: Vec<String> = terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| fts_term(t, i + 1 == terms.len()))
+        .collect();
+    words.join(" ")
+}
+
+/// The order of hits, the same on both backends (the store test suite runs
+/// it on each): first the articles with more of the query's words in the
+/// title ("văn hoá lac nam" finds "Thôn Lạc Nam: …" before a body that
+/// happens to hold "năm"), then with more of them in the title, summary,
+/// author and tags together, then the most recently changed. `title` and
+/// `head` are folded words (`text::search_terms`); the last query word may
+/// start a word.
+pub(crate) fn counts(terms: &[String], title: &[String], head: &[String]) -> (usize, usize) {
+    let holds = |words: &[String]| {
+        terms
+            .iter()
+            .take(RANK_WORDS)
+            .enumerate()
+            .filter(|(i, t)| {
+                let last = i + 1 == terms.len();
+                words
+                    .iter()
+                    .any(|w| w == *t || (last && w.starts_with(t.as_str())))
+            })
+            .count()
+    };
+    (holds(title), holds(head))
+}
+
+/// The rank a hit reports, from its two counts: lower is better.
+pub(crate) fn score(in_title: usize, in_head: usize) -> f64 {
+    -((in_title * 100 + in_head) as f64)
 }
 
 impl Library {
-    /// The best `limit` article ids for an FTS5 query with their bm25 scores,
-    /// best first. Articles whose title, summary, tags or author hold every
-    /// word come first, ranked over the whole library; then the others,
-    /// ranked among the most recent matches. Ranking happens inside the
-    /// index; article text is read only for the winners.
+    /// The best `limit` article ids for a query with their scores, best
+    /// first, in the order of `counts`. Only the articles with a query word
+    /// in a short field are counted (with FTS5 column filters); the others
+    /// come newest first. Recency comes from the `articles_updated` index,
+    /// so no article row (with its long body) is read to rank.
     fn rank(
         conn: &rusqlite::Connection,
-        query: &str,
+        terms: &[String],
         limit: usize,
     ) -> rusqlite::Result<Vec<(ArticleId, f64)>> {
-        let head_sql = format!(
-            "SELECT rowid, bm25(head_index, {HEAD_WEIGHTS}) AS score FROM head_index
-             WHERE head_index MATCH ?1 ORDER BY score LIMIT ?2"
+        let ranked: Vec<String> = terms
+            .iter()
+            .take(RANK_WORDS)
+            .enumerate()
+            .map(|(i, t)| fts_term(t, i + 1 == terms.len()))
+            .collect();
+        let head = format!(
+            "({}) AND ({{title summary author tags}} : ({}))",
+            fts_query(terms),
+            ranked.join(" OR ")
         );
-        let mut ranked: Vec<(ArticleId, f64)> = conn
-            .prepare_cached(&head_sql)?
-            .query_map(params![query, limit as i64], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        if ranked.len() < limit {
-            let recent_sql = format!(
-                "SELECT rowid, score FROM (
-                    SELECT rowid, bm25(search_index, {WEIGHTS}) AS score FROM search_index
-                    WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT {RANKED_RECENT})
-                 ORDER BY score LIMIT ?2"
-            );
-            let body = conn
-                .prepare_cached(&recent_sql)?
-                .query_map(params![query, limit as i64], |r| {
-                    Ok((r.get::<_, ArticleId>(0)?, r.get(1)?))
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            for hit in body {
-                if ranked.len() < limit && !ranked.iter().any(|(id, _)| *id == hit.0) {
-                    ranked.push(hit);
-                }
+        let mut args = vec![head, fts_query(terms)];
+        let mut count = |columns: &str| {
+            let mut sum = String::from("0");
+            for word in &ranked {
+                args.push(format!("{{{columns}}} : {word}"));
+                sum.push_str(&format!(
+                    " + (a.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?{}))",
+                    args.len()
+                ));
             }
+            sum
+        };
+        let in_title = count("title");
+        let in_head = count("title summary author tags");
+        let head_sql = format!(
+            "SELECT a.id, {in_title} AS t, {in_head} AS h FROM articles AS a INDEXED BY articles_updated
+             WHERE a.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?1)
+             ORDER BY t DESC, h DESC, a.updated_at DESC, a.id DESC LIMIT {limit}"
+        );
+        let mut hits: Vec<(ArticleId, f64)> = conn
+            .prepare_cached(&head_sql)?
+            .query_map(rusqlite::params_from_iter(&args), |r| {
+                let (t, h) = (r.get::<_, i64>(1)?, r.get::<_, i64>(2)?);
+                Ok((r.get(0)?, score(t as usize, h as usize)))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        if hits.len() < limit {
+            let rest_sql = format!(
+                "SELECT a.id FROM articles AS a INDEXED BY articles_updated
+                 WHERE a.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?2)
+                   AND a.id NOT IN (SELECT rowid FROM search_index WHERE search_index MATCH ?1)
+                 ORDER BY a.updated_at DESC, a.id DESC LIMIT {}",
+                limit - hits.len()
+            );
+            let rest = conn
+                .prepare_cached(&rest_sql)?
+                .query_map(params![args[0], args[1]], |r| Ok((r.get(0)?, score(0, 0))))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            hits.extend(rest);
         }
-        Ok(ranked)
+        Ok(hits)
     }
 
     /// Finds articles matching every word of `query`, best first.
@@ -180,7 +222,7 @@ impl Library {
             return Ok(Vec::new());
         }
         let conn = self.conn()?;
-        let ranked = Self::rank(conn, &fts_query(&terms), opts.limit).map_err(|e| self.err(e))?;
+        let ranked = Self::rank(conn, &terms, opts.limit).map_err(|e| self.err(e))?;
         let mut stmt = conn
             .prepare_cached(
                 "SELECT title, kind, status, summary, body_text FROM articles WHERE id = ?1 AND deleted_at IS NULL",
