@@ -59,6 +59,7 @@ export const REASON_LABEL: Record<RevisionInfo["reason"], string> = {
   save: "Lưu",
   autosave: "Tự động lưu",
   restore: "Khôi phục",
+  merge: "Hợp nhất",
 };
 
 export function escapeHtml(s: string): string {
