@@ -15,6 +15,7 @@ import { wireArticleActions } from "./article-actions";
 import { wireComposer } from "./bulletins";
 import { wireSettings } from "./settings";
 import { wireShortcuts } from "./shortcuts";
+import { wireTemplateEditor } from "./template-editor";
 import { showLibraryPath } from "./status-bar";
 
 const state = createAppState();
@@ -36,6 +37,14 @@ wireSettings({
   },
 });
 wireShortcuts({ state, article, exportPdf: actions.exportPdf });
+wireTemplateEditor({
+  // Cài đặt → Mẫu trình bày previews on the article on screen, as typed.
+  openArticle: () => {
+    const current = state.get().current;
+    return current ? { id: current.id, content: article.contentFromScreen() } : null;
+  },
+  onSaved: () => article.refreshTemplateChoice(),
+});
 
 async function start() {
   $("panes").hidden = true;

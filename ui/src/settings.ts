@@ -6,9 +6,12 @@ import { ask, toast } from "./dialogs";
 import { escapeHtml, sizeLabel } from "./format";
 import { openActions } from "./exporting";
 import { splitFieldLabel } from "./labels";
+import { showTemplates } from "./template-editor";
 
 /** Fields shown under "Soạn thảo và in" rather than with the organisation. */
 const EDITING = new Set(["tac_gia_mac_dinh", "phong_chu"]);
+/** Chosen as lists under "Mẫu trình bày" (template-editor.ts), saved at once. */
+const TEMPLATE_DEFAULTS = new Set(["mau_bao_cao", "mau_tin_bai", "mau_ban_tin"]);
 const MULTILINE = new Set(["noi_nhan"]);
 
 function field(key: string, label: string, value: string): string {
@@ -40,7 +43,7 @@ export async function openSettings(info: LibraryInfo) {
     const [fields, profile] = await Promise.all([api.profileFields(), api.getProfile()]);
     const value = (k: string) => profile.fields[k] ?? "";
     document.getElementById("settings-fields")!.innerHTML = fields
-      .filter((f) => !EDITING.has(f.key))
+      .filter((f) => !EDITING.has(f.key) && !TEMPLATE_DEFAULTS.has(f.key))
       .map((f) => field(f.key, f.label, value(f.key)))
       .join("");
     document.getElementById("settings-editing")!.innerHTML = fields
@@ -52,6 +55,7 @@ export async function openSettings(info: LibraryInfo) {
     document.getElementById("settings-restore-result")!.replaceChildren();
     void showPrintFont(value("phong_chu"));
     void showBackups();
+    void showTemplates();
     d.showModal();
   } catch (e) {
     toast(errorMessage(e), "error");
