@@ -493,5 +493,8 @@ fn office_templates_are_per_unit_and_append_only() {
         let e = admin.batch_execute(sql).unwrap_err();
         assert_eq!(sql_state(&e), DENIED, "{sql}: {e}");
     }
-    assert_eq!(a.open().template("report/xa-a").unwrap().unwrap().revision, 1);
+    assert_eq!(
+        a.open().template("report/xa-a").unwrap().unwrap().revision,
+        1
+    );
 }

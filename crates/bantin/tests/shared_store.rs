@@ -7,10 +7,10 @@ mod shared_common;
 
 use std::collections::BTreeSet;
 
+use bantin::model::Kind;
 use bantin::model::{Content, RevisionReason};
 use bantin::store::assets::NewAsset;
 use bantin::store::pg::server::Role;
-use bantin::model::Kind;
 use bantin::store::{Library, NewBulletin, SearchOptions, StoreError};
 use bantin::typeset::templates::{self, TemplateText};
 use chrono::{DateTime, Duration, TimeZone, Utc};
@@ -521,7 +521,10 @@ fn office_templates_are_versioned(lib: &Library) {
     let again = lib.save_template(&report_copy(30), t0()).unwrap();
     assert_eq!(again.revision, 1, "the same text again stores nothing");
     let later = t0() + Duration::minutes(5);
-    assert_eq!(lib.save_template(&report_copy(28), later).unwrap().revision, 2);
+    assert_eq!(
+        lib.save_template(&report_copy(28), later).unwrap().revision,
+        2
+    );
     let latest = lib.template("report/hd36-2018-xa").unwrap().unwrap();
     assert_eq!((latest.revision, latest.created_at), (2, later));
     assert!(latest.template.text().contains("left_mm: 28"));

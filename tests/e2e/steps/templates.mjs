@@ -95,7 +95,15 @@ export function templateSteps() {
     assert.ok(Math.abs(office - 25 * MM) < 1, `the PDF's text starts at 25 mm: ${office / MM}`);
     // …or with the template chosen in its Thuộc tính.
     await until(async () => (await browser().execute(() => Array.from(document.querySelectorAll("#meta-template option")).map((o) => o.value))).includes(name), "Thuộc tính lists the copy");
-    await (await $("#meta-template")).selectByAttribute("value", "report/hd36-2018");
+    // The export's message sits over the bottom of Thuộc tính: put it away first.
+    await browser().execute(() => {
+      const toast = document.getElementById("toast");
+      toast.hidden = true;
+      toast.replaceChildren();
+    });
+    const choice = await $("#meta-template");
+    await choice.scrollIntoView();
+    await choice.selectByAttribute("value", "report/hd36-2018");
     await until(async () => ((await invoke("get_article", { id: (await invoke("list_articles")).find((a) => a.title === TITLE).id })).extra.template ?? "") === "report/hd36-2018", "the article's choice is saved", 20_000);
     const own = await exportedLeft();
     assert.ok(Math.abs(own - 35 * MM) < 1, `the article's own template: ${own / MM} mm`);

@@ -338,10 +338,7 @@ pub fn bulletin_pages(
 }
 
 /// `options` printing with `chosen` unless they name a template already.
-fn with_template(
-    options: &BulletinPdfOptions,
-    chosen: Option<TemplateText>,
-) -> BulletinPdfOptions {
+fn with_template(options: &BulletinPdfOptions, chosen: Option<TemplateText>) -> BulletinPdfOptions {
     let mut options = options.clone();
     if options.template.is_none() {
         options.template = chosen.map(|t| t.file().clone());

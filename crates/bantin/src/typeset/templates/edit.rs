@@ -24,10 +24,8 @@ impl TemplateText {
     /// This template with `changes` applied and checked. The error names the
     /// field, as for a file imported from another office.
     pub fn with_values(&self, changes: &[FieldValue]) -> Result<TemplateText, TemplateError> {
-        let mut json = serde_json::to_value(self.file()).map_err(|_| TemplateError::Syntax {
-            line: 0,
-            column: 0,
-        })?;
+        let mut json = serde_json::to_value(self.file())
+            .map_err(|_| TemplateError::Syntax { line: 0, column: 0 })?;
         for (path, value) in changes {
             let slot = path
                 .split('.')
@@ -239,7 +237,10 @@ mod tests {
     }
 
     fn set(pairs: &[(&str, Value)]) -> Vec<FieldValue> {
-        pairs.iter().map(|(p, v)| (p.to_string(), v.clone())).collect()
+        pairs
+            .iter()
+            .map(|(p, v)| (p.to_string(), v.clone()))
+            .collect()
     }
 
     #[test]
