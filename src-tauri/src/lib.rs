@@ -82,6 +82,7 @@ pub fn run() {
             commands::templates::list_templates,
             commands::templates::get_template,
             commands::templates::check_template,
+            commands::templates::edit_template,
             commands::templates::save_template,
             commands::templates::preview_with_template,
             commands::checks::check_text,

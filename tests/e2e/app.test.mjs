@@ -21,6 +21,7 @@ import { publishingSteps } from "./steps/publishing.mjs";
 import { lifecycleSteps } from "./steps/lifecycle.mjs";
 import { checksSteps } from "./steps/checks.mjs";
 import { sharedSteps } from "./steps/shared.mjs";
+import { templateSteps } from "./steps/templates.mjs";
 
 before(start);
 after(stop);
@@ -33,6 +34,7 @@ editingSteps();
 surfaceSteps();
 publishingSteps();
 checksSteps();
+templateSteps();
 lifecycleSteps();
 unikeySteps();
 sharedSteps();

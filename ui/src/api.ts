@@ -287,6 +287,34 @@ export interface Pushed {
   revisions: number;
 }
 
+export type TemplateKind = "report" | "article" | "bulletin";
+
+/** A template in the list: shipped with Bản Tin ("shipped") or the office's ("library", with its revision). */
+export interface TemplateSummary {
+  name: string;
+  version: number;
+  title: string;
+  source: string;
+  kind: TemplateKind;
+  confirmed: boolean;
+  origin: "shipped" | "library";
+  revision: number | null;
+}
+
+/** A template's file: its text (comments kept) and its values, as the form reads them. */
+export interface TemplateDoc {
+  summary: TemplateSummary;
+  text: string;
+  file: Record<string, unknown>;
+}
+
+/** The form's changes applied by the core: the new template, or the field that is wrong and why. */
+export interface TemplateEdit {
+  doc: TemplateDoc | null;
+  field: string | null;
+  message: string | null;
+}
+
 export interface ApiError {
   code: string;
   message: string;
@@ -368,6 +396,15 @@ export const api = {
   errorsBeforeExport: (s: CheckSubject) => invoke<CheckFinding[]>("errors_before_export", { article: s.article ?? null, bulletin: s.bulletin ?? null }),
   /** "Vẫn xuất": keeps the choice with the revision (or the issue). */
   exportAnyway: (s: CheckSubject, what: string) => invoke<number>("export_anyway", { article: s.article ?? null, bulletin: s.bulletin ?? null, what }),
+  listTemplates: () => invoke<TemplateSummary[]>("list_templates"),
+  getTemplate: (name: string) => invoke<TemplateDoc>("get_template", { name }),
+  /** `text` with the form's changes (field path, value), checked by the core. */
+  editTemplate: (text: string, changes: [string, unknown][]) => invoke<TemplateEdit>("edit_template", { text, changes }),
+  /** Stores a checked template text as the next revision of its name. */
+  saveTemplate: (text: string) => invoke<TemplateSummary>("save_template", { text }),
+  /** The open article (unsaved typing included) set with the template `text`. */
+  previewWithTemplate: (id: number, content: Content, text: string) =>
+    invoke<PagePreview>("preview_with_template", { id, content, text }),
   /** Runs `flush` before the window closes, so nothing typed is ever lost. */
   onClose: (flush: () => Promise<void>) =>
     getCurrentWindow().onCloseRequested(async () => {

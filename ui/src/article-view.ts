@@ -14,6 +14,8 @@ import { setSaveState, showWordCount } from "./status-bar";
 import { applyLook } from "./surface-look";
 import { watch, type AppStore, type PaneView } from "./state";
 import { initChecks } from "./checks";
+import { fillTemplateChoice } from "./template-editor";
+import { chosenTemplate, withTemplate } from "./template-form";
 
 /** Milliseconds of quiet typing before an autosave. */
 const AUTOSAVE_MS = 1200;
@@ -38,6 +40,8 @@ export interface ArticleView {
   open(id: number): Promise<void>;
   /** The article as the screen shows it now, ready to save. */
   contentFromScreen(): Content;
+  /** Lists the templates in Thuộc tính again (after one was saved in Cài đặt). */
+  refreshTemplateChoice(): void;
   /** Ctrl+S: saves now, as a revision of its own. */
   saveNow(): Promise<void>;
   /** Saves anything pending now (before switching article, exporting or closing). */
@@ -113,6 +117,7 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
       else delete extra[key];
     }
     return {
+      extra: withTemplate(extra, f.mau_trinh_bay.value),
       title: f.title.value.trim() || "Bài viết chưa có tiêu đề",
       summary: f.summary.value.trim(),
       author: f.author.value.trim(),
@@ -122,7 +127,6 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
       status: f.status.value,
       date: articleDate.value(),
       body: editor.text(),
-      extra,
     };
   }
 
@@ -143,6 +147,7 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
     f.nguoi_ky.value = (a.extra.nguoi_ky as string) ?? "";
     meta.classList.toggle("is-report", a.kind === "bao-cao");
     void showLook(a.id, a.kind);
+    void fillTemplateChoice(f.mau_trinh_bay, a.kind, chosenTemplate(a.extra));
     editor.load(a.body);
     $("doc-title").textContent = a.title;
     void api.setWindowTitle(`${a.title} — Bản Tin`);
@@ -212,9 +217,11 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
     }
   }
 
-  meta.addEventListener("input", () => {
+  meta.addEventListener("input", (e) => {
     if (!state.get().current) return;
     const f = fields();
+    // Reports and articles have their own templates.
+    if ((e.target as HTMLElement).getAttribute("name") === "kind") void fillTemplateChoice(f.mau_trinh_bay, f.kind.value, "");
     meta.classList.toggle("is-report", f.kind.value === "bao-cao");
     void showLook(state.get().current!.id, f.kind.value);
     $("doc-title").textContent = f.title.value;
@@ -265,6 +272,10 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
     showNothing,
     open,
     contentFromScreen,
+    refreshTemplateChoice: () => {
+      const f = fields();
+      void fillTemplateChoice(f.mau_trinh_bay, f.kind.value, f.mau_trinh_bay.value);
+    },
     saveNow: () => {
       autosave.flush();
       return save(false);

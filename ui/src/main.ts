@@ -16,6 +16,7 @@ import { wireComposer } from "./bulletins";
 import { wireSettings } from "./settings";
 import { askOrganisation } from "./first-start";
 import { wireShortcuts } from "./shortcuts";
+import { wireTemplateEditor } from "./template-editor";
 import { showLibraryPath } from "./status-bar";
 import { wireSharedLibrary } from "./shared-library";
 
@@ -36,6 +37,14 @@ const reload = async () => {
 };
 wireSettings({ flush: article.flush, reload, library: () => state.get().library });
 wireShortcuts({ state, article, exportPdf: actions.exportPdf });
+wireTemplateEditor({
+  // Cài đặt → Mẫu trình bày previews on the article on screen, as typed.
+  openArticle: () => {
+    const current = state.get().current;
+    return current ? { id: current.id, content: article.contentFromScreen() } : null;
+  },
+  onSaved: () => article.refreshTemplateChoice(),
+});
 
 async function start() {
   $("panes").hidden = true;

@@ -7,9 +7,12 @@ import { ask, toast, type Action } from "./dialogs";
 import { sizeLabel } from "./format";
 import { openActions } from "./exporting";
 import { focusField, profileFieldHtml, saveAsTyped, type ProfileSaver } from "./profile-form";
+import { showTemplates } from "./template-editor";
 
 /** Fields shown under "Soạn thảo và in" rather than with the organisation. */
 const EDITING = new Set(["tac_gia_mac_dinh", "phong_chu"]);
+/** Chosen as lists under "Mẫu trình bày" (template-editor.ts), saved at once. */
+const TEMPLATE_DEFAULTS = new Set(["mau_bao_cao", "mau_tin_bai", "mau_ban_tin"]);
 
 const field = (key: string, label: string, value: string) => profileFieldHtml("settings", key, label, value);
 
@@ -34,7 +37,7 @@ export async function openSettings(info: LibraryInfo, focus?: string) {
     const [fields, profile] = await Promise.all([api.profileFields(), api.getProfile()]);
     const value = (k: string) => profile.fields[k] ?? "";
     document.getElementById("settings-fields")!.innerHTML = fields
-      .filter((f) => !EDITING.has(f.key))
+      .filter((f) => !EDITING.has(f.key) && !TEMPLATE_DEFAULTS.has(f.key))
       .map((f) => field(f.key, f.label, value(f.key)))
       .join("");
     document.getElementById("settings-editing")!.innerHTML = fields
@@ -47,6 +50,7 @@ export async function openSettings(info: LibraryInfo, focus?: string) {
     void showPrintFont(value("phong_chu"));
     void showBackups();
     document.getElementById("settings-save-state")!.textContent = "";
+    void showTemplates();
     d.showModal();
     if (focus) focusField(d, focus);
   } catch (e) {

@@ -316,6 +316,10 @@ pub const PROFILE_KEYS: &[(&str, &str)] = &[
         "Mẫu trình bày mặc định cho tin bài (mặc định: article/v1)",
     ),
     (
+        "mau_ban_tin",
+        "Mẫu trình bày mặc định cho bản tin (mặc định: bulletin/v1)",
+    ),
+    (
         "phong_chu",
         "Phông chữ in (mặc định: Times New Roman, nếu không có thì Liberation Serif)",
     ),

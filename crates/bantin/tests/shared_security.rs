@@ -454,3 +454,48 @@ fn a_new_accounts_password_is_kept_as_a_scram_verifier_and_works() {
     // And it logs in with the password it was given.
     assert!(lan.open().list_articles().unwrap().is_empty());
 }
+
+#[test]
+fn office_templates_are_per_unit_and_append_only() {
+    let db = Db::new("templates_unit");
+    db.unit("xa-a", None);
+    db.unit("xa-b", None);
+    let a = db.user("a", Role::Editor, "xa-a");
+    let b = db.user("b", Role::Editor, "xa-b");
+    let text = bantin::typeset::templates::shipped_text("report")
+        .unwrap()
+        .replacen("name: report/hd36-2018", "name: report/xa-a", 1);
+    let t = bantin::typeset::templates::TemplateText::parse(&text).unwrap();
+    a.open().save_template(&t, Utc::now()).unwrap();
+    assert_eq!(a.open().list_templates().unwrap().len(), 1);
+    assert!(b.open().list_templates().unwrap().is_empty());
+    assert!(b.open().template("report/xa-a").unwrap().is_none());
+    let mut raw = b.raw();
+    let n: i64 = raw
+        .query_one("SELECT count(*) FROM templates", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(n, 0, "another commune's templates are not even counted");
+    // B cannot slip a template into A's unit.
+    let e = raw
+        .execute(
+            "INSERT INTO templates (unit, name, revision, title, kind, content, created_at)
+             VALUES ('xa-a', 'report/gia', 1, 'Giả', 'report', $1, '2026-01-01T00:00:00Z')",
+            &[&text],
+        )
+        .unwrap_err();
+    assert_eq!(sql_state(&e), DENIED, "{e}");
+    let mut admin = db.admin();
+    for sql in [
+        "UPDATE templates SET content = ''",
+        "DELETE FROM templates",
+        "TRUNCATE templates",
+    ] {
+        let e = admin.batch_execute(sql).unwrap_err();
+        assert_eq!(sql_state(&e), DENIED, "{sql}: {e}");
+    }
+    assert_eq!(
+        a.open().template("report/xa-a").unwrap().unwrap().revision,
+        1
+    );
+}

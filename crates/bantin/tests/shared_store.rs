@@ -7,9 +7,11 @@ mod shared_common;
 
 use std::collections::BTreeSet;
 
+use bantin::model::Kind;
 use bantin::model::{Content, RevisionReason};
 use bantin::store::assets::NewAsset;
 use bantin::store::{Library, NewBulletin, SearchOptions, StoreError};
+use bantin::typeset::templates::{self, TemplateText};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
 use shared_common::on_both;
@@ -25,6 +27,7 @@ on_both!(
     the_recycle_bin_and_copies,
     the_profile_is_kept,
     bulletins_gather_articles_in_order,
+    office_templates_are_versioned,
 );
 
 fn t0() -> DateTime<Utc> {
@@ -518,4 +521,60 @@ fn what_the_shared_library_cannot_do_yet_is_said_not_panicked() {
     assert!(!std::path::Path::new("sao-luu.bantin").exists());
     assert!(lib.article(id).is_ok());
     assert_eq!(lib.check().unwrap_err().code(), "shared_unsupported");
+}
+
+/// A copy of the report template with its left margin at `left_mm`.
+fn report_copy(left_mm: u32) -> TemplateText {
+    let text = templates::shipped_text("report")
+        .unwrap()
+        .replacen("name: report/hd36-2018", "name: report/hd36-2018-xa", 1)
+        .replacen("left_mm: 35", &format!("left_mm: {left_mm}"), 1);
+    TemplateText::parse(&text).unwrap()
+}
+
+fn office_templates_are_versioned(lib: &Library) {
+    assert!(lib.list_templates().unwrap().is_empty());
+    let shipped = lib.all_templates().unwrap().len();
+    let first = lib.save_template(&report_copy(30), t0()).unwrap();
+    assert_eq!(first.revision, 1);
+    let again = lib.save_template(&report_copy(30), t0()).unwrap();
+    assert_eq!(again.revision, 1, "the same text again stores nothing");
+    let later = t0() + Duration::minutes(5);
+    assert_eq!(
+        lib.save_template(&report_copy(28), later).unwrap().revision,
+        2
+    );
+    let latest = lib.template("report/hd36-2018-xa").unwrap().unwrap();
+    assert_eq!((latest.revision, latest.created_at), (2, later));
+    assert!(latest.template.text().contains("left_mm: 28"));
+    let listed = lib.list_templates().unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].revision, 2);
+    assert_eq!(lib.all_templates().unwrap().len(), shipped + 1);
+    let found = lib.find_template("report/hd36-2018-xa").unwrap();
+    assert_eq!(found.file().page_template().margins.left_mm, 28.0);
+    // The office default chooses it for a report.
+    lib.set_profile_field("mau_bao_cao", "report/hd36-2018-xa")
+        .unwrap();
+    let id = lib
+        .create_article(
+            &Content {
+                kind: Kind::BaoCao,
+                ..content("Báo cáo", "Nội dung.")
+            },
+            t0(),
+        )
+        .unwrap();
+    let article = lib.article(id).unwrap();
+    let chosen = lib
+        .chosen_template(&article, &lib.profile().unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(chosen.file().name, "report/hd36-2018-xa");
+    // A shipped name stays the guidance's.
+    let shipped_name = TemplateText::parse(templates::shipped_text("report").unwrap()).unwrap();
+    assert!(matches!(
+        lib.save_template(&shipped_name, t0()),
+        Err(StoreError::BadValue { .. })
+    ));
 }

@@ -204,3 +204,50 @@ fn an_article_or_the_office_chooses_its_template() {
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("«report/khong-co»"), "{}", r.stderr);
 }
+
+#[test]
+fn a_bulletin_prints_with_the_office_s_bulletin_template() {
+    let env = Env::new();
+    let md = env.write(
+        "tin.md",
+        "---\ntitle: Thôn Lạc Nam làm đường\n---\n\nNhân dân thôn Lạc Nam góp công làm đường.\n",
+    );
+    let article = env.import(&[&md])[0].0.to_string();
+    let out = env.ok(&["bulletin", "new", "--name", "Tin xã", "--number", "7"]);
+    let id = out.split('\t').next().unwrap().trim().to_string();
+    env.ok(&["bulletin", "add", &id, &article]);
+    // Prints the issue into `name`, and says how that went.
+    let issue = |name: &str| {
+        let pdf = env.path(name);
+        let args = [
+            "export",
+            "pdf",
+            "--bulletin",
+            &id,
+            "-o",
+            pdf.to_str().unwrap(),
+        ];
+        (env.run(&args), pdf)
+    };
+    let left = |name: &str| {
+        let (r, pdf) = issue(name);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        left_edge(&pdf)
+    };
+    let shipped = left("a.pdf");
+    assert!((shipped - 18.0).abs() < 0.5, "{shipped}");
+    let text = templates::shipped_text("bulletin")
+        .unwrap()
+        .replacen("name: bulletin/v1", "name: bulletin/xa", 1)
+        .replacen("left_mm: 18, right_mm: 18", "left_mm: 28, right_mm: 18", 1);
+    let file = env.write("ban-tin-xa.yaml", &text);
+    env.ok(&["template", "import", file.to_str().unwrap()]);
+    env.ok(&["profile", "set", "mau_ban_tin", "bulletin/xa"]);
+    let office = left("b.pdf");
+    assert!((office - 28.0).abs() < 0.5, "{office}");
+    // A report template is no bulletin's: said by name.
+    env.ok(&["profile", "set", "mau_ban_tin", "report/hd36-2018"]);
+    let (r, _) = issue("c.pdf");
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("không phải mẫu bản tin"), "{}", r.stderr);
+}

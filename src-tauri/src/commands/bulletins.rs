@@ -134,6 +134,7 @@ impl From<PrintChoices> for BulletinPdfOptions {
             columns: Some(c.columns),
             paper: Some(c.paper),
             booklet: c.booklet,
+            template: None,
         }
     }
 }

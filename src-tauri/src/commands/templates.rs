@@ -7,7 +7,7 @@
 use bantin::export::{self, ArticlePrint, PdfTemplate};
 use bantin::model::{ArticleId, Content};
 use bantin::store::{TemplateEntry, TemplateSummary};
-use bantin::typeset::templates::{TemplateError, TemplateText};
+use bantin::typeset::templates::{FieldValue, TemplateError, TemplateText};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, State};
 
@@ -24,11 +24,35 @@ fn template_error(e: TemplateError) -> ApiError {
     }
 }
 
-/// A template's list entry and its file's text, comments included.
+/// A template's list entry, its file's text (comments included) and its
+/// values as the form reads them.
 #[derive(Serialize)]
 pub struct TemplateDoc {
     pub summary: TemplateSummary,
     pub text: String,
+    pub file: serde_json::Value,
+}
+
+impl TemplateDoc {
+    fn of(template: TemplateText, revision: Option<u32>) -> TemplateDoc {
+        let text = template.text().to_string();
+        let file = serde_json::to_value(template.file()).unwrap_or_default();
+        let summary = TemplateEntry { template, revision }.summary();
+        TemplateDoc {
+            summary,
+            text,
+            file,
+        }
+    }
+}
+
+/// The form's changes applied: the new template, or the field that is wrong
+/// and the core's sentence saying why (shown next to that field).
+#[derive(Serialize)]
+pub struct TemplateEdit {
+    pub doc: Option<TemplateDoc>,
+    pub field: Option<String>,
+    pub message: Option<String>,
 }
 
 #[tauri::command]
@@ -41,10 +65,25 @@ pub fn list_templates(state: State<AppState>) -> Result<Vec<TemplateSummary>> {
 pub fn get_template(state: State<AppState>, name: String) -> Result<TemplateDoc> {
     let lib = state.library();
     let revision = lib.template(&name)?.map(|s| s.revision);
-    let template = lib.find_template(&name)?;
-    let text = template.text().to_string();
-    let summary = TemplateEntry { template, revision }.summary();
-    Ok(TemplateDoc { summary, text })
+    Ok(TemplateDoc::of(lib.find_template(&name)?, revision))
+}
+
+/// The template `text` with the form's `changes` (field path, value).
+#[tauri::command]
+pub fn edit_template(text: String, changes: Vec<FieldValue>) -> Result<TemplateEdit> {
+    let template = TemplateText::parse(&text).map_err(template_error)?;
+    Ok(match template.with_values(&changes) {
+        Ok(t) => TemplateEdit {
+            doc: Some(TemplateDoc::of(t, None)),
+            field: None,
+            message: None,
+        },
+        Err(e) => TemplateEdit {
+            doc: None,
+            field: e.field().map(str::to_string),
+            message: Some(e.to_string()),
+        },
+    })
 }
 
 /// Checks an edited text without storing it: the summary, or the sentence
@@ -121,5 +160,19 @@ mod tests {
             "{}",
             e.message
         );
+    }
+
+    #[test]
+    fn the_form_s_changes_come_back_as_a_template_or_a_field_s_problem() {
+        let text = bantin::typeset::templates::shipped_text("report").unwrap();
+        let left = |v: f64| vec![("page.margins.left_mm".to_string(), serde_json::json!(v))];
+        let ok = edit_template(text.into(), left(30.0)).unwrap();
+        let doc = ok.doc.unwrap();
+        assert_eq!(doc.file["page"]["margins"]["left_mm"], 30.0);
+        assert!(doc.text.contains("left_mm: 30"));
+        let bad = edit_template(text.into(), left(-1.0)).unwrap();
+        assert!(bad.doc.is_none());
+        assert_eq!(bad.field.as_deref(), Some("page.margins.left_mm"));
+        assert!(bad.message.unwrap().contains("ngoài khoảng cho phép"));
     }
 }

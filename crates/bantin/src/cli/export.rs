@@ -154,6 +154,7 @@ fn bulletin_pdf(
         columns,
         paper,
         booklet,
+        template: None,
     };
     // Long issues say what they are doing on stderr: each article laid
     // out, and every twentieth page written.

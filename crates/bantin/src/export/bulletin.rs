@@ -14,17 +14,21 @@ use crate::model::{Bulletin, LICENCE_FIELDS, PaperSize, Profile};
 use crate::pdf::{PdfInfo, write_pdf_with_progress};
 use crate::typeset::{
     ArticleHeader, BulletinArticle, FontSet, ImageSource, Laid, Masthead, impose, layout_bulletin,
-    templates,
+    templates::{self, TemplateFile},
 };
 
 /// How to print an issue; `None` keeps the issue's own setting.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct BulletinPdfOptions {
     pub columns: Option<u8>,
     pub paper: Option<PaperSize>,
     /// A5 pages imposed two by two on A4 landscape for folding and
     /// saddle stitching (implies A5).
     pub booklet: bool,
+    /// The bulletin template to print with (an office's copy); `None` is
+    /// the shipped `bulletin/v1`. The driver fills it from the issue's or
+    /// the office's choice (`Library::bulletin_template`).
+    pub template: Option<TemplateFile>,
 }
 
 /// What a long export is doing, for a progress bar.
@@ -114,7 +118,10 @@ pub fn bulletin_layout(
         (None, _) => bulletin.columns,
     }
     .clamp(1, 2);
-    let tpl = templates::bulletin(paper, columns);
+    let tpl = match &options.template {
+        Some(t) => t.bulletin_template(paper, columns),
+        None => templates::bulletin(paper, columns),
+    };
     let mut warnings = Vec::new();
     let masthead = masthead(bulletin, profile, &mut warnings);
     let items: Vec<BulletinArticle> = articles

@@ -20,6 +20,7 @@ use crate::doc::Document;
 use crate::model::{ArticleId, Bulletin, BulletinId, Content, Profile};
 use crate::store::Library;
 use crate::typeset::FontSet;
+use crate::typeset::templates::TemplateText;
 
 /// How a door reaches the library: the CLI owns it, the app holds it
 /// behind a lock. The value `lock` returns is dropped as soon as loading
@@ -243,12 +244,14 @@ pub fn load_article(
     Ok((source, cx))
 }
 
-/// An issue, its articles in print order, and what printing them needs.
+/// An issue, its articles in print order, what printing them needs, and
+/// the template chosen for it (the issue's, else the office's), if any.
+#[allow(clippy::type_complexity)]
 pub fn load_bulletin(
     lib: &impl LibraryHandle,
     id: BulletinId,
     now: DateTime<FixedOffset>,
-) -> Result<(Bulletin, Vec<Source>, ExportContext), ExportError> {
+) -> Result<(Bulletin, Vec<Source>, ExportContext, Option<TemplateText>), ExportError> {
     let lib = lib.lock();
     let bulletin = lib.bulletin(id)?;
     let mut sources = Vec::with_capacity(bulletin.articles.len());
@@ -256,7 +259,8 @@ pub fn load_bulletin(
         sources.push(Source::new(lib.article(a)?));
     }
     let cx = ExportContext::load(&lib, sources.iter().map(|s| &s.doc), now)?;
-    Ok((bulletin, sources, cx))
+    let chosen = lib.bulletin_template(&bulletin, &cx.profile)?;
+    Ok((bulletin, sources, cx, chosen))
 }
 
 /// An article's PDF (`bantin export pdf ID`, "Xuất PDF"), named after its
@@ -315,8 +319,9 @@ pub fn export_bulletin_pdf(
     now: DateTime<FixedOffset>,
     progress: &mut dyn FnMut(&ExportProgress) -> bool,
 ) -> Result<Written, ExportError> {
-    let (bulletin, sources, cx) = load_bulletin(lib, id, now)?;
-    let pdf = cx.bulletin_pdf(&bulletin, &sources, options, progress)?;
+    let (bulletin, sources, cx, chosen) = load_bulletin(lib, id, now)?;
+    let options = with_template(options, chosen);
+    let pdf = cx.bulletin_pdf(&bulletin, &sources, &options, progress)?;
     let path = target.path_for(&files::bulletin_pdf_name(&bulletin, options.booklet))?;
     written(path, pdf)
 }
@@ -328,8 +333,17 @@ pub fn bulletin_pages(
     options: &BulletinPdfOptions,
     now: DateTime<FixedOffset>,
 ) -> Result<PagePreview, ExportError> {
-    let (bulletin, sources, cx) = load_bulletin(lib, id, now)?;
-    cx.bulletin_pages(&bulletin, &sources, options)
+    let (bulletin, sources, cx, chosen) = load_bulletin(lib, id, now)?;
+    cx.bulletin_pages(&bulletin, &sources, &with_template(options, chosen))
+}
+
+/// `options` printing with `chosen` unless they name a template already.
+fn with_template(options: &BulletinPdfOptions, chosen: Option<TemplateText>) -> BulletinPdfOptions {
+    let mut options = options.clone();
+    if options.template.is_none() {
+        options.template = chosen.map(|t| t.file().clone());
+    }
+    options
 }
 
 /// One upload bundle per article into `dir` (created when missing), each

@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{ToSql, params};
 
 use super::{Library, Result, StoreError, parse_ts, ts};
-use crate::model::{Article, Kind, Profile};
+use crate::model::{Article, Bulletin, Kind, Profile};
 use crate::typeset::templates::{self, TemplateKind, TemplateText};
 
 /// Front matter keys naming an article's template.
@@ -20,6 +20,10 @@ pub const ARTICLE_KEYS: [&str; 2] = ["template", "mau_trinh_bay"];
 /// Profile keys naming the office default for reports and for articles.
 pub const PROFILE_REPORT: &str = "mau_bao_cao";
 pub const PROFILE_ARTICLE: &str = "mau_tin_bai";
+/// Profile key of the office default for bulletins, and the issue's own
+/// choice among its fields.
+pub const PROFILE_BULLETIN: &str = "mau_ban_tin";
+pub const BULLETIN_FIELD: &str = "mau_trinh_bay";
 
 /// One revision of a template in the library.
 #[derive(Debug, Clone, PartialEq)]
@@ -103,26 +107,23 @@ impl Library {
         {
             return Ok(last);
         }
-        let revision = self.write(|tx| {
-            let next: u32 = tx.query_row(
-                "SELECT coalesce(max(revision), 0) + 1 FROM templates WHERE name = ?1",
-                [&f.name],
-                |r| r.get(0),
-            )?;
-            tx.execute(
-                "INSERT INTO templates (name, revision, title, kind, content, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    f.name,
-                    next,
-                    f.title,
-                    kind_code(f.kind()),
-                    t.text(),
-                    ts(now)
-                ],
-            )?;
-            Ok(next)
-        })?;
+        let kind = kind_code(f.kind());
+        let revision = match self.shared() {
+            Some(shared) => shared.save_template(&f.name, &f.title, kind, t.text(), now)?,
+            None => self.write(|tx| {
+                let next: u32 = tx.query_row(
+                    "SELECT coalesce(max(revision), 0) + 1 FROM templates WHERE name = ?1",
+                    [&f.name],
+                    |r| r.get(0),
+                )?;
+                tx.execute(
+                    "INSERT INTO templates (name, revision, title, kind, content, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![f.name, next, f.title, kind, t.text(), ts(now)],
+                )?;
+                Ok(next)
+            })?,
+        };
         Ok(StoredTemplate {
             name: f.name.clone(),
             revision,
@@ -134,63 +135,48 @@ impl Library {
 
     /// The latest revision of `name` in the library, if it has one.
     pub fn template(&self, name: &str) -> Result<Option<StoredTemplate>> {
-        self.load_templates(
-            "SELECT name, revision, title, content, created_at FROM templates
-             WHERE name = ?1 ORDER BY revision DESC LIMIT 1",
-            &[&name],
-        )
-        .map(|mut v| v.pop())
+        let raw = match self.shared() {
+            Some(shared) => shared.templates(Some(name))?,
+            None => self.local_templates(
+                "SELECT name, revision, title, content, created_at FROM templates
+                 WHERE name = ?1 ORDER BY revision DESC LIMIT 1",
+                &[&name],
+            )?,
+        };
+        Ok(checked(raw)?.pop())
     }
 
     /// The latest revision of every template in the library, by name.
     pub fn list_templates(&self) -> Result<Vec<StoredTemplate>> {
-        self.load_templates(
-            "SELECT t.name, t.revision, t.title, t.content, t.created_at FROM templates t
-             WHERE t.revision = (SELECT max(revision) FROM templates WHERE name = t.name)
-             ORDER BY t.name",
-            &[],
-        )
+        let raw = match self.shared() {
+            Some(shared) => shared.templates(None)?,
+            None => self.local_templates(
+                "SELECT t.name, t.revision, t.title, t.content, t.created_at FROM templates t
+                 WHERE t.revision = (SELECT max(revision) FROM templates WHERE name = t.name)
+                 ORDER BY t.name",
+                &[],
+            )?,
+        };
+        checked(raw)
     }
 
-    fn load_templates(&self, sql: &str, args: &[&dyn ToSql]) -> Result<Vec<StoredTemplate>> {
-        // A shared library keeps no office templates yet: the shipped ones
-        // still print; saving one says the shared library cannot yet.
-        if self.shared().is_some() {
-            return Ok(Vec::new());
-        }
+    fn local_templates(&self, sql: &str, args: &[&dyn ToSql]) -> Result<Vec<RawTemplate>> {
         let mut stmt = self
             .local_only("mẫu trình bày")?
             .prepare_cached(sql)
             .map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map(args, |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, u32>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    parse_ts(&r.get::<_, String>(4)?)?,
-                ))
+                Ok(RawTemplate {
+                    name: r.get(0)?,
+                    revision: r.get(1)?,
+                    title: r.get(2)?,
+                    content: r.get(3)?,
+                    created_at: parse_ts(&r.get::<_, String>(4)?)?,
+                })
             })
             .map_err(|e| self.err(e))?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (name, revision, title, content, created_at) = row.map_err(|e| self.err(e))?;
-            // Stored text passed validation when saved; a later format change
-            // could still refuse it, and then the editor hears which one.
-            let template = TemplateText::parse(&content).map_err(|e| StoreError::BadValue {
-                key: format!("mẫu trình bày {name}"),
-                reason: e.to_string(),
-            })?;
-            out.push(StoredTemplate {
-                name,
-                revision,
-                title,
-                created_at,
-                template,
-            });
-        }
-        Ok(out)
+        rows.map(|r| r.map_err(|e| self.err(e))).collect()
     }
 
     /// Every template one can print with: the shipped ones, then the
@@ -231,6 +217,34 @@ impl Library {
         }
     }
 
+    /// The template an issue prints with, when one is chosen: the issue's
+    /// own (`mau_trinh_bay` among its fields), else the office default
+    /// (`mau_ban_tin`). `None` means the shipped `bulletin/v1`. A chosen
+    /// template that is not a bulletin's is refused by name.
+    pub fn bulletin_template(
+        &self,
+        bulletin: &Bulletin,
+        profile: &Profile,
+    ) -> Result<Option<TemplateText>> {
+        let Some(name) = bulletin
+            .field(BULLETIN_FIELD)
+            .or_else(|| profile.get(PROFILE_BULLETIN).map(str::trim))
+        else {
+            return Ok(None);
+        };
+        let t = self.find_template(name)?;
+        if t.file().kind() != TemplateKind::Bulletin {
+            return Err(StoreError::BadValue {
+                key: "template".into(),
+                reason: format!(
+                    "mẫu trình bày «{name}» là mẫu {}, không phải mẫu bản tin. Hãy chọn một mẫu bản tin, ví dụ bulletin/v1.",
+                    t.file().kind().label()
+                ),
+            });
+        }
+        Ok(Some(t))
+    }
+
     /// The template `article` prints with, when one is chosen for it: its
     /// front matter's `template:`, else the office default for its kind.
     /// `None` means the shipped template for its kind.
@@ -244,6 +258,35 @@ impl Library {
             None => Ok(None),
         }
     }
+}
+
+/// A template row as either backend stores it, not yet parsed.
+pub(crate) struct RawTemplate {
+    pub name: String,
+    pub revision: u32,
+    pub title: String,
+    pub content: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Stored text passed validation when saved; a later format change could
+/// still refuse it, and then the editor hears which one.
+fn checked(raw: Vec<RawTemplate>) -> Result<Vec<StoredTemplate>> {
+    raw.into_iter()
+        .map(|r| {
+            let template = TemplateText::parse(&r.content).map_err(|e| StoreError::BadValue {
+                key: format!("mẫu trình bày {}", r.name),
+                reason: e.to_string(),
+            })?;
+            Ok(StoredTemplate {
+                name: r.name,
+                revision: r.revision,
+                title: r.title,
+                created_at: r.created_at,
+                template,
+            })
+        })
+        .collect()
 }
 
 /// The name of the template chosen for `article`, if any (see

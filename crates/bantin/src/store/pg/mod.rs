@@ -31,6 +31,7 @@ pub mod schema;
 mod search;
 pub mod server;
 mod settings;
+mod templates;
 mod trash;
 
 use std::cell::RefCell;

@@ -380,6 +380,11 @@ impl TemplateText {
         })
     }
 
+    /// For a file `validate` has passed and the text that says it.
+    pub(super) fn from_checked(file: TemplateFile, text: String) -> TemplateText {
+        TemplateText { file, text }
+    }
+
     pub fn file(&self) -> &TemplateFile {
         &self.file
     }

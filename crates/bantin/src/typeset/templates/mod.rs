@@ -8,6 +8,7 @@
 //! the library, never by waiting for a new version of Bản Tin. The layout
 //! code reads page geometry, sizes and placements only from `Template`.
 
+mod edit;
 mod file;
 mod parts;
 mod validate;
@@ -16,6 +17,7 @@ use std::sync::OnceLock;
 
 use crate::model::PaperSize;
 
+pub use edit::FieldValue;
 pub use file::{TemplateFile, TemplateKind, TemplateText};
 pub use validate::TemplateError;
 
