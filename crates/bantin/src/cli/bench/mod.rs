@@ -1,9 +1,10 @@
-//! `bantin bench [library|pdf|bundle|bulletin]`: measurements on generated
+//! `bantin bench [library|pdf|bundle|bulletin|docx|check]`: measurements on generated
 //! data (DESIGN §10), one file per benchmark.
 
 mod bulletin;
 mod bundle;
 mod check;
+mod docx;
 mod library;
 mod pdf;
 
@@ -28,8 +29,9 @@ pub fn run(a: BenchArgs, out: &mut Out) -> Result<(), CliError> {
         "bundle" => bundle::run(&a.photos, out),
         "bulletin" => bulletin::run(a.photo.as_deref(), a.keep.as_deref(), out),
         "check" => check::run(out),
+        "docx" => docx::run(out),
         other => Err(CliError::Message(format!(
-            "Không có phép đo \"{other}\"; hãy dùng library, pdf, bundle, bulletin hoặc check."
+            "Không có phép đo \"{other}\"; hãy dùng library, pdf, bundle, bulletin, docx hoặc check."
         ))),
     }
 }
