@@ -16,6 +16,7 @@ import { wireComposer } from "./bulletins";
 import { wireSettings } from "./settings";
 import { wireShortcuts } from "./shortcuts";
 import { showLibraryPath } from "./status-bar";
+import { wireImporting } from "./importing";
 
 const state = createAppState();
 // The parts call each other only once the screen is running, after all are built.
@@ -35,6 +36,7 @@ wireSettings({
     if (articles.length) await article.open(articles[0].id);
   },
 });
+wireImporting({ refresh: list.refresh, open: (id) => article.open(id) });
 wireShortcuts({ state, article, exportPdf: actions.exportPdf });
 
 async function start() {

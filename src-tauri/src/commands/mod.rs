@@ -9,6 +9,7 @@ pub mod backup;
 pub mod bulletins;
 pub mod exports;
 pub mod images;
+pub mod importing;
 pub mod settings;
 pub mod templates;
 
