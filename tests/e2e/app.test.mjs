@@ -17,6 +17,7 @@ import { editingSteps, unikeySteps } from "./steps/editing.mjs";
 import { surfaceSteps } from "./steps/surface.mjs";
 import { publishingSteps } from "./steps/publishing.mjs";
 import { lifecycleSteps } from "./steps/lifecycle.mjs";
+import { wordSteps } from "./steps/word.mjs";
 
 before(start);
 after(stop);
@@ -26,5 +27,6 @@ revisionSteps();
 editingSteps();
 surfaceSteps();
 publishingSteps();
+wordSteps();
 lifecycleSteps();
 unikeySteps();
