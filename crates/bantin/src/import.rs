@@ -18,7 +18,6 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::doc::Derived;
 use crate::markdown::{self, FrontMatter};
 use crate::model::{ArticleId, Content, Kind, RevisionReason, Status};
 use crate::store::{Library, StoreError, assets::NewAsset};
@@ -26,6 +25,7 @@ use crate::text;
 
 mod decode;
 pub mod legacy;
+mod writes;
 pub use legacy::LegacyChoice;
 
 use decode::decode_legacy;
@@ -371,66 +371,6 @@ pub fn store_prepared(
         .into_iter()
         .zip(contents.into_iter().map(|c| c.title))
         .collect())
-}
-
-/// The library's writes of article text, each deriving what the store is
-/// handed about the document first.
-impl Library {
-    /// Adds new articles, each with its first revision, in one transaction.
-    pub fn insert_articles(
-        &self,
-        contents: &[Content],
-        reason: RevisionReason,
-        now: DateTime<Utc>,
-    ) -> Result<Vec<ArticleId>, StoreError> {
-        self.insert_with_assets(contents, &[], reason, now)
-    }
-
-    /// Adds new articles and the images they use, in one transaction.
-    pub fn insert_with_assets(
-        &self,
-        contents: &[Content],
-        assets: &[&NewAsset],
-        reason: RevisionReason,
-        now: DateTime<Utc>,
-    ) -> Result<Vec<ArticleId>, StoreError> {
-        let derived: Vec<Derived> = contents.iter().map(markdown::derive).collect();
-        let articles: Vec<(&Content, &Derived)> = contents.iter().zip(&derived).collect();
-        self.insert_derived(&articles, assets, reason, now)
-    }
-
-    /// Adds one new article.
-    pub fn create_article(
-        &self,
-        content: &Content,
-        now: DateTime<Utc>,
-    ) -> Result<ArticleId, StoreError> {
-        let d = markdown::derive(content);
-        Ok(self.insert_derived(&[(content, &d)], &[], RevisionReason::Create, now)?[0])
-    }
-
-    /// Saves a new state of an article. Returns the new revision number, or
-    /// `None` when nothing changed (an autosave of the same text writes nothing).
-    pub fn save_article(
-        &self,
-        id: ArticleId,
-        content: &Content,
-        reason: RevisionReason,
-        now: DateTime<Utc>,
-    ) -> Result<Option<u32>, StoreError> {
-        self.save_derived(id, content, &markdown::derive(content), reason, now)
-    }
-
-    /// Brings back revision `number` by writing it as a new revision; the
-    /// history keeps everything in between.
-    pub fn restore_revision(
-        &self,
-        id: ArticleId,
-        number: u32,
-        now: DateTime<Utc>,
-    ) -> Result<u32, StoreError> {
-        self.restore_revision_with(id, number, &markdown::derive, now)
-    }
 }
 
 fn content_from_front(path: &Path, f: FrontMatter, title: String) -> Result<Content, ImportError> {
