@@ -376,6 +376,11 @@ fn path_problem(name: &str) -> Option<Problem> {
 
 #[cfg(test)]
 mod tests {
+    use std::io::Write;
+
+    use zip::ZipWriter;
+    use zip::write::SimpleFileOptions;
+
     use super::*;
 
     fn zip_of(entries: &[(&str, usize)]) -> Vec<u8> {
