@@ -41,7 +41,8 @@ pub async fn import_file(app: AppHandle, request: Request<'_>) -> Result<ImportO
     let (bytes, name) = (bytes.clone(), header(&request, "x-file-name"));
     let legacy = LegacyChoice::parse(&header(&request, "x-legacy")).unwrap_or_default();
     off_ui(move || {
-        let lib = app.state::<AppState>().library();
+        let state = app.state::<AppState>();
+        let lib = state.library();
         let done = import::import_bytes(&lib, &name, bytes, legacy, chrono::Utc::now());
         Ok(done.map_err(app_words)?.into())
     })
