@@ -245,7 +245,7 @@ fn check_date_row(pdf: &str, ours: &str) {
             .1[3];
         let text: Vec<&str> = words
             .iter()
-            .filter(|(_, b)| (b[3] - date).abs() < 0.5 && b[0] > 80.0)
+            .filter(|(_, b)| (b[3] - date).abs() < 0.5 && b[0] > 95.0)
             .map(|(w, _)| w.as_str())
             .collect();
         (date - number, text.join(" "))
