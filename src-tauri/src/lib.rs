@@ -67,6 +67,8 @@ pub fn run() {
             commands::articles::restore_from_trash,
             commands::articles::duplicate_article,
             commands::images::put_image,
+            commands::importing::import_file,
+            commands::importing::convert_legacy_runs,
             commands::bulletins::bulletin_form,
             commands::bulletins::list_bulletins,
             commands::bulletins::get_bulletin,

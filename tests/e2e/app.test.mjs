@@ -22,6 +22,7 @@ import { lifecycleSteps } from "./steps/lifecycle.mjs";
 import { checksSteps } from "./steps/checks.mjs";
 import { sharedSteps } from "./steps/shared.mjs";
 import { templateSteps } from "./steps/templates.mjs";
+import { wordSteps } from "./steps/word.mjs";
 
 before(start);
 after(stop);
@@ -35,6 +36,7 @@ surfaceSteps();
 publishingSteps();
 checksSteps();
 templateSteps();
+wordSteps();
 lifecycleSteps();
 unikeySteps();
 sharedSteps();

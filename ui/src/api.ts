@@ -315,6 +315,14 @@ export interface TemplateEdit {
   message: string | null;
 }
 
+export interface ImportOutcome {
+  /** The articles written, as [id, title]. */
+  articles: [number, string][];
+  warnings: string[];
+  /** Nothing written: the text may be in this old encoding; ask, then send again with `choice` or "keep". */
+  unsure?: { encoding: string; choice: string };
+}
+
 export interface ApiError {
   code: string;
   message: string;
@@ -370,6 +378,13 @@ export const api = {
     invoke<StoredImage>("put_image", new Uint8Array(await file.arrayBuffer()), {
       headers: { "x-file-name": encodeURIComponent(name) },
     }),
+  /** Brings a Word, Markdown or text file into the library; `legacy` answers an earlier `unsure`. */
+  importFile: async (file: Blob, name: string, legacy = "detect") =>
+    invoke<ImportOutcome>("import_file", new Uint8Array(await file.arrayBuffer()), {
+      headers: { "x-file-name": encodeURIComponent(name), "x-legacy": legacy },
+    }),
+  /** Text pasted in an old TCVN3/VNI font, converted run by run by the font its HTML names. */
+  convertLegacyRuns: (runs: { font: string; text: string }[]) => invoke<string[]>("convert_legacy_runs", { runs }),
   bulletinForm: () => invoke<BulletinForm>("bulletin_form"),
   listBulletins: () => invoke<BulletinSummary[]>("list_bulletins"),
   getBulletin: (id: number) => invoke<Bulletin>("get_bulletin", { id }),

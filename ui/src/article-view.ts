@@ -49,7 +49,11 @@ export interface ArticleView {
 }
 
 export function initArticleView({ state, refreshList, loadHistory }: ArticleViewDeps): ArticleView {
-  const pasteSupport: PasteSupport = { storeImage: (file) => api.putImage(file, file.name || "ảnh dán vào.png"), say: toast };
+  const pasteSupport: PasteSupport = {
+    storeImage: (file) => api.putImage(file, file.name || "ảnh dán vào.png"),
+    convertLegacy: api.convertLegacyRuns,
+    say: toast,
+  };
   const editor = createArticleEditor({ state, onChange: () => updateAfterEdit(), hint: (text) => toast(text), paste: pasteSupport });
   const meta = $<HTMLFormElement>("meta");
   const fields = () => meta.elements as any;

@@ -19,6 +19,7 @@ import { wireShortcuts } from "./shortcuts";
 import { wireTemplateEditor } from "./template-editor";
 import { showLibraryPath } from "./status-bar";
 import { wireSharedLibrary } from "./shared-library";
+import { wireImporting } from "./importing";
 
 const state = createAppState();
 // The parts call each other only once the screen is running, after all are built.
@@ -36,6 +37,7 @@ const reload = async () => {
   if (articles.length) await article.open(articles[0].id);
 };
 wireSettings({ flush: article.flush, reload, library: () => state.get().library });
+wireImporting({ refresh: list.refresh, open: (id) => article.open(id) });
 wireShortcuts({ state, article, exportPdf: actions.exportPdf });
 wireTemplateEditor({
   // Cài đặt → Mẫu trình bày previews on the article on screen, as typed.

@@ -4,9 +4,12 @@
 import { EditorView } from "@codemirror/view";
 import type { StoredImage } from "./api";
 import { htmlToMarkdown } from "./html-to-markdown";
+import { convertLegacyHtml, mayHoldLegacy, type FontRun } from "./legacy-paste";
 
 export interface PasteSupport {
   storeImage: (file: File) => Promise<StoredImage>;
+  /** Converts text pasted in an old TCVN3/VNI font, run by run, by the font named (the core does it). */
+  convertLegacy: (runs: FontRun[]) => Promise<string[]>;
   say: (text: string, kind?: "ok" | "error") => void;
 }
 
@@ -57,14 +60,24 @@ export function pasteAndDrop(support: PasteSupport) {
       // Word also puts a picture of the copied text on the clipboard: the
       // text wins when there is any.
       if (html && html.replace(/<[^>]*>|&nbsp;|\s/g, "").length > 0) {
-        const { markdown, droppedImages } = htmlToMarkdown(html);
-        if (!markdown) return false;
+        const put = (html: string) => {
+          const { markdown, droppedImages } = htmlToMarkdown(html);
+          if (!markdown) return false;
+          const { from, to } = view.state.selection.main;
+          if (/\n/.test(markdown)) insertBlock(view, from, to, markdown);
+          else view.dispatch({ changes: { from, to, insert: markdown }, selection: { anchor: from + markdown.length }, scrollIntoView: true });
+          if (droppedImages)
+            support.say(`Đã dán chữ; ${droppedImages} ảnh trong đoạn dán không được chép. Hãy chép và dán từng ảnh riêng.`);
+          return true;
+        };
+        // Text in an old TCVN3/VNI font is converted first (by the core).
+        if (mayHoldLegacy(html)) {
+          event.preventDefault();
+          void convertLegacyHtml(html, support.convertLegacy).then(put, () => put(html));
+          return true;
+        }
+        if (!put(html)) return false;
         event.preventDefault();
-        const { from, to } = view.state.selection.main;
-        if (/\n/.test(markdown)) insertBlock(view, from, to, markdown);
-        else view.dispatch({ changes: { from, to, insert: markdown }, selection: { anchor: from + markdown.length }, scrollIntoView: true });
-        if (droppedImages)
-          support.say(`Đã dán chữ; ${droppedImages} ảnh trong đoạn dán không được chép. Hãy chép và dán từng ảnh riêng.`);
         return true;
       }
       const files = imagesIn(data.files);

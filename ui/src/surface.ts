@@ -18,6 +18,7 @@ import { schema } from "./surface-schema";
 import { parseMarkdown, toMarkdown } from "./surface-markdown";
 import * as cmd from "./surface-commands";
 import { htmlToMarkdown } from "./html-to-markdown";
+import { convertLegacyHtml, mayHoldLegacy } from "./legacy-paste";
 import type { BlockStyle, Command } from "./editor";
 import type { PasteSupport } from "./paste";
 import { openTableMenu, tableContextMenu } from "./surface-table-menu";
@@ -189,11 +190,17 @@ export function createSurface(parent: HTMLElement, deps: SurfaceDeps): Surface {
       const html = data.getData("text/html");
       // Word also puts a picture of the copied text on the clipboard: the text wins when there is any.
       if (html && html.replace(/<[^>]*>|&nbsp;|\s/g, "").length > 0) {
-        const { markdown, droppedImages } = htmlToMarkdown(html);
-        if (!markdown) return false;
-        const doc = parseMarkdown(markdown);
-        view.dispatch(view.state.tr.replaceSelection(Slice.maxOpen(doc.content)).scrollIntoView());
-        if (droppedImages) deps.paste.say(`Đã dán chữ; ${droppedImages} ảnh trong đoạn dán không được chép. Hãy chép và dán từng ảnh riêng.`);
+        const put = (html: string) => {
+          const { markdown, droppedImages } = htmlToMarkdown(html);
+          if (!markdown) return false;
+          const doc = parseMarkdown(markdown);
+          view.dispatch(view.state.tr.replaceSelection(Slice.maxOpen(doc.content)).scrollIntoView());
+          if (droppedImages) deps.paste.say(`Đã dán chữ; ${droppedImages} ảnh trong đoạn dán không được chép. Hãy chép và dán từng ảnh riêng.`);
+          return true;
+        };
+        // Text in an old TCVN3/VNI font is converted first (by the core).
+        if (!mayHoldLegacy(html)) return put(html);
+        void convertLegacyHtml(html, deps.paste.convertLegacy).then(put, () => put(html));
         return true;
       }
       const files = imagesIn(data.files);

@@ -18,11 +18,17 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::doc::Derived;
 use crate::markdown::{self, FrontMatter};
 use crate::model::{ArticleId, Content, Kind, RevisionReason, Status};
 use crate::store::{Library, StoreError, assets::NewAsset};
 use crate::text;
+
+mod decode;
+pub mod legacy;
+mod writes;
+pub use legacy::LegacyChoice;
+
+use decode::decode_legacy;
 
 /// The largest Markdown file we take. An 800-word article is about 6 KB; a
 /// file past this is not an article (a log, a database dump) and would make
@@ -123,6 +129,9 @@ pub struct PreparedArticle {
     /// What the editor should know, though nothing stopped the import (an
     /// image cut short).
     pub warnings: Vec<String>,
+    /// The old encoding the text may be in, when detection was unsure and
+    /// left it as it was (see [`legacy`]).
+    pub legacy_unsure: Option<crate::text::legacy::Encoding>,
 }
 
 /// Articles written by an import, and its warnings.
@@ -130,27 +139,90 @@ pub struct PreparedArticle {
 pub struct Imported {
     pub articles: Vec<(ArticleId, String)>,
     pub warnings: Vec<String>,
+    /// Files imported as they stand though they may be in an old encoding
+    /// (detection was unsure): each door says how to convert them.
+    pub unsure: Vec<(PathBuf, crate::text::legacy::Encoding)>,
 }
 
-/// Reads and checks one Markdown file. Touches nothing but the file and the
-/// images it names.
+/// What became of one file handed over as bytes.
+#[derive(Debug, Clone)]
+pub enum FileImport {
+    Imported(Imported),
+    /// Nothing was written: the text may be in this old encoding and the
+    /// editor should say whether to convert it (`LegacyChoice`).
+    Unsure(crate::text::legacy::Encoding),
+}
+
+/// Reads and checks one Markdown or Word file. Touches nothing but the file
+/// and the images it names.
 pub fn prepare_file(path: &Path) -> Result<PreparedArticle, ImportError> {
-    if crate::word::is_word_file(path) {
-        return crate::word::prepare_file(path);
-    }
-    let bytes = read_limited(path, MAX_ARTICLE_BYTES, |size| ImportError::TooLarge {
+    prepare_file_with(path, LegacyChoice::Detect)
+}
+
+/// [`prepare_file`], saying what to do about old TCVN3/VNI text.
+pub fn prepare_file_with(
+    path: &Path,
+    legacy: LegacyChoice,
+) -> Result<PreparedArticle, ImportError> {
+    let max = if crate::word::is_word_file(path) {
+        crate::word::read::MAX_DOCX_BYTES
+    } else {
+        MAX_ARTICLE_BYTES
+    };
+    let bytes = read_limited(path, max, |size| ImportError::TooLarge {
         path: path.into(),
         size,
     })?;
-    let source = decode_text(path, &bytes)?;
     let base = path.parent().unwrap_or(Path::new("."));
+    prepare_bytes(path, bytes, Some(base), legacy)
+}
+
+/// Checks a file's bytes already in memory (a file dropped on the app),
+/// named by `path`. Images a Markdown file points at are read from `base`;
+/// without one (a dropped file, whose folder is unknown) they are left out
+/// and said.
+pub fn prepare_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+    base: Option<&Path>,
+    legacy: LegacyChoice,
+) -> Result<PreparedArticle, ImportError> {
+    if crate::word::is_word_file(path) {
+        return crate::word::prepare_bytes(path, bytes);
+    }
+    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(ImportError::TooLarge {
+            path: path.into(),
+            size: bytes.len() as u64,
+        });
+    }
+    let checked = decode_legacy(path, &bytes, legacy)?;
     let fallback_title = path
         .file_stem()
         .map(|s| s.to_string_lossy().replace(['-', '_'], " "))
         .unwrap_or_default();
-    prepare_text(path, &source, &fallback_title, &|image| {
-        load_image(path, base, image)
-    })
+    let left_out = std::cell::RefCell::new(Vec::new());
+    let mut prepared = prepare_text(path, &checked.text, &fallback_title, &|image| match base {
+        Some(base) => load_image(path, base, image),
+        None => {
+            left_out.borrow_mut().push(image.to_owned());
+            Ok(None)
+        }
+    })?;
+    let file = path.display().to_string();
+    if let Some(encoding) = checked.converted {
+        prepared
+            .warnings
+            .push(legacy::converted_note(&file, encoding));
+    }
+    for image in left_out.into_inner() {
+        prepared.warnings.push(format!(
+            "Tệp \"{file}\": ảnh \"{image}\" chưa được nhập (chỉ có tệp bài, không có thư mục ảnh). \
+             Hãy chèn lại ảnh vào bài."
+        ));
+    }
+    prepared.legacy_unsure = checked.unsure;
+    Ok(prepared)
 }
 
 /// Checks Markdown text already in memory (the editor, a sample). `load_image`
@@ -221,6 +293,7 @@ pub fn prepare_text(
         content,
         images,
         warnings,
+        legacy_unsure: None,
     })
 }
 
@@ -245,8 +318,40 @@ pub fn import_files(
     }
     Ok(Imported {
         articles: store_prepared(lib, &prepared, RevisionReason::Import, now)?,
+        unsure: prepared
+            .iter()
+            .filter_map(|p| Some((p.source.clone(), p.legacy_unsure?)))
+            .collect(),
         warnings: prepared.into_iter().flat_map(|p| p.warnings).collect(),
     })
+}
+
+/// Imports one file handed over as bytes (dropped on the app or chosen in
+/// its file dialog), named `name`; only the last part of the name is kept.
+/// With [`LegacyChoice::Detect`], text that may be TCVN3 or VNI is not
+/// written but reported, so the door can ask.
+pub fn import_bytes(
+    lib: &Library,
+    name: &str,
+    bytes: Vec<u8>,
+    legacy: LegacyChoice,
+    now: DateTime<Utc>,
+) -> Result<FileImport, ImportError> {
+    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let prepared = prepare_bytes(Path::new(file), bytes, None, legacy)?;
+    if let (LegacyChoice::Detect, Some(encoding)) = (legacy, prepared.legacy_unsure) {
+        return Ok(FileImport::Unsure(encoding));
+    }
+    Ok(FileImport::Imported(Imported {
+        articles: store_prepared(
+            lib,
+            std::slice::from_ref(&prepared),
+            RevisionReason::Import,
+            now,
+        )?,
+        warnings: prepared.warnings,
+        unsure: Vec::new(),
+    }))
 }
 
 /// Writes prepared articles and their images in one transaction.
@@ -266,82 +371,6 @@ pub fn store_prepared(
         .into_iter()
         .zip(contents.into_iter().map(|c| c.title))
         .collect())
-}
-
-/// The library's writes of article text, each deriving what the store is
-/// handed about the document first.
-impl Library {
-    /// Adds new articles, each with its first revision, in one transaction.
-    pub fn insert_articles(
-        &self,
-        contents: &[Content],
-        reason: RevisionReason,
-        now: DateTime<Utc>,
-    ) -> Result<Vec<ArticleId>, StoreError> {
-        self.insert_with_assets(contents, &[], reason, now)
-    }
-
-    /// Adds new articles and the images they use, in one transaction.
-    pub fn insert_with_assets(
-        &self,
-        contents: &[Content],
-        assets: &[&NewAsset],
-        reason: RevisionReason,
-        now: DateTime<Utc>,
-    ) -> Result<Vec<ArticleId>, StoreError> {
-        let derived: Vec<Derived> = contents.iter().map(markdown::derive).collect();
-        let articles: Vec<(&Content, &Derived)> = contents.iter().zip(&derived).collect();
-        self.insert_derived(&articles, assets, reason, now)
-    }
-
-    /// Adds one new article.
-    pub fn create_article(
-        &self,
-        content: &Content,
-        now: DateTime<Utc>,
-    ) -> Result<ArticleId, StoreError> {
-        let d = markdown::derive(content);
-        Ok(self.insert_derived(&[(content, &d)], &[], RevisionReason::Create, now)?[0])
-    }
-
-    /// Saves a new state of an article. Returns the new revision number, or
-    /// `None` when nothing changed (an autosave of the same text writes nothing).
-    pub fn save_article(
-        &self,
-        id: ArticleId,
-        content: &Content,
-        reason: RevisionReason,
-        now: DateTime<Utc>,
-    ) -> Result<Option<u32>, StoreError> {
-        self.save_derived(id, content, &markdown::derive(content), reason, now)
-    }
-
-    /// Saves a new state of an article made from revision `base`; when
-    /// someone else saved since, both are kept and the article waits for a
-    /// merge (`store::Saved::Crossed`). See `Library::save_based_derived`.
-    pub fn save_article_based(
-        &self,
-        id: ArticleId,
-        base: u32,
-        revision_id: Option<&str>,
-        content: &Content,
-        reason: RevisionReason,
-        now: DateTime<Utc>,
-    ) -> Result<crate::store::Saved, StoreError> {
-        let derived = markdown::derive(content);
-        self.save_based_derived(id, base, revision_id, content, &derived, reason, now)
-    }
-
-    /// Brings back revision `number` by writing it as a new revision; the
-    /// history keeps everything in between.
-    pub fn restore_revision(
-        &self,
-        id: ArticleId,
-        number: u32,
-        now: DateTime<Utc>,
-    ) -> Result<u32, StoreError> {
-        self.restore_revision_with(id, number, &markdown::derive, now)
-    }
 }
 
 fn content_from_front(path: &Path, f: FrontMatter, title: String) -> Result<Content, ImportError> {
@@ -418,68 +447,6 @@ pub(crate) fn read_limited(
         UserFileError::Unreadable { path, source } => ImportError::Unreadable { path, source },
         other => ImportError::File(other),
     })
-}
-
-/// Article text as editors save it: UTF-8 (with or without a BOM), or
-/// UTF-16 with a BOM (Notepad's "Unicode"). Anything else is refused with
-/// the encoding named when it can be told.
-fn decode_text(path: &Path, bytes: &[u8]) -> Result<String, ImportError> {
-    let refuse = |encoding: &'static str| ImportError::Encoding {
-        path: path.into(),
-        encoding,
-    };
-    if bytes.starts_with(b"\xFF\xFE\0\0") || bytes.starts_with(b"\0\0\xFE\xFF") {
-        return Err(refuse("UTF-32"));
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return utf16(rest, u16::from_le_bytes).ok_or_else(|| refuse("UTF-16 LE (bị hỏng)"));
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return utf16(rest, u16::from_be_bytes).ok_or_else(|| refuse("UTF-16 BE (bị hỏng)"));
-    }
-    let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
-        // Text in UTF-16 without a BOM has its zeros on one side of each
-        // pair of bytes (the high byte of every ASCII letter and space),
-        // almost never on the other.
-        let zeros_at = |parity: usize| {
-            head.iter()
-                .enumerate()
-                .filter(|&(i, &b)| i % 2 == parity && b == 0)
-                .count()
-        };
-        let half = head.len() / 2;
-        let (odd, even) = (zeros_at(1), zeros_at(0));
-        if half >= 4 && odd * 4 >= half && even * 20 <= half {
-            return Err(refuse("UTF-16 LE không có dấu BOM"));
-        }
-        if half >= 4 && even * 4 >= half && odd * 20 <= half {
-            return Err(refuse("UTF-16 BE không có dấu BOM"));
-        }
-        return Err(ImportError::Binary(path.into()));
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(e) => {
-            let line = 1 + bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
-            Err(ImportError::NotUtf8 {
-                path: path.into(),
-                line,
-            })
-        }
-    }
-}
-
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Option<String> {
-    if !bytes.len().is_multiple_of(2) {
-        return None;
-    }
-    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
-    String::from_utf16(&units).ok()
 }
 
 fn load_image(article: &Path, base: &Path, src: &str) -> Result<Option<NewAsset>, ImportError> {

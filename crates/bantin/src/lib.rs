@@ -17,6 +17,7 @@
 //! Side effects (files, database, clock) live at the edges: `store`,
 //! `import`, and the two front doors, the `bantin` CLI and the desktop app.
 
+pub mod archive;
 pub mod bundle;
 pub mod check;
 pub mod doc;

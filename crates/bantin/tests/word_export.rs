@@ -153,9 +153,41 @@ fn tool(cmd: &str, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// (width, height) in mm and the leftmost and rightmost word edges of page
-/// 1 in mm, from poppler.
-fn measure(pdf: &str) -> ((f32, f32), (f32, f32)) {
+/// The words of page `page` of a PDF with their boxes in mm (xMin, yMin,
+/// xMax, yMax), from poppler.
+fn word_boxes(pdf: &str, page: usize) -> Vec<(String, [f32; 4])> {
+    let p = page.to_string();
+    let bbox = tool("pdftotext", &["-bbox", "-f", &p, "-l", &p, pdf, "-"]);
+    let attr = |line: &str, key: &str| -> f32 {
+        let i = line.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
+        line[i..].split('"').next().unwrap().parse::<f32>().unwrap() * 25.4 / 72.0
+    };
+    bbox.lines()
+        .filter(|l| l.trim_start().starts_with("<word"))
+        .map(|l| {
+            let word = l
+                .split('>')
+                .nth(1)
+                .unwrap_or("")
+                .split('<')
+                .next()
+                .unwrap_or("");
+            (
+                word.to_owned(),
+                [
+                    attr(l, "xMin"),
+                    attr(l, "yMin"),
+                    attr(l, "xMax"),
+                    attr(l, "yMax"),
+                ],
+            )
+        })
+        .collect()
+}
+
+/// (width, height) in mm, and the edges of the text of page 1 in mm from
+/// the paper's edges (left, right, top), from poppler.
+fn measure(pdf: &str) -> ((f32, f32), (f32, f32, f32)) {
     let info = tool("pdfinfo", &[pdf]);
     let size = info.lines().find(|l| l.starts_with("Page size:")).unwrap();
     let nums: Vec<f32> = size
@@ -163,34 +195,67 @@ fn measure(pdf: &str) -> ((f32, f32), (f32, f32)) {
         .filter_map(|w| w.parse().ok())
         .collect();
     let mm = |pt: f32| pt * 25.4 / 72.0;
-    let bbox = tool("pdftotext", &["-bbox", "-f", "1", "-l", "1", pdf, "-"]);
-    let attr = |line: &str, key: &str| -> f32 {
-        let i = line.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
-        line[i..].split('"').next().unwrap().parse().unwrap()
-    };
-    let (mut left, mut right) = (f32::MAX, 0.0f32);
-    for l in bbox.lines().filter(|l| l.trim_start().starts_with("<word")) {
-        left = left.min(attr(l, "xMin"));
-        right = right.max(attr(l, "xMax"));
+    let (mut left, mut right, mut top) = (f32::MAX, 0.0f32, f32::MAX);
+    for (_, b) in word_boxes(pdf, 1) {
+        left = left.min(b[0]);
+        top = top.min(b[1]);
+        right = right.max(b[2]);
     }
-    ((mm(nums[0]), mm(nums[1])), (mm(left), mm(right)))
+    ((mm(nums[0]), mm(nums[1])), (left, mm(nums[0]) - right, top))
 }
 
+/// The paper, and the margins within ±1 mm: left and right from the
+/// widest lines, top from the first line (its box starts a little below
+/// the margin: the line's leading above the capitals, as in our own PDF).
 fn check_paper(pdf: &str, tpl: &Template) {
-    let ((w, h), (left, right)) = measure(pdf);
+    let ((w, h), (left, right, top)) = measure(pdf);
     assert!(
         (w - tpl.paper.width_mm).abs() < 1.0 && (h - tpl.paper.height_mm).abs() < 1.0,
         "{pdf}: {w}×{h} mm"
     );
+    let m = &tpl.margins;
     assert!(
-        (left - tpl.margins.left_mm).abs() < 1.0,
+        (left - m.left_mm).abs() < 1.0,
         "{pdf}: text starts {left} mm from the left"
     );
-    let right_margin = tpl.paper.width_mm - right;
     assert!(
-        (right_margin - tpl.margins.right_mm).abs() < 1.5,
-        "{pdf}: text ends {right_margin} mm from the right"
+        (right - m.right_mm).abs() < 1.0,
+        "{pdf}: text ends {right} mm from the right"
     );
+    assert!(
+        (top - m.top_mm).abs() < 1.0,
+        "{pdf}: text starts {top} mm from the top"
+    );
+}
+
+/// The report's place-and-date line, as in the PDF: level with the number
+/// and symbol ("Số …") in the header table, and in the same words.
+fn check_date_row(pdf: &str, ours: &str) {
+    let line_of = |pdf: &str| {
+        let words = word_boxes(pdf, 1);
+        let number = words
+            .iter()
+            .find(|(w, _)| w == "Số")
+            .expect("Số on page 1")
+            .1[3];
+        let date = words
+            .iter()
+            .find(|(w, _)| w == "ngày")
+            .expect("the date on page 1")
+            .1[3];
+        let text: Vec<&str> = words
+            .iter()
+            .filter(|(_, b)| (b[3] - date).abs() < 0.5 && b[0] > 95.0)
+            .map(|(w, _)| w.as_str())
+            .collect();
+        (date - number, text.join(" "))
+    };
+    let (gap, text) = line_of(pdf);
+    assert!(
+        gap.abs() < 1.0,
+        "{pdf}: the date line is {gap} mm off the number line"
+    );
+    assert_eq!(text, line_of(ours).1, "{pdf}: the date line's words");
 }
 
 /// One LibreOffice run for both files: it is slow to start.
@@ -213,6 +278,14 @@ fn exported_word_files_print_every_word_on_the_template_paper() {
         "2".as_ref(),
         "-o".as_ref(),
         report.as_os_str(),
+    ]);
+    let our_report = env.path("bao-cao-ban-tin.pdf");
+    env.ok(&[
+        "export".as_ref(),
+        "pdf".as_ref(),
+        "2".as_ref(),
+        "-o".as_ref(),
+        our_report.as_os_str(),
     ]);
     let dir = env.dir.path().to_str().unwrap();
     tool(
@@ -251,6 +324,10 @@ fn exported_word_files_print_every_word_on_the_template_paper() {
         }
         check_paper(pdf, &tpl);
     }
+    check_date_row(
+        env.path("bao-cao.pdf").to_str().unwrap(),
+        our_report.to_str().unwrap(),
+    );
     // The report numbers its pages from page 2, at the top.
     let text = tool(
         "pdftotext",

@@ -10,6 +10,7 @@ pub mod bulletins;
 pub mod checks;
 pub mod exports;
 pub mod images;
+pub mod importing;
 pub mod settings;
 pub mod shared;
 pub mod templates;

@@ -35,6 +35,14 @@ pub fn import(
     for w in &imported.warnings {
         eprintln!("Lưu ý: {w}");
     }
+    for (path, encoding) in &imported.unsure {
+        let from = import::legacy::choice_name(*encoding);
+        let p = path.display();
+        eprintln!(
+            "Lưu ý: tệp \"{p}\" có vẻ gõ bằng bảng mã cũ {encoding} nhưng chưa chắc, nên đã nhập nguyên văn. \
+             Nếu chữ bị lỗi, hãy chạy: bantin convert --from {from} \"{p}\" -o BAI-UNICODE.md rồi nhập tệp mới."
+        );
+    }
     Ok(())
 }
 

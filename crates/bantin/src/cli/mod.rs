@@ -172,7 +172,7 @@ enum Command {
     },
     /// Đo tốc độ: thư viện (nhập, mở, tìm kiếm) hoặc xuất PDF, trên dữ liệu tạo ra
     Bench {
-        /// library (thư viện), pdf, bundle (gói tải lên), bulletin (bản tin) hoặc check (kiểm tra bài)
+        /// library (thư viện), pdf, bundle (gói tải lên), bulletin (bản tin), docx (nhập/xuất Word) hoặc check (kiểm tra bài)
         #[arg(default_value = "library")]
         what: String,
         /// Ảnh dùng cho phép đo gói tải lên (mặc định: 10 ảnh 4000×3000 tạo ra)

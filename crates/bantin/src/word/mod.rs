@@ -23,7 +23,7 @@ mod write_front;
 mod write_styles;
 mod xml;
 
-pub use read::{WordArticle, is_word_file, prepare_file, read_docx};
+pub use read::{WordArticle, is_word_file, prepare_bytes, read_docx};
 pub use write::{Front, to_docx};
 
 /// Why a Word file could not be read. Each message is a sentence for the

@@ -520,11 +520,13 @@ pub fn is_word_file(path: &Path) -> bool {
 
 /// Reads and checks one `.docx` for import, as `import::prepare_file` does
 /// for Markdown: touches nothing but the file.
-pub fn prepare_file(path: &Path) -> Result<PreparedArticle, ImportError> {
-    let bytes = crate::import::read_limited(path, MAX_DOCX_BYTES, |size| ImportError::TooLarge {
-        path: path.into(),
-        size,
-    })?;
+pub fn prepare_bytes(path: &Path, bytes: Vec<u8>) -> Result<PreparedArticle, ImportError> {
+    if bytes.len() as u64 > MAX_DOCX_BYTES {
+        return Err(ImportError::TooLarge {
+            path: path.into(),
+            size: bytes.len() as u64,
+        });
+    }
     let word = read_docx(bytes).map_err(|e| match e {
         WordError::Empty => ImportError::Empty(path.into()),
         source => ImportError::Word {
@@ -563,5 +565,6 @@ pub fn prepare_file(path: &Path) -> Result<PreparedArticle, ImportError> {
         content,
         images: word.images,
         warnings: word.warnings,
+        legacy_unsure: None,
     })
 }

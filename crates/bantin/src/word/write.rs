@@ -8,11 +8,6 @@
 //! header blocks and signature are borderless tables, as offices make them
 //! by hand; page numbers are a PAGE field in the header from page 2.
 
-use std::io::{Cursor, Write};
-
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
-
 use super::WordError;
 use super::write_body::{Body, esc, para, run};
 use crate::doc::Document;
@@ -167,7 +162,9 @@ pub fn to_docx(
     for (_, name, bytes) in body.media() {
         parts.push((format!("word/media/{name}"), bytes.clone()));
     }
-    zip_parts(&parts).map_err(|e| WordError::Write(e.to_string()))
+    // A fixed time stamp (the zip epoch), so equal input gives equal bytes.
+    crate::archive::write_zip(&parts, chrono::NaiveDateTime::default())
+        .map_err(|e| WordError::Write(e.to_string()))
 }
 
 fn content_types(number_part: &str, first: bool) -> String {
@@ -196,23 +193,4 @@ fn content_types(number_part: &str, first: bool) -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="jpg" ContentType="image/jpeg"/><Default Extension="png" ContentType="image/png"/>{overrides}</Types>"#
     )
-}
-
-/// Zips the parts in order with a fixed time stamp, so equal input gives
-/// equal bytes. Images are stored as they are (already compressed).
-fn zip_parts(parts: &[(String, Vec<u8>)]) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, bytes) in parts {
-        let media = name.starts_with("word/media/");
-        let options = SimpleFileOptions::default()
-            .last_modified_time(DateTime::DEFAULT)
-            .compression_method(if media {
-                CompressionMethod::Stored
-            } else {
-                CompressionMethod::Deflated
-            });
-        zip.start_file(name.as_str(), options)?;
-        zip.write_all(bytes)?;
-    }
-    Ok(zip.finish()?.into_inner())
 }

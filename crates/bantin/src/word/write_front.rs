@@ -9,14 +9,34 @@ use crate::typeset::{ArticleHeader, ReportHeader};
 
 const CENTER: &str = r#"<w:jc w:val="center"/>"#;
 
-/// A borderless two-column table, the left column `share` of the text width.
-fn two_columns(tpl: &Template, share: f32, left: &str, right: &str) -> String {
+/// A borderless two-column table, the left column `share` of the text
+/// width, one table row per `(left, right)` pair: cells of one row start
+/// level, as the PDF sets the number line and the place-and-date line.
+fn two_columns(tpl: &Template, share: f32, rows: &[(String, String)]) -> String {
     let width = twips(tpl.paper.width_mm - tpl.margins.left_mm - tpl.margins.right_mm);
     let lw = (width as f32 * share).round() as i64;
     let rw = width - lw;
+    let cell = |w: i64, content: &str| {
+        // A cell must hold a paragraph, even an empty one.
+        let content = if content.is_empty() {
+            "<w:p/>"
+        } else {
+            content
+        };
+        format!(r#"<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{content}</w:tc>"#)
+    };
+    let rows: String = rows
+        .iter()
+        .map(|(l, r)| format!("<w:tr>{}{}</w:tr>", cell(lw, l), cell(rw, r)))
+        .collect();
     format!(
-        r#"<w:tbl><w:tblPr><w:tblStyle w:val="HeaderBlocks"/><w:tblW w:w="{width}" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid><w:gridCol w:w="{lw}"/><w:gridCol w:w="{rw}"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="{lw}" w:type="dxa"/></w:tcPr>{left}</w:tc><w:tc><w:tcPr><w:tcW w:w="{rw}" w:type="dxa"/></w:tcPr>{right}</w:tc></w:tr></w:tbl>"#
+        r#"<w:tbl><w:tblPr><w:tblStyle w:val="HeaderBlocks"/><w:tblW w:w="{width}" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid><w:gridCol w:w="{lw}"/><w:gridCol w:w="{rw}"/></w:tblGrid>{rows}</w:tbl>"#
     )
+}
+
+/// The spacing above a paragraph, in points, as a direct `w:pPr` setting.
+fn space_before(pt: f32) -> String {
+    format!(r#"<w:spacing w:before="{}"/>"#, (pt * 20.0).round() as i64)
 }
 
 fn left_share(tpl: &Template) -> f32 {
@@ -37,21 +57,32 @@ pub fn report_head(h: &ReportHeader, tpl: &Template) -> String {
             &run(rpr, text),
         )
     };
-    let left = [
+    // Two rows, as the PDF sets them: the bodies and the national title
+    // side by side, then the number and symbol level with the place and
+    // date (`typeset::front::report_head`).
+    let bodies = [
         c("", &upper(&h.superior_body)),
         c("<w:b/>", &upper(&h.issuing_body)),
         c("", "*"),
-        c("", &h.number_symbol),
     ]
     .concat();
+    let national = c(r#"<w:b/><w:u w:val="single"/>"#, "ĐẢNG CỘNG SẢN VIỆT NAM");
     let date_line = format!("{}, {}", h.place, crate::text::format_date(h.date));
-    let right = [
-        c(r#"<w:b/><w:u w:val="single"/>"#, "ĐẢNG CỘNG SẢN VIỆT NAM"),
-        c("<w:i/>", &date_line),
-    ]
-    .concat();
-    let mut out = two_columns(tpl, left_share(tpl), &left, &right);
-    out.push_str(&para(&style("Title"), &run("", &upper(&h.type_name))));
+    let rows = [
+        (bodies, national),
+        (c("", &h.number_symbol), c("<w:i/>", &date_line)),
+    ];
+    let mut out = two_columns(tpl, left_share(tpl), &rows);
+    // The space above the type name: the PDF's gap under the header
+    // blocks and above the title.
+    let before = match &tpl.front {
+        Front::Report(rs) => rs.head_gap_pt + rs.title_space_pt,
+        _ => 12.0,
+    };
+    out.push_str(&para(
+        &format!("{}{}", style("Title"), space_before(before)),
+        &run("", &upper(&h.type_name)),
+    ));
     out.push_str(&para(
         &style("Subtitle"),
         &run("", &crate::text::nfc(&h.summary)),
@@ -78,11 +109,16 @@ pub fn report_tail(h: &ReportHeader, tpl: &Template) -> String {
         right.push_str(&c("", ""));
     }
     right.push_str(&c("<w:b/>", &h.signer_name));
-    para("", "") + &two_columns(tpl, left_share(tpl), &left, &right)
+    para("", "") + &two_columns(tpl, left_share(tpl), &[(left, right)])
 }
 
 pub fn article_head(h: &ArticleHeader) -> String {
-    let mut out = para(&style("Title"), &run("", h.title.trim()));
+    // The title starts at the top margin, as in the PDF: no space above it
+    // (Word and LibreOffice both add a first paragraph's space before).
+    let mut out = para(
+        &format!("{}{}", style("Title"), space_before(0.0)),
+        &run("", h.title.trim()),
+    );
     if let Some(d) = h.date {
         out.push_str(&para(
             &style("Date"),

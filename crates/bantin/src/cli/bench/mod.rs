@@ -1,9 +1,10 @@
-//! `bantin bench [library|pdf|bundle|bulletin]`: measurements on generated
+//! `bantin bench [library|pdf|bundle|bulletin|docx|check]`: measurements on generated
 //! data (DESIGN §10), one file per benchmark.
 
 mod bulletin;
 mod bundle;
 mod check;
+mod docx;
 mod library;
 mod pdf;
 mod server;
@@ -44,8 +45,9 @@ pub fn run(a: BenchArgs, out: &mut Out) -> Result<(), CliError> {
             },
             out,
         ),
+        "docx" => docx::run(out),
         other => Err(CliError::Message(format!(
-            "Không có phép đo \"{other}\"; hãy dùng library, pdf, bundle, bulletin, check hoặc server."
+            "Không có phép đo \"{other}\"; hãy dùng library, pdf, bundle, bulletin, check, docx hoặc server."
         ))),
     }
 }
