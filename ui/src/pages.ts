@@ -9,6 +9,7 @@
 // DOMParser, never innerHTML; scripts imported this way would not run
 // anyway, and the CSP forbids inline script.
 import { errorMessage, type PagePreview } from "./api";
+import { printPages } from "./printing";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -29,9 +30,33 @@ export function pageElement(svg: string, index: number): SVGSVGElement | null {
   return page;
 }
 
-/** Opens the page dialog titled `title` and fills it with what `load` lays out. */
-export async function showPages(title: string, load: () => Promise<PagePreview>) {
+/** The pages the dialog shows now (none while it lays out). */
+function shownPages(): SVGSVGElement[] {
+  return Array.from(document.querySelectorAll<SVGSVGElement>("#pages-list svg.page"));
+}
+
+/** "In" and Ctrl+P while the dialog is open: the system's print dialog on the pages shown. */
+export function printShown(): boolean {
   const d = document.getElementById("pages") as HTMLDialogElement;
+  const pages = shownPages();
+  if (!d.open || !pages.length) return false;
+  printPages(pages).catch((e) => (document.getElementById("pages-state")!.textContent = errorMessage(e)));
+  return true;
+}
+
+/** Wires the dialog's "In" button. */
+export function wirePages() {
+  document.getElementById("pages-print")!.addEventListener("click", () => void printShown());
+}
+
+/**
+ * Opens the page dialog titled `title` and fills it with what `load` lays
+ * out; with `print` (Ctrl+P), then opens the system's print dialog on them.
+ */
+export async function showPages(title: string, load: () => Promise<PagePreview>, print = false) {
+  const d = document.getElementById("pages") as HTMLDialogElement;
+  const printButton = document.getElementById("pages-print") as HTMLButtonElement;
+  printButton.disabled = true;
   const list = document.getElementById("pages-list")!;
   const state = document.getElementById("pages-state")!;
   const warnings = document.getElementById("pages-warnings")!;
@@ -47,6 +72,7 @@ export async function showPages(title: string, load: () => Promise<PagePreview>)
     list.replaceChildren(...pages);
     list.scrollTop = 0;
     state.textContent = `${pages.length} trang`;
+    printButton.disabled = pages.length === 0;
     if (preview.warnings.length) {
       warnings.hidden = false;
       warnings.replaceChildren(
@@ -59,5 +85,7 @@ export async function showPages(title: string, load: () => Promise<PagePreview>)
     }
   } catch (e) {
     state.textContent = errorMessage(e);
+    return;
   }
+  if (print) printShown();
 }
