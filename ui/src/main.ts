@@ -5,7 +5,9 @@
 // builds the parts in order and hands each what it needs.
 import "./style.css";
 import { api, errorMessage } from "./api";
-import { toast } from "./dialogs";
+import { toast, wireToast } from "./dialogs";
+import { wirePages } from "./pages";
+import { wireSaveAs } from "./save-as";
 import { $ } from "./dom";
 import { createAppState } from "./state";
 import { initLibraryList } from "./library-list";
@@ -23,7 +25,10 @@ const list = initLibraryList({ state, open: (id) => article.open(id), trashCurre
 const article = initArticleView({ state, refreshList: list.refresh, loadHistory: () => historyPanel.load() });
 const historyPanel = initHistory({ state, article, refreshList: list.refresh });
 const actions = wireArticleActions({ state, article, list });
-wireComposer();
+wireComposer(() => actions.paintTopBar());
+wireToast();
+wirePages();
+wireSaveAs({ state, article });
 wireSettings({
   flush: article.flush,
   // After a restore the library is another one: forget the open article,
@@ -35,7 +40,7 @@ wireSettings({
     if (articles.length) await article.open(articles[0].id);
   },
 });
-wireShortcuts({ state, article, exportPdf: actions.exportPdf });
+wireShortcuts({ state, article, print: actions.print });
 
 async function start() {
   $("panes").hidden = true;
