@@ -23,6 +23,9 @@ pub struct AppState {
     /// articles and pages. One long export runs at a time (the UI's dialog
     /// is modal), so one flag is enough.
     pub cancel_export: AtomicBool,
+    /// Files written through "Lưu thành…" in this session, outside the
+    /// export folder: Mở tệp / Mở thư mục may open these too.
+    saved_as: Mutex<Vec<PathBuf>>,
 }
 
 impl AppState {
@@ -52,7 +55,20 @@ impl AppState {
             library: Mutex::new(library),
             export_dir,
             cancel_export: AtomicBool::new(false),
+            saved_as: Mutex::new(Vec::new()),
         })
+    }
+
+    /// Notes a file the editor saved with "Lưu thành…".
+    pub fn remember_saved(&self, path: PathBuf) {
+        let mut saved = self.saved_as.lock().unwrap_or_else(|p| p.into_inner());
+        saved.push(path);
+    }
+
+    /// Whether `path` is a file saved with "Lưu thành…" in this session.
+    pub fn was_saved_as(&self, path: &std::path::Path) -> bool {
+        let saved = self.saved_as.lock().unwrap_or_else(|p| p.into_inner());
+        saved.iter().any(|p| p == path)
     }
 
     pub fn library(&self) -> MutexGuard<'_, Library> {

@@ -76,6 +76,9 @@ export interface ExportOutcome {
   warnings: string[];
 }
 
+/** What "Lưu thành…" writes. */
+export type SaveKind = "pdf" | "docx";
+
 export interface LibraryInfo {
   path: string;
   articles: number;
@@ -193,6 +196,10 @@ export const api = {
   restore: (id: number, number: number) => invoke<Article>("restore_revision", { id, number }),
   exportPdf: (id: number, template?: string) => invoke<ExportOutcome>("export_pdf", { id, template }),
   exportDocx: (id: number) => invoke<ExportOutcome>("export_docx", { id }),
+  /** The system's print dialog on the page as it prints (the print sheets). */
+  printWindow: () => invoke<void>("print_window"),
+  /** "Lưu thành…": the system's save dialog opens (in `folder` if it exists); null when cancelled. */
+  saveArticleAs: (id: number, kind: SaveKind, folder: string | null) => invoke<ExportOutcome | null>("save_article_as", { id, kind, folder }),
   /** The article's print pages as SVG documents, laid out from `content`. */
   previewPages: (id: number, content: Content) => invoke<PagePreview>("preview_pages", { id, content }),
   exportBundle: (id: number) => invoke<ExportOutcome>("export_bundle", { id }),

@@ -9,6 +9,8 @@ pub mod backup;
 pub mod bulletins;
 pub mod exports;
 pub mod images;
+pub mod printing;
+pub mod save_as;
 pub mod settings;
 pub mod templates;
 
