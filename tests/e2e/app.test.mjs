@@ -17,6 +17,8 @@ import { editingSteps, unikeySteps } from "./steps/editing.mjs";
 import { surfaceSteps } from "./steps/surface.mjs";
 import { publishingSteps } from "./steps/publishing.mjs";
 import { lifecycleSteps } from "./steps/lifecycle.mjs";
+import { printingSteps } from "./steps/printing.mjs";
+import { compositionSteps } from "./steps/composition.mjs";
 
 before(start);
 after(stop);
@@ -26,5 +28,7 @@ revisionSteps();
 editingSteps();
 surfaceSteps();
 publishingSteps();
+printingSteps();
 lifecycleSteps();
 unikeySteps();
+compositionSteps();
