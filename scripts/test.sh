@@ -7,7 +7,7 @@
 # The last line adds them up.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-apt_install "${BUILD_PACKAGES[@]}" poppler-utils xvfb xauth webkit2gtk-driver unzip pandoc libreoffice-writer-nogui postgresql openssl
+apt_install "${BUILD_PACKAGES[@]}" poppler-utils xvfb xauth webkit2gtk-driver unzip pandoc libreoffice-writer-nogui postgresql openssl xdotool imagemagick
 need_cargo
 need_node
 cd "$ROOT"

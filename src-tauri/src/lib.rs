@@ -24,6 +24,7 @@ pub fn run() {
     let report_load = std::env::var_os("BANTIN_REPORT_LOAD").is_some();
     tauri::Builder::default()
         .manage(state)
+        .plugin(tauri_plugin_dialog::init())
         // For the footprint benchmark (tests/perf/footprint.py).
         .on_page_load(move |_, payload| {
             if report_load && matches!(payload.event(), tauri::webview::PageLoadEvent::Finished) {
@@ -62,6 +63,8 @@ pub fn run() {
             commands::backup::list_backups,
             commands::backup::restore_backup,
             commands::exports::open_exported,
+            commands::save_as::save_article_as,
+            commands::printing::print_window,
             commands::articles::trash_article,
             commands::articles::list_trash,
             commands::articles::restore_from_trash,

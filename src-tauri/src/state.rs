@@ -33,6 +33,9 @@ pub struct AppState {
     /// Kiểm tra keeps what it learnt of each word and image between
     /// keystrokes, so a re-check looks only at what changed.
     checker: Mutex<bantin::check::Checker>,
+    /// Files written through "Lưu thành…" in this session, outside the
+    /// export folder: Mở tệp / Mở thư mục may open these too.
+    saved_as: Mutex<Vec<PathBuf>>,
 }
 
 impl AppState {
@@ -66,6 +69,7 @@ impl AppState {
             cancel_export: AtomicBool::new(false),
             created: is_new,
             checker: Mutex::default(),
+            saved_as: Mutex::new(Vec::new()),
         })
     }
 
@@ -78,6 +82,18 @@ impl AppState {
     /// Works on `library` from now on (the shared one, or back on this PC's).
     pub fn switch_to(&self, library: Library) {
         *self.library() = library;
+    }
+
+    /// Notes a file the editor saved with "Lưu thành…".
+    pub fn remember_saved(&self, path: PathBuf) {
+        let mut saved = self.saved_as.lock().unwrap_or_else(|p| p.into_inner());
+        saved.push(path);
+    }
+
+    /// Whether `path` is a file saved with "Lưu thành…" in this session.
+    pub fn was_saved_as(&self, path: &std::path::Path) -> bool {
+        let saved = self.saved_as.lock().unwrap_or_else(|p| p.into_inner());
+        saved.iter().any(|p| p == path)
     }
 
     pub fn library(&self) -> MutexGuard<'_, Library> {

@@ -23,6 +23,8 @@ import { checksSteps } from "./steps/checks.mjs";
 import { sharedSteps } from "./steps/shared.mjs";
 import { templateSteps } from "./steps/templates.mjs";
 import { wordSteps } from "./steps/word.mjs";
+import { printingSteps } from "./steps/printing.mjs";
+import { compositionSteps } from "./steps/composition.mjs";
 
 before(start);
 after(stop);
@@ -37,6 +39,8 @@ publishingSteps();
 checksSteps();
 templateSteps();
 wordSteps();
+printingSteps();
 lifecycleSteps();
 unikeySteps();
+compositionSteps();
 sharedSteps();

@@ -9,11 +9,13 @@ all its WebKit processes, summed from /proc/PID/smaps_rollup once settled.
 
 usage (from the repository root, after `cargo build --release -p bantin -p bantin-app --example empty_window`):
     xvfb-run -a --server-args="-screen 0 1366x768x24" python3 tests/perf/footprint.py
+The binaries are taken from $CARGO_TARGET_DIR (else ./target), profile
+$BANTIN_PROFILE (release unless set, e.g. debug).
 """
 import os, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-REL = os.path.join(ROOT, "target", "release")
+REL = os.path.join(os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target"), os.environ.get("BANTIN_PROFILE", "release"))
 RUNS = 3
 SETTLE_S = 4.0
 

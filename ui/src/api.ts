@@ -115,6 +115,9 @@ export interface ExportOutcome {
   warnings: Warning[];
 }
 
+/** What "Lưu thành…" writes. */
+export type SaveKind = "pdf" | "docx";
+
 export interface LibraryInfo {
   path: string;
   articles: number;
@@ -355,6 +358,10 @@ export const api = {
   restore: (id: number, number: number) => invoke<Article>("restore_revision", { id, number }),
   exportPdf: (id: number, template?: string) => invoke<ExportOutcome>("export_pdf", { id, template }),
   exportDocx: (id: number) => invoke<ExportOutcome>("export_docx", { id }),
+  /** The system's print dialog on the page as it prints (the print sheets). */
+  printWindow: () => invoke<void>("print_window"),
+  /** "Lưu thành…": the system's save dialog opens (in `folder` if it exists); null when cancelled. */
+  saveArticleAs: (id: number, kind: SaveKind, folder: string | null) => invoke<ExportOutcome | null>("save_article_as", { id, kind, folder }),
   /** The article's print pages as SVG documents, laid out from `content`. */
   previewPages: (id: number, content: Content) => invoke<PagePreview>("preview_pages", { id, content }),
   /** How Soạn draws an article of `kind`: its print template's numbers. */

@@ -1,6 +1,8 @@
 // What the top bar and the list do with articles: + Bài viết mới, Nhân bản,
-// Xóa (to Thùng rác) and Thùng rác, Xuất PDF, Xem trang in, Xuất gói tải lên,
-// and the buttons that open Bản tin and Cài đặt.
+// Xóa (to Thùng rác) and Thùng rác, Xuất PDF, Xem trang in, Ctrl+P (print),
+// Xuất gói tải lên, and the buttons that open Bản tin and Cài đặt. The top
+// bar acts on what is on screen: in the bulletin composer, Xuất PDF, Xem
+// trang in and Ctrl+P take the issue shown, not the article behind it.
 import { api, errorMessage, type ExportOutcome } from "./api";
 import { toast } from "./dialogs";
 import { $ } from "./dom";
@@ -8,8 +10,8 @@ import { announce } from "./exporting";
 import { passChecks } from "./export-checks";
 import { formatTime } from "./format";
 import { moveToTrash, openTrash } from "./trash";
-import { showPages } from "./pages";
-import { openComposer, refreshComposer } from "./bulletins";
+import { printShown, showPages } from "./pages";
+import { composerShown, exportIssue, issuePrintable, openComposer, refreshComposer, showIssuePages } from "./bulletins";
 import { openSettings } from "./settings";
 import { setSaveState } from "./status-bar";
 import type { ArticleView } from "./article-view";
@@ -23,8 +25,12 @@ export interface ArticleActionsDeps {
 }
 
 export interface ArticleActions {
-  /** Ctrl+P and Xuất PDF. */
+  /** Xuất PDF: the article, or the issue in the composer. */
   exportPdf(): Promise<void>;
+  /** Ctrl+P: the system's print dialog on the pages of what is on screen. */
+  print(): Promise<void>;
+  /** Enables the top bar's buttons for what is on screen (an article, or an issue in the composer). */
+  paintTopBar(): void;
   /** Delete and Xóa: the open article to the recycle bin; the next one opens. */
   trashCurrent(): Promise<void>;
 }
@@ -50,7 +56,34 @@ export function wireArticleActions({ state, article, list }: ArticleActionsDeps)
     }
   }
 
-  const exportPdf = () => exportWith("btn-export-pdf", "Đang dàn trang và xuất PDF…", "Đã xuất PDF", "Đã xuất", (id) => api.exportPdf(id), "pdf");
+  const exportArticlePdf = () => exportWith("btn-export-pdf", "Đang dàn trang và xuất PDF…", "Đã xuất PDF", "Đã xuất", (id) => api.exportPdf(id), "pdf");
+  const exportPdf = () => (composerShown() ? exportIssue() : exportArticlePdf());
+
+  /** Xem trang in of what is on screen; with `print`, then the print dialog on those pages. */
+  async function showPagesOnScreen(print: boolean) {
+    if (composerShown()) return showIssuePages(print);
+    const current = state.get().current;
+    if (!current) return;
+    const id = current.id;
+    const content = article.contentFromScreen();
+    await showPages(`Trang in: ${content.title}`, () => api.previewPages(id, content), print);
+  }
+
+  async function print() {
+    // Xem trang in already open on its pages: print those.
+    if (!printShown()) await showPagesOnScreen(true);
+  }
+
+  function paintTopBar() {
+    const inComposer = composerShown();
+    const hasArticle = Boolean(state.get().current);
+    const printable = inComposer ? issuePrintable() : hasArticle;
+    for (const id of ["btn-export-pdf", "btn-pages"]) $<HTMLButtonElement>(id).disabled = !printable;
+    // Word, the upload bundle and Lưu thành… are an article's; an issue has its own Xuất PDF bản tin.
+    for (const id of ["btn-save-as", "btn-export-docx", "btn-bundle"]) $<HTMLButtonElement>(id).disabled = inComposer || !hasArticle;
+    $("btn-export-pdf").title = inComposer ? "Xuất PDF số bản tin đang mở" : "Xuất PDF bài đang mở vào thư mục Bản Tin";
+    $("btn-pages").title = inComposer ? "Xem số bản tin đang mở sẽ in ra thế nào; in từ đây (Ctrl+P)" : "Xem bài sẽ in ra trên các trang giấy thế nào; in từ đây (Ctrl+P)";
+  }
   const exportDocx = () => exportWith("btn-export-docx", "Đang xuất tệp Word…", "Đã xuất Word", "Đã xuất tệp Word", (id) => api.exportDocx(id), "docx");
 
   async function trashCurrent() {
@@ -107,14 +140,8 @@ export function wireArticleActions({ state, article, list }: ArticleActionsDeps)
 
   $("btn-export-pdf").addEventListener("click", exportPdf);
   $("btn-export-docx").addEventListener("click", exportDocx);
-  // Page preview: the pages the print layout made, laid out from the text on screen.
-  $("btn-pages").addEventListener("click", () => {
-    const current = state.get().current;
-    if (!current) return;
-    const id = current.id;
-    const content = article.contentFromScreen();
-    void showPages(`Trang in: ${content.title}`, () => api.previewPages(id, content));
-  });
+  // Page preview: the pages the print layout made, laid out from the text on screen (or the issue's).
+  $("btn-pages").addEventListener("click", () => void showPagesOnScreen(false));
   $("btn-bundle").addEventListener("click", () =>
     exportWith("btn-bundle", "Đang đóng gói…", "Đã xuất gói", "Đã xuất gói tải lên", (id) => api.exportBundle(id)),
   );
@@ -129,5 +156,5 @@ export function wireArticleActions({ state, article, list }: ArticleActionsDeps)
   });
   $("btn-settings").addEventListener("click", () => void openSettings(state.get().library));
 
-  return { exportPdf, trashCurrent };
+  return { exportPdf, print, paintTopBar, trashCurrent };
 }

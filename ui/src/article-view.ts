@@ -20,7 +20,7 @@ import { chosenTemplate, withTemplate } from "./template-form";
 /** Milliseconds of quiet typing before an autosave. */
 const AUTOSAVE_MS = 1200;
 
-const ARTICLE_BUTTONS = ["btn-export-pdf", "btn-export-docx", "btn-bundle", "btn-pages"];
+const ARTICLE_BUTTONS = ["btn-export-pdf", "btn-save-as", "btn-export-docx", "btn-bundle", "btn-pages"];
 
 export interface ArticleViewDeps {
   state: AppStore;

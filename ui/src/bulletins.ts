@@ -17,6 +17,8 @@ let dateOfIssue: DateField | null = null;
 const issueDate = () => (dateOfIssue ??= dateField($<HTMLInputElement>("bulletin-date")));
 let issue: Bulletin | null = null;
 let library: () => ArticleSummary[] = () => [];
+/** Tells the top bar that what is on screen changed (composer shown or closed, the issue's articles). */
+let onScreenChanged: () => void = () => {};
 
 function titleOf(id: number): string {
   return library().find((a) => a.id === id)?.title ?? `Bài viết số ${id}`;
@@ -140,6 +142,7 @@ function paintArticles() {
   $<HTMLButtonElement>("btn-bulletin-export").disabled = b.articles.length === 0;
   $<HTMLButtonElement>("btn-bulletin-pages").disabled = b.articles.length === 0;
   paintPicker();
+  onScreenChanged();
 }
 
 function paintPicker() {
@@ -214,6 +217,7 @@ export async function openComposer(articles: () => ArticleSummary[]) {
   form ??= await api.bulletinForm();
   buildForm(form);
   $("composer").hidden = false;
+  onScreenChanged();
   const issues = await paintIssues();
   if (issue && issues.some((b) => b.id === issue!.id)) await show(issue.id);
   else if (issues.length) await show(issues[0].id);
@@ -221,12 +225,14 @@ export async function openComposer(articles: () => ArticleSummary[]) {
     issue = null;
     $("bulletin-detail").hidden = true;
     $("bulletin-none").hidden = false;
+    onScreenChanged();
   }
 }
 
 export function closeComposer() {
   saveMasthead.flush();
   $("composer").hidden = true;
+  onScreenChanged();
 }
 
 let built = false;
@@ -239,7 +245,8 @@ function buildForm(f: BulletinForm) {
     .join("");
 }
 
-export function wireComposer() {
+export function wireComposer(screenChanged: () => void) {
+  onScreenChanged = screenChanged;
   $("btn-composer-close").addEventListener("click", closeComposer);
   $("composer").addEventListener("keydown", (e) => {
     if (e.key === "Escape" && !document.querySelector("dialog[open]")) closeComposer();
@@ -344,28 +351,44 @@ export function wireComposer() {
     if (btn && b) void change(() => api.addToBulletin(b.id, [Number(btn.dataset.id)]));
   });
 
-  $("btn-bulletin-export").addEventListener("click", async () => {
-    const b = issue;
-    if (!b) return;
-    saveMasthead.flush();
-    const choices = printChoices();
-    if (!(await passChecks({ bulletin: b.id }, "bulletin-pdf"))) return;
-    const out = await withProgress(`Xuất PDF ${b.name} số ${b.number}`, (onStep) => api.exportBulletinPdf(b.id, choices, onStep));
-    if (out) announce("Đã xuất", out);
-  });
-  $("btn-bulletin-pages").addEventListener("click", () => {
-    const b = issue;
-    if (!b) return;
-    saveMasthead.flush();
-    const choices = printChoices();
-    void showPages(`Trang in: ${b.name} số ${b.number}`, () => api.previewBulletinPages(b.id, choices));
-  });
+  $("btn-bulletin-export").addEventListener("click", () => void exportIssue());
+  $("btn-bulletin-pages").addEventListener("click", () => void showIssuePages());
   for (const id of ["bulletin-paper", "bulletin-columns"])
     $(id).addEventListener("change", () => {
       $("bulletin-save-state").textContent = "Chưa lưu";
       saveMasthead();
     });
   $("bulletin-booklet").addEventListener("change", paintPrintChoices);
+}
+
+/** The composer is on screen: the top bar's Xuất PDF, Xem trang in and Ctrl+P act on its issue. */
+export function composerShown(): boolean {
+  return !$("composer").hidden;
+}
+
+/** An issue with articles is on screen: there is something to print. */
+export function issuePrintable(): boolean {
+  return composerShown() && Boolean(issue?.articles.length);
+}
+
+/** "Xuất PDF bản tin" (and the top bar's Xuất PDF in the composer): the issue as chosen under In số này. */
+export async function exportIssue() {
+  const b = issue;
+  if (!b || !b.articles.length) return;
+  saveMasthead.flush();
+  const choices = printChoices();
+  if (!(await passChecks({ bulletin: b.id }, "bulletin-pdf"))) return;
+  const out = await withProgress(`Xuất PDF ${b.name} số ${b.number}`, (onStep) => api.exportBulletinPdf(b.id, choices, onStep));
+  if (out) announce("Đã xuất", out);
+}
+
+/** "Xem trang in" of the issue; with `print` (Ctrl+P), then the system's print dialog on those pages. */
+export async function showIssuePages(print = false) {
+  const b = issue;
+  if (!b || !b.articles.length) return;
+  saveMasthead.flush();
+  const choices = printChoices();
+  await showPages(`Trang in: ${b.name} số ${b.number}`, () => api.previewBulletinPages(b.id, choices), print);
 }
 
 /** The issue on screen, if the composer is open: after an article is trashed, it may have lost one. */

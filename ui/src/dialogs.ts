@@ -37,9 +37,38 @@ export function toast(text: string, kind: "ok" | "error" = "ok", actions: Action
   }
   t.className = "toast " + kind;
   t.hidden = false;
+  raiseToast();
   clearTimeout(toastTimer);
   const ms = actions.length ? 30_000 : kind === "error" ? 9000 : 6000;
   toastTimer = setTimeout(() => (t.hidden = true), ms);
+}
+
+/**
+ * Puts the message above whatever is open: the composer, Xem trang in, any
+ * dialog. It goes into the top layer (a manual popover, shown again so it is
+ * the newest there), inside the topmost modal dialog when one is open:
+ * everything outside a modal dialog is inert, and Mở tệp must stay clickable.
+ * Called when a message is shown and whenever a dialog opens or closes.
+ */
+export function raiseToast() {
+  const t = document.getElementById("toast");
+  if (!t || t.hidden) return;
+  const modals = Array.from(document.querySelectorAll<HTMLDialogElement>("dialog[open]")).filter((d) => d.matches(":modal"));
+  const host = modals.at(-1) ?? document.getElementById("app")!;
+  if (t.parentElement !== host) host.append(t);
+  if (typeof t.showPopover !== "function") return;
+  if (t.matches(":popover-open")) t.hidePopover();
+  t.showPopover();
+}
+
+/** Keeps the message on top as dialogs open and close, and out of the top layer once hidden. */
+export function wireToast() {
+  const t = document.getElementById("toast")!;
+  t.setAttribute("popover", "manual");
+  new MutationObserver(() => raiseToast()).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["open"] });
+  new MutationObserver(() => {
+    if (t.hidden && typeof t.hidePopover === "function" && t.matches(":popover-open")) t.hidePopover();
+  }).observe(t, { attributes: true, attributeFilter: ["hidden"] });
 }
 
 /** Asks a yes/no question; resolves true only for `yes`. Escape, Enter or Hủy is no. */

@@ -5,7 +5,9 @@
 // builds the parts in order and hands each what it needs.
 import "./style.css";
 import { api, errorMessage } from "./api";
-import { toast } from "./dialogs";
+import { toast, wireToast } from "./dialogs";
+import { wirePages } from "./pages";
+import { wireSaveAs } from "./save-as";
 import { $ } from "./dom";
 import { createAppState } from "./state";
 import { initLibraryList } from "./library-list";
@@ -27,7 +29,10 @@ const list = initLibraryList({ state, open: (id) => article.open(id), trashCurre
 const article = initArticleView({ state, refreshList: list.refresh, loadHistory: () => historyPanel.load() });
 const historyPanel = initHistory({ state, article, refreshList: list.refresh });
 const actions = wireArticleActions({ state, article, list });
-wireComposer();
+wireComposer(() => actions.paintTopBar());
+wireToast();
+wirePages();
+wireSaveAs({ state, article });
 // After a restore, or a switch to the shared library and back, the library
 // is another one: forget the open article, list again and open the newest.
 const reload = async () => {
@@ -38,7 +43,7 @@ const reload = async () => {
 };
 wireSettings({ flush: article.flush, reload, library: () => state.get().library });
 wireImporting({ refresh: list.refresh, open: (id) => article.open(id) });
-wireShortcuts({ state, article, exportPdf: actions.exportPdf });
+wireShortcuts({ state, article, print: actions.print });
 wireTemplateEditor({
   // Cài đặt → Mẫu trình bày previews on the article on screen, as typed.
   openArticle: () => {

@@ -10,6 +10,7 @@
 // anyway, and the CSP forbids inline script.
 import { errorMessage, type PagePreview } from "./api";
 import { openSettingsAt } from "./settings";
+import { printPages } from "./printing";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -33,8 +34,30 @@ export function pageElement(svg: string, index: number): SVGSVGElement | null {
 let shown: { title: string; load: () => Promise<PagePreview> } | undefined;
 let refreshWired = false;
 
-/** Opens the page dialog titled `title` and fills it with what `load` lays out. */
-export async function showPages(title: string, load: () => Promise<PagePreview>) {
+/** The pages the dialog shows now (none while it lays out). */
+function shownPages(): SVGSVGElement[] {
+  return Array.from(document.querySelectorAll<SVGSVGElement>("#pages-list svg.page"));
+}
+
+/** "In" and Ctrl+P while the dialog is open: the system's print dialog on the pages shown. */
+export function printShown(): boolean {
+  const d = document.getElementById("pages") as HTMLDialogElement;
+  const pages = shownPages();
+  if (!d.open || !pages.length) return false;
+  printPages(pages).catch((e) => (document.getElementById("pages-state")!.textContent = errorMessage(e)));
+  return true;
+}
+
+/** Wires the dialog's "In" button. */
+export function wirePages() {
+  document.getElementById("pages-print")!.addEventListener("click", () => void printShown());
+}
+
+/**
+ * Opens the page dialog titled `title` and fills it with what `load` lays
+ * out; with `print` (Ctrl+P), then opens the system's print dialog on them.
+ */
+export async function showPages(title: string, load: () => Promise<PagePreview>, print = false) {
   const d = document.getElementById("pages") as HTMLDialogElement;
   shown = { title, load };
   if (!refreshWired) {
@@ -44,6 +67,8 @@ export async function showPages(title: string, load: () => Promise<PagePreview>)
       if (d.open && shown) void showPages(shown.title, shown.load);
     });
   }
+  const printButton = document.getElementById("pages-print") as HTMLButtonElement;
+  printButton.disabled = true;
   const list = document.getElementById("pages-list")!;
   const state = document.getElementById("pages-state")!;
   const warnings = document.getElementById("pages-warnings")!;
@@ -59,6 +84,7 @@ export async function showPages(title: string, load: () => Promise<PagePreview>)
     list.replaceChildren(...pages);
     list.scrollTop = 0;
     state.textContent = `${pages.length} trang`;
+    printButton.disabled = pages.length === 0;
     if (preview.warnings.length) {
       warnings.hidden = false;
       warnings.replaceChildren(
@@ -81,5 +107,7 @@ export async function showPages(title: string, load: () => Promise<PagePreview>)
     }
   } catch (e) {
     state.textContent = errorMessage(e);
+    return;
   }
+  if (print) printShown();
 }

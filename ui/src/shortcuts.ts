@@ -8,10 +8,11 @@ import type { AppStore } from "./state";
 export interface ShortcutDeps {
   state: AppStore;
   article: ArticleView;
-  exportPdf: () => Promise<void>;
+  /** Ctrl+P: the print dialog on the pages of what is on screen. */
+  print: () => Promise<void>;
 }
 
-export function wireShortcuts({ state, article, exportPdf }: ShortcutDeps) {
+export function wireShortcuts({ state, article, print }: ShortcutDeps) {
   document.addEventListener("keydown", (e) => {
     if (!(e.ctrlKey || e.metaKey)) return;
     if (e.key === "s") {
@@ -19,7 +20,7 @@ export function wireShortcuts({ state, article, exportPdf }: ShortcutDeps) {
       void article.saveNow();
     } else if (e.key === "p") {
       e.preventDefault();
-      void exportPdf();
+      void print();
     } else if (e.key === "F" && e.shiftKey) {
       e.preventDefault();
       $("search").focus();

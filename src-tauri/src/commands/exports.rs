@@ -154,12 +154,13 @@ pub async fn preview_pages(
 
 /// Opens an exported file (`folder: false`) or shows it in its folder, with
 /// the system's own programs (tauri-plugin-opener: Explorer on Windows, the
-/// desktop's file manager elsewhere). Only files under the export folder:
-/// the UI cannot use this to open anything else on the machine.
+/// desktop's file manager elsewhere). Only files under the export folder
+/// and those the editor saved with "Lưu thành…": the UI cannot use this to
+/// open anything else on the machine.
 #[tauri::command]
 pub fn open_exported(state: tauri::State<AppState>, path: String, folder: bool) -> Result<()> {
     let path = std::path::PathBuf::from(path);
-    if !inside(&path, &state.export_dir) {
+    if !inside(&path, &state.export_dir) && !state.was_saved_as(&path) {
         return Err(ApiError {
             code: "not_exported".into(),
             message: format!(

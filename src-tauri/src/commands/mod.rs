@@ -11,6 +11,8 @@ pub mod checks;
 pub mod exports;
 pub mod images;
 pub mod importing;
+pub mod printing;
+pub mod save_as;
 pub mod settings;
 pub mod shared;
 pub mod templates;

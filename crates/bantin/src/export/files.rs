@@ -50,6 +50,22 @@ pub fn article_docx_name(article: &Article) -> String {
     format!("{}.docx", slugify(&article.content.title))
 }
 
+/// A file the editor named in a save dialog ("Lưu thành…"), with `.ext`
+/// added when the name has another ending or none (GTK's dialog adds
+/// nothing), so "bao-cao" and "bao-cao.v2" are saved as `bao-cao.pdf` and
+/// `bao-cao.v2.pdf`, and the system opens them with the right program.
+pub fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
+    let has = path
+        .extension()
+        .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case(ext));
+    if has {
+        return path;
+    }
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".{ext}"));
+    path.with_file_name(name)
+}
+
 /// `<slug of "name số number">.pdf`, with `-so-tay` for the A5 booklet.
 pub fn bulletin_pdf_name(bulletin: &Bulletin, booklet: bool) -> String {
     let booklet = if booklet { " so tay" } else { "" };
@@ -182,6 +198,27 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_typed_in_the_save_dialog_gets_its_extension() {
+        let dir = Path::new("/x/Bản Tin");
+        assert_eq!(
+            with_extension(dir.join("bao-cao"), "pdf"),
+            dir.join("bao-cao.pdf")
+        );
+        assert_eq!(
+            with_extension(dir.join("bao-cao.v2"), "pdf"),
+            dir.join("bao-cao.v2.pdf")
+        );
+        assert_eq!(
+            with_extension(dir.join("Báo cáo.PDF"), "pdf"),
+            dir.join("Báo cáo.PDF")
+        );
+        assert_eq!(
+            with_extension(dir.join("bai.docx"), "docx"),
+            dir.join("bai.docx")
+        );
+    }
 
     #[test]
     fn a_taken_name_gets_a_number() {

@@ -35,7 +35,7 @@ pub use context::{
 };
 pub use files::{
     BACKUP_FOLDER, BackupFile, Target, article_docx_name, article_pdf_name, backup_path, backups,
-    bulletin_pdf_name, bundle_file_name, create_folder, write_atomically,
+    bulletin_pdf_name, bundle_file_name, create_folder, with_extension, write_atomically,
 };
 pub use images::Images;
 pub use look::{PageLook, page_look};
