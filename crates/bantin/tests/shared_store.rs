@@ -217,7 +217,7 @@ fn search_finds_the_same_articles(lib: &Library) {
 /// The same order on both backends: more query words in the title first,
 /// then in title, summary, author and tags, then the most recently changed.
 fn search_ranks_title_words_first(lib: &Library) {
-    let mut add = |title: &str, summary: &str, body: &str, minute: i64| {
+    let add = |title: &str, summary: &str, body: &str, minute: i64| {
         let c = Content {
             summary: summary.into(),
             ..content(title, body)
