@@ -11,6 +11,7 @@ import { FIRST, TITLE } from "../lib/content.mjs";
 
 export function writingSteps() {
   test("first start shows the sample library", async () => {
+    await plainScreen();
     await until(async () => (await $$(".item")).length >= 3, "sample articles in the list", 20_000);
     assert.match(await text("#status-library"), /Thư viện: .*thu-vien\.bantin/);
     await shot("thu-vien-mau");

@@ -221,6 +221,50 @@ impl<'a> Written<'a> {
     }
 }
 
+/// A new article's row, at `revision` (its revisions are written apart).
+pub(super) fn insert_row(
+    tx: &mut Transaction,
+    c: &Content,
+    d: &Derived,
+    revision: u32,
+    created_at: DateTime<Utc>,
+) -> Result<ArticleId> {
+    let w = Written::new(c, d, created_at);
+    let row = tx
+        .query_one(
+            &format!(
+                "INSERT INTO articles ({WRITTEN}, created_at, revision)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $13, $16)
+                 RETURNING id"
+            ),
+            &w.params(&[&(revision as i32)]),
+        )
+        .map_err(err)?;
+    Ok(row.get(0))
+}
+
+/// An article's row set to `c` at `revision` (its revisions are written apart).
+pub(super) fn set_row(
+    tx: &mut Transaction,
+    id: ArticleId,
+    c: &Content,
+    d: &Derived,
+    revision: u32,
+    updated_at: DateTime<Utc>,
+) -> Result<()> {
+    let w = Written::new(c, d, updated_at);
+    tx.execute(
+        &format!(
+            "UPDATE articles SET ({WRITTEN}, revision) =
+                 ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+             WHERE id = $17"
+        ),
+        &w.params(&[&(revision as i32), &id]),
+    )
+    .map_err(err)?;
+    Ok(())
+}
+
 pub(super) fn insert(
     tx: &mut Transaction,
     c: &Content,
@@ -228,18 +272,7 @@ pub(super) fn insert(
     reason: RevisionReason,
     now: DateTime<Utc>,
 ) -> Result<ArticleId> {
-    let w = Written::new(c, d, now);
-    let row = tx
-        .query_one(
-            &format!(
-                "INSERT INTO articles ({WRITTEN}, created_at, revision)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $13, 1)
-                 RETURNING id"
-            ),
-            &w.params(&[]),
-        )
-        .map_err(err)?;
-    let id: i64 = row.get(0);
+    let id = insert_row(tx, c, d, 1, now)?;
     let uuid = uuid::Uuid::new_v4().to_string();
     append_revision(tx, id, &uuid, 1, c, reason, None, now)?;
     Ok(id)

@@ -21,12 +21,12 @@
 
 mod articles;
 mod bulletins;
+mod crossed;
 pub mod ket_noi;
 pub mod keyring;
 mod login;
-mod push;
-mod crossed;
 pub mod presence;
+mod push;
 pub mod schema;
 mod search;
 pub mod server;

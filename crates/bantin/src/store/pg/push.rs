@@ -15,16 +15,14 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use postgres::Transaction;
 use rusqlite::params;
 
-use super::articles::{load, put_asset, search_words};
+use super::articles::{insert_row, load, put_asset, set_row};
 use super::{Shared, err};
 use crate::doc::Derived;
 use crate::model::{Article, ArticleId, Content};
-use crate::store::articles::json;
 use crate::store::assets::NewAsset;
-use crate::store::{Library, Result, StoreError, ts};
+use crate::store::{Library, Result, StoreError};
 
 /// What copying one article did.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -144,7 +142,7 @@ impl Shared {
             targets.sort_unstable();
             targets.dedup();
             let (id, mut number) = match targets.as_slice() {
-                [] => (new_article(tx, &article.content, derived, article.created_at)?, 0),
+                [] => (insert_row(tx, &article.content, derived, 0, article.created_at)?, 0),
                 [id] => (*id, load(tx, *id, true)?.revision),
                 _ => {
                     return Err(StoreError::BadData {
@@ -184,7 +182,7 @@ impl Shared {
                 sent += 1;
             }
             if sent > 0 {
-                set_current(tx, id, &article.content, derived, number, article.updated_at)?;
+                set_row(tx, id, &article.content, derived, number, article.updated_at)?;
             }
             Ok(Pushed {
                 local_id: article.id,
@@ -195,79 +193,4 @@ impl Shared {
             })
         })
     }
-}
-
-/// The article's row, before its revisions arrive (revision 0).
-fn new_article(
-    tx: &mut Transaction,
-    c: &Content,
-    d: &Derived,
-    created_at: DateTime<Utc>,
-) -> Result<ArticleId> {
-    let (head, all) = search_words(c, &d.body_text);
-    let row = tx
-        .query_one(
-            "INSERT INTO articles (title, summary, author, category, tags, kind, status, date, body,
-                 body_text, extra, word_count, created_at, updated_at, revision, search_head, search_all)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, 0, $14, $15)
-             RETURNING id",
-            &[
-                &c.title,
-                &c.summary,
-                &c.author,
-                &c.category,
-                &json(&c.tags),
-                &c.kind.code(),
-                &c.status.code(),
-                &c.date.map(|d| d.to_string()),
-                &c.body,
-                &d.body_text,
-                &json(&c.extra),
-                &(d.word_count as i64),
-                &ts(created_at),
-                &head,
-                &all,
-            ],
-        )
-        .map_err(err)?;
-    Ok(row.get(0))
-}
-
-/// The article's current state: its last revision's.
-fn set_current(
-    tx: &mut Transaction,
-    id: ArticleId,
-    c: &Content,
-    d: &Derived,
-    revision: u32,
-    updated_at: DateTime<Utc>,
-) -> Result<()> {
-    let (head, all) = search_words(c, &d.body_text);
-    tx.execute(
-        "UPDATE articles SET title = $2, summary = $3, author = $4, category = $5, tags = $6,
-             kind = $7, status = $8, date = $9, body = $10, body_text = $11, extra = $12,
-             word_count = $13, updated_at = $14, revision = $15, search_head = $16, search_all = $17
-         WHERE id = $1",
-        &[
-            &id,
-            &c.title,
-            &c.summary,
-            &c.author,
-            &c.category,
-            &json(&c.tags),
-            &c.kind.code(),
-            &c.status.code(),
-            &c.date.map(|d| d.to_string()),
-            &c.body,
-            &d.body_text,
-            &json(&c.extra),
-            &(d.word_count as i64),
-            &ts(updated_at),
-            &(revision as i32),
-            &head,
-            &all,
-        ],
-    )
-    .map_err(err)?;
-    Ok(())
 }
