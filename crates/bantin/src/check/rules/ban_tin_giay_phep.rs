@@ -27,7 +27,7 @@ fn check(cx: &BulletinContext, out: &mut Vec<Finding>) {
             .find(|(k, _)| *k == key)
             .map_or(key, |(_, d)| d);
         let message = format!(
-            "Bản tin có giấy phép phải in \"{what}\" ({key}) ở cuối trang cuối theo Luật Báo chí, nhưng trường này còn trống."
+            "Bản tin có giấy phép phải in \"{what}\" ở cuối trang cuối theo Luật Báo chí, nhưng trường này còn trống."
         );
         out.push(
             Finding::new(RULE.id, RULE.severity, message)

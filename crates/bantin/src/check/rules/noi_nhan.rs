@@ -23,7 +23,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         .collect();
     let Some(last) = recipients.last() else {
         out.push(
-            Finding::general(&RULE, "\"Nơi nhận:\" của báo cáo đang trống; hãy ghi các nơi nhận (noi_nhan) trong bài hoặc nơi nhận mặc định trong thông tin đơn vị.".into())
+            Finding::general(&RULE, "\"Nơi nhận:\" của báo cáo đang trống; hãy ghi các nơi nhận trong bài hoặc nơi nhận mặc định trong thông tin đơn vị.".into())
                 .with_setting(Setting::Profile("noi_nhan")),
         );
         return;

@@ -39,7 +39,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let abbr = cx.field_or_profile("ky_hieu").unwrap_or("…");
         out.push(
             Finding::general(&RULE, format!(
-                "Báo cáo chưa có số và ký hiệu (so_hieu); bản in sẽ để trống thành \"Số       -BC/{abbr}\". Hãy ghi, ví dụ \"12-BC/{abbr}\"."
+                "Báo cáo chưa có số và ký hiệu; bản in sẽ để trống thành \"Số       -BC/{abbr}\". Hãy ghi, ví dụ \"12-BC/{abbr}\"."
             ))
             .with_setting(Setting::Article("so_hieu")),
         );

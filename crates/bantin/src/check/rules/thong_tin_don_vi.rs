@@ -39,7 +39,7 @@ pub(super) fn missing_profile_field(
         .map_or(key, |(_, d)| d);
     Some(
         Finding::general(rule, format!(
-            "Chưa đặt \"{what}\" ({key}) trong thông tin đơn vị; dòng này trên báo cáo sẽ in để trống."
+            "Chưa đặt \"{what}\" trong thông tin đơn vị; dòng này trên báo cáo sẽ in để trống."
         ))
         .with_setting(Setting::Profile(key)),
     )
