@@ -38,9 +38,12 @@ pub(super) fn missing_profile_field(
         .find(|(k, _)| *k == key)
         .map_or(key, |(_, d)| d);
     Some(
-        Finding::general(rule, format!(
-            "Chưa đặt \"{what}\" trong thông tin đơn vị; dòng này trên báo cáo sẽ in để trống."
-        ))
+        Finding::general(
+            rule,
+            format!(
+                "Chưa đặt \"{what}\" trong thông tin đơn vị; dòng này trên báo cáo sẽ in để trống."
+            ),
+        )
         .with_setting(Setting::Profile(key)),
     )
 }

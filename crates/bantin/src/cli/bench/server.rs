@@ -68,18 +68,7 @@ pub fn run(b: ServerBench, out: &mut Out) -> Result<(), CliError> {
         lib.list_articles()?;
         lists.push(t.elapsed());
     }
-    let queries = [
-        "van hoa cong so",
-        "VĂN HOÁ",
-        "dang vien",
-        "nghị quyết",
-        "dân vận khéo",
-        "thuy loi",
-        "khỏe mạnh",
-        "giai quyet ho so dung han",
-        "chuyen doi so",
-        "hi",
-    ];
+    let queries = super::library::SEARCH_QUERIES;
     let mut searches = Vec::new();
     for _ in 0..10 {
         for q in queries {
