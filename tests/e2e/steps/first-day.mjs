@@ -117,7 +117,6 @@ export function firstDaySteps() {
     await until(async () => (await isOpen("export-checks")) || (await text("#toast")).startsWith("Đã xuất:"), "the checks or the export", 30_000);
     if (await isOpen("export-checks")) {
       console.log(`Kiểm tra trước khi xuất: ${await text("#export-checks")}`);
-      await shot("kiem-tra-truoc-khi-xuat");
       await (await $("#export-checks-go")).click();
     }
     await waitText("#toast", (t) => t.startsWith("Đã xuất:"), "report exported", 30_000);
