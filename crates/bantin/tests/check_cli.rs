@@ -170,3 +170,68 @@ fn bulletin_checks_say_where_to_set_a_field() {
     );
     assert!(r.stdout.contains("ban-tin-kho-giay"), "{}", r.stdout);
 }
+
+/// The sample photo made `width` pixels wide, as a JPEG.
+fn photo(width: u32) -> Vec<u8> {
+    let img = image::load_from_memory(bantin::sample::IMAGES[0].1).unwrap();
+    let small = img.resize(width, width, image::imageops::FilterType::Triangle);
+    let mut out = Vec::new();
+    small
+        .write_to(
+            &mut std::io::Cursor::new(&mut out),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    out
+}
+
+#[test]
+fn a_photo_too_small_for_print_is_found_as_in_the_app() {
+    let env = Env::new();
+    std::fs::write(env.path("nho.jpg"), photo(800)).unwrap();
+    std::fs::write(env.path("lon.jpg"), photo(1200)).unwrap();
+    let text = |img: &str| {
+        format!(
+            "---\ntitle: Tin có ảnh\nauthor: Ban Dân vận\n---\n\nHội nghị đã diễn ra.\n\n![Hội nghị](anh/{img})\n"
+        )
+    };
+    std::fs::create_dir_all(env.path("anh")).unwrap();
+    std::fs::rename(env.path("nho.jpg"), env.path("anh/nho.jpg")).unwrap();
+    std::fs::rename(env.path("lon.jpg"), env.path("anh/lon.jpg")).unwrap();
+    let small = env.write("nho.md", &text("nho.jpg"));
+    let large = env.write("lon.md", &text("lon.jpg"));
+    let ids = env.import(&[&small, &large]);
+    let (small, large) = (ids[0].0.to_string(), ids[1].0.to_string());
+
+    // 800 px across the article template's 170 mm measure: about 120 dpi.
+    let r = env.run(&["check", &small, "--json"]);
+    assert_eq!(r.code, 0, "a cảnh báo does not fail the check");
+    let f: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let low: Vec<_> = f
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "anh-do-phan-giai-thap")
+        .collect();
+    assert_eq!(low.len(), 1, "{f:#}");
+    assert_eq!(
+        (low[0]["line"].as_u64(), low[0]["severity"].as_str()),
+        (Some(3), Some("canh-bao"))
+    );
+    assert!(
+        low[0]["message"].as_str().unwrap().contains("120 dpi"),
+        "{}",
+        low[0]["message"]
+    );
+    let out = env.ok(&["check", &small]);
+    assert!(
+        out.contains("3:1\tcảnh báo\tanh-do-phan-giai-thap\t"),
+        "{out}"
+    );
+
+    // 1200 px is sharp enough (about 180 dpi).
+    assert_eq!(
+        env.ok(&["check", &large]),
+        format!("Bài {large}: không thấy lỗi nào.\n")
+    );
+}

@@ -8,6 +8,7 @@
 use chrono::{DateTime, Utc};
 
 use bantin::check::{self, Finding, Setting, Severity};
+use bantin::export;
 use bantin::model::RevisionReason;
 use bantin::store::Library;
 
@@ -48,27 +49,21 @@ pub fn run(
         add_words(lib, &args.add_word, out)?;
         return Ok(0);
     }
-    let profile = lib.profile()?;
     let (findings, subject, article) = match (args.id, args.bulletin) {
         (Some(id), _) => {
             let article = lib.article(id)?;
-            let checker = check::Checker::new(check::Settings::from_profile(&profile));
+            let mut checker = check::Checker::default();
             if let Some(rule) = &args.fix {
-                return fix(lib, &checker, &article, rule, now, out);
+                return fix(lib, &mut checker, &article, rule, now, out);
             }
-            let f = checker.check(&article.content, &profile);
+            let f = export::check_content(lib, &mut checker, Some(id), &article.content)?;
             (f, format!("Bài {id}"), Some(id))
         }
-        (None, Some(id)) => {
-            let b = lib.bulletin(id)?;
-            let articles = b
-                .articles
-                .iter()
-                .map(|a| lib.article(*a))
-                .collect::<Result<Vec<_>, _>>()?;
-            let f = check::check_bulletin(&b, &articles, &profile);
-            (f, format!("Bản tin {id}"), None)
-        }
+        (None, Some(id)) => (
+            export::check_bulletin(lib, id)?,
+            format!("Bản tin {id}"),
+            None,
+        ),
         (None, None) => return Ok(0),
     };
     let findings: Vec<Finding> = findings.into_iter().map(|f| worded(f, article)).collect();
@@ -141,7 +136,7 @@ fn print(findings: &[Finding], subject: &str, out: &mut Out) {
 
 fn fix(
     lib: &Library,
-    checker: &check::Checker,
+    checker: &mut check::Checker,
     article: &bantin::Article,
     rule: &str,
     now: DateTime<Utc>,
@@ -154,7 +149,7 @@ fn fix(
             ids.join(", ")
         )));
     }
-    let profile = lib.profile()?;
+    let profile = export::prepare_checker(lib, checker, Some(article.id), &article.content)?;
     let findings = checker.check_rule(&article.content, &profile, rule);
     let (content, applied) = check::apply_fixes(&article.content, &findings);
     let id = article.id;

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 
 use super::{ExportError, PdfTemplate};
 use crate::check::{self, Checker, Finding, Settings, Severity};
-use crate::model::{Article, ArticleId, Content};
+use crate::model::{Article, ArticleId, Content, Profile};
 use crate::store::{ExportChoice, Exported, Library, Passed};
 
 /// Every finding on `content` (the article `id` as typed now), with the
@@ -20,22 +20,61 @@ pub fn check_content(
     id: Option<ArticleId>,
     content: &Content,
 ) -> Result<Vec<Finding>, ExportError> {
-    let profile = lib.profile()?;
-    let mut settings = Settings::from_profile(&profile);
-    settings.images = std::mem::take(&mut checker.settings.images);
-    settings.measure_pt = Some(measure(lib, id, content, &profile)?);
-    learn_images(lib, content, &mut settings);
-    checker.settings = settings;
+    let profile = prepare_checker(lib, checker, id, content)?;
     Ok(checker.check(content, &profile))
 }
 
-/// The template's text width for `content`, in points.
-fn measure(
+/// Gives `checker` what the rules need from the library for `content`: the
+/// profile's word list and tone style, the pixel size of each image it
+/// shows and the measure of the template it prints with. Returns the
+/// profile the rules read. Every door checks through here, so the app and
+/// `bantin check` find the same things.
+pub fn prepare_checker(
+    lib: &Library,
+    checker: &mut Checker,
+    id: Option<ArticleId>,
+    content: &Content,
+) -> Result<Profile, ExportError> {
+    let profile = lib.profile()?;
+    let mut settings = Settings::from_profile(&profile);
+    settings.images = std::mem::take(&mut checker.settings.images);
+    let tpl = template(lib, id, content, &profile)?;
+    settings.measure_pt = Some(tpl.text_width());
+    learn_images(lib, content, &mut settings);
+    checker.settings = settings;
+    Ok(profile)
+}
+
+/// Every finding on a bulletin issue and the articles it gathers, in print
+/// order.
+pub fn check_bulletin(lib: &Library, id: i64) -> Result<Vec<Finding>, ExportError> {
+    let b = lib.bulletin(id)?;
+    let articles = b
+        .articles
+        .iter()
+        .map(|a| lib.article(*a))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(check::check_bulletin(&b, &articles, &lib.profile()?))
+}
+
+/// Every finding on what is about to be exported, as saved.
+pub fn check_subject(lib: &Library, subject: Subject) -> Result<Vec<Finding>, ExportError> {
+    match subject {
+        Subject::Article(id) => {
+            let a = lib.article(id)?;
+            check_content(lib, &mut Checker::default(), Some(id), &a.content)
+        }
+        Subject::Bulletin(id) => check_bulletin(lib, id),
+    }
+}
+
+/// The template `content` prints with.
+fn template(
     lib: &Library,
     id: Option<ArticleId>,
     content: &Content,
-    profile: &crate::model::Profile,
-) -> Result<f32, ExportError> {
+    profile: &Profile,
+) -> Result<crate::typeset::Template, ExportError> {
     let article = Article {
         id: id.unwrap_or(0),
         content: content.clone(),
@@ -44,11 +83,10 @@ fn measure(
         revision: 0,
         word_count: 0,
     };
-    let t = match lib.chosen_template(&article, profile)? {
+    Ok(match lib.chosen_template(&article, profile)? {
         Some(t) => t.file().page_template(),
         None => PdfTemplate::for_kind(content.kind).template(),
-    };
-    Ok(t.text_width())
+    })
 }
 
 /// Reads the size of each library image the body points at that
@@ -82,22 +120,7 @@ pub enum Subject {
 /// The lỗi on what is about to be exported, as saved: the export waits for
 /// the editor's "Vẫn xuất" while there are any.
 pub fn errors_before_export(lib: &Library, subject: Subject) -> Result<Vec<Finding>, ExportError> {
-    let found = match subject {
-        Subject::Article(id) => {
-            let a = lib.article(id)?;
-            check_content(lib, &mut Checker::default(), Some(id), &a.content)?
-        }
-        Subject::Bulletin(id) => {
-            let b = lib.bulletin(id)?;
-            let articles = b
-                .articles
-                .iter()
-                .map(|a| lib.article(*a))
-                .collect::<Result<Vec<_>, _>>()?;
-            check::check_bulletin(&b, &articles, &lib.profile()?)
-        }
-    };
-    Ok(found
+    Ok(check_subject(lib, subject)?
         .into_iter()
         .filter(|f| f.severity == Severity::Loi)
         .collect())

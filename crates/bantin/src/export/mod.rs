@@ -27,7 +27,10 @@ mod words;
 pub use article::{article_docx, article_layout, article_pdf};
 pub use bulletin::{BulletinPdfOptions, ExportProgress, bulletin_layout, bulletin_pdf};
 pub use bundles::{BundleProgress, article_bundle};
-pub use checks::{Subject, check_content, errors_before_export, go_on_anyway};
+pub use checks::{
+    Subject, check_bulletin, check_content, check_subject, errors_before_export, go_on_anyway,
+    prepare_checker,
+};
 pub use context::{
     ArticlePrint, ExportContext, LibraryHandle, Written, article_pages, article_pages_with,
     bulletin_pages, export_article_docx, export_article_pdf, export_bulletin_pdf, export_bundles,

@@ -283,7 +283,7 @@ mod tests {
     fn jpeg_header_and_completeness() {
         let photo = crate::sample::IMAGES[0].1;
         let info = probe(photo).unwrap();
-        assert_eq!((info.width, info.height), (960, 640));
+        assert_eq!((info.width, info.height), (1600, 1067));
         assert_eq!(
             (info.format, info.color, info.bit_depth),
             (Format::Jpeg, ColorType::Rgb, 8)
@@ -292,7 +292,7 @@ mod tests {
         let half = &photo[..photo.len() / 2];
         let info = probe(half).unwrap();
         assert!(!info.complete, "a JPEG cut in half is seen");
-        assert_eq!(info.width, 960);
+        assert_eq!(info.width, 1600);
         assert!(probe(&photo[..40]).is_err());
     }
 }

@@ -234,7 +234,7 @@ mod orientation_tests {
     use super::*;
 
     /// A JPEG with an EXIF APP1 segment saying `orientation`, in the given
-    /// byte order, put in front of the sample photo (960 × 640).
+    /// byte order, put in front of the sample photo (1600 × 1067).
     pub fn with_orientation(orientation: u16, big_endian: bool) -> Vec<u8> {
         let photo = crate::sample::IMAGES[0].1;
         let u16b = |v: u16| {
@@ -277,14 +277,14 @@ mod orientation_tests {
             let upright = decode(&with_orientation(1, big)).unwrap();
             assert_eq!(
                 (upright.width, upright.height, upright.orientation),
-                (960, 640, 1)
+                (1600, 1067, 1)
             );
             let sideways = decode(&with_orientation(6, big)).unwrap();
             assert_eq!(
                 (sideways.width, sideways.height, sideways.orientation),
-                (640, 960, 6)
+                (1067, 1600, 6)
             );
-            assert_eq!(sideways.stored_size(), (960, 640));
+            assert_eq!(sideways.stored_size(), (1600, 1067));
         }
     }
 
