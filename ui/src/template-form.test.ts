@@ -71,6 +71,25 @@ describe("template form", () => {
     }
   });
 
+  it("offers the blocks each kind prints as yes/no boxes", () => {
+    const shown = (k: "report" | "article" | "bulletin") =>
+      fieldsFor(k)
+        .filter((f) => f.group === "Các phần được in")
+        .map((f) => [f.path, f.unit]);
+    expect(shown("article")).toEqual([
+      ["article.show.lead", "bool"],
+      ["article.show.author", "bool"],
+      ["article.show.captions", "bool"],
+      ["article.show.footnotes", "bool"],
+    ]);
+    expect(shown("report").map(([p]) => p)).toEqual(["report.show.national_title", "report.show.recipients", "report.show.signature"]);
+    expect(shown("bulletin").map(([p]) => p)).toEqual(["bulletin.show.contents", "bulletin.show.colophon", "bulletin.show.page_numbers"]);
+    const lead = field("article", "article.show.lead");
+    expect(display(lead, readValue({ article: { show: { lead: true } } }, lead.path))).toBe(true);
+    expect(parseInput(lead, false)).toEqual({ value: false });
+    expect(changesFrom({ article: { show: { lead: true } } }, { "article.show.lead": false })).toEqual([["article.show.lead", false]]);
+  });
+
   it("names only fields the shipped files have", () => {
     const files = { report: "report-hd36-2018.yaml", article: "article.yaml", bulletin: "bulletin.yaml" } as const;
     for (const [kind, file] of Object.entries(files)) {

@@ -31,6 +31,7 @@ const TEXT = "Chữ và đoạn văn";
 const NUMBERS = "Số trang";
 const HEAD = "Phần đầu và phần ký (báo cáo)";
 const TITLE = "Tên bài và tác giả";
+const SHOWN = "Các phần được in";
 
 const NAMING = [
   f(NAME, "title", "Tên hiển thị", "text"),
@@ -76,6 +77,9 @@ const REPORT_FIELDS = [
   f(HEAD, "report.recipients_size", "Cỡ chữ các nơi nhận", "pt"),
   f(HEAD, "report.signature_size", "Cỡ chữ phần ký", "pt"),
   f(HEAD, "report.signature_lines", "Số dòng để trống cho chữ ký", "count"),
+  f(SHOWN, "report.show.national_title", "In tiêu đề “ĐẢNG CỘNG SẢN VIỆT NAM” (góc phải trang đầu)", "bool"),
+  f(SHOWN, "report.show.recipients", "In “Nơi nhận:” và các nơi nhận", "bool"),
+  f(SHOWN, "report.show.signature", "In khối ký (T/M…, chức vụ, họ tên người ký)", "bool"),
 ];
 
 const ARTICLE_FIELDS = [
@@ -83,6 +87,10 @@ const ARTICLE_FIELDS = [
   f(TITLE, "article.title_centered", "Tên bài căn giữa", "bool"),
   f(TITLE, "article.lead_bold", "Sapô in đậm", "bool"),
   f(TITLE, "article.author_size", "Cỡ chữ dòng tác giả", "pt"),
+  f(SHOWN, "article.show.lead", "In sapô dưới tên bài", "bool"),
+  f(SHOWN, "article.show.author", "In dòng tác giả cuối bài", "bool"),
+  f(SHOWN, "article.show.captions", "In lời chú thích dưới ảnh", "bool"),
+  f(SHOWN, "article.show.footnotes", "In chú thích cuối trang", "bool"),
 ];
 
 const BULLETIN_FIELDS = [
@@ -98,6 +106,9 @@ const BULLETIN_FIELDS = [
   f(TITLE, "bulletin.large.name_size", "Cỡ chữ tên bản tin (A4, 19×27)", "pt"),
   f(TITLE, "bulletin.lead_bold", "Sapô in đậm", "bool"),
   f(NUMBERS, "bulletin.page_numbers_from_page", "Đánh số từ trang", "count"),
+  f(SHOWN, "bulletin.show.contents", "In mục lục “Trong số này”", "bool"),
+  f(SHOWN, "bulletin.show.colophon", "In khung thông tin cuối số (cơ quan chủ quản, ban biên tập, địa chỉ, giấy phép)", "bool"),
+  f(SHOWN, "bulletin.show.page_numbers", "In số trang", "bool"),
 ];
 
 /** The form for a template of `kind`, in the order shown. */

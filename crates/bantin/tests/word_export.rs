@@ -55,6 +55,7 @@ fn report_header(front: &bantin::markdown::FrontMatter) -> ReportHeader {
         authority: "T/M CHI BỘ".into(),
         signer_title: "BÍ THƯ".into(),
         signer_name: "Nguyễn Văn An".into(),
+        show: Default::default(),
     }
 }
 

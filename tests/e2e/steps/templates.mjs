@@ -26,6 +26,11 @@ function previewLeft() {
   });
 }
 
+/** The words on the preview's pages, as the core drew them. */
+function previewText() {
+  return browser().execute(() => Array.from(document.querySelectorAll("#tpl-preview-pages svg.page text"), (t) => t.textContent).join(" "));
+}
+
 /** Exports the open article's PDF; gives back the leftmost word's x on page 1, in pt. */
 async function exportedLeft() {
   await until(async () => !/^(Chưa lưu|Đang lưu)/.test(await text("#save-state")), "saved before exporting", 20_000);
@@ -83,6 +88,18 @@ export function templateSteps() {
     assert.ok(Math.abs(before - after - 10 * MM) < 0.5, `moved by 10 mm: ${(before - after) / MM} mm`);
     assert.equal(await text("#tpl-page-margins-left_mm-problem"), "", "the message is gone");
     await shot("mau-trinh-bay");
+
+    // Các phần được in: a box left empty takes the block off the pages at once; ticked, it is back.
+    assert.match(await text("#tpl-form"), /Các phần được in/);
+    assert.ok((await previewText()).includes("Nơi nhận:"), "the report shows its recipients");
+    const recipients = await $("#tpl-form [data-path='report.show.recipients']");
+    assert.equal(await recipients.isSelected(), true);
+    await recipients.click();
+    await until(async () => !(await previewText()).includes("Nơi nhận:"), "no Nơi nhận once it is unticked", 30_000);
+    assert.ok((await previewText()).includes("ĐẢNG CỘNG SẢN VIỆT NAM"), "the rest stays");
+    await shot("mau-trinh-bay-bo-noi-nhan");
+    await recipients.click();
+    await until(async () => (await previewText()).includes("Nơi nhận:"), "ticked again, it is back", 30_000);
 
     await (await $("#btn-tpl-default")).click();
     await waitText("#toast", (t) => t.startsWith("Đã lưu mẫu") && t.includes("dùng làm mặc định"), "saved as the office default");

@@ -32,6 +32,7 @@ use serde::Serialize;
 use crate::doc::Document;
 use crate::model::{Article, Bulletin, Content, Profile};
 use crate::text::ToneStyle;
+use crate::typeset::templates::ReportBlocks;
 
 pub use context::Context;
 pub use editor::{Shown, shown};
@@ -200,6 +201,9 @@ pub struct Settings {
     /// The width of the text on the printed page, in points (the
     /// template's measure): a figure is printed at most this wide.
     pub measure_pt: Option<f32>,
+    /// The report blocks the template prints: a block it leaves out is
+    /// not missed (no "Nơi nhận" to fill when none prints).
+    pub report_blocks: ReportBlocks,
 }
 
 impl Default for Settings {
@@ -209,6 +213,7 @@ impl Default for Settings {
             words: HashSet::new(),
             images: HashMap::new(),
             measure_pt: None,
+            report_blocks: ReportBlocks::default(),
         }
     }
 }

@@ -167,4 +167,40 @@ fn show(f: &TemplateFile, out: &mut Out) {
             r.type_name_size, r.summary_size
         ));
     }
+    let hidden = hidden_blocks(f);
+    out.line(&format!(
+        "Không in:\t{}",
+        if hidden.is_empty() {
+            "(in đủ các phần)".to_string()
+        } else {
+            hidden.join(", ")
+        }
+    ));
+}
+
+/// The parts the template leaves out (`show`), in words.
+fn hidden_blocks(f: &TemplateFile) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let mut note = |shown: bool, what| {
+        if !shown {
+            out.push(what);
+        }
+    };
+    if let Some(a) = &f.article {
+        note(a.show.lead, "sapô");
+        note(a.show.author, "dòng tác giả");
+        note(a.show.captions, "chú thích ảnh");
+        note(a.show.footnotes, "chú thích cuối trang");
+    }
+    if let Some(r) = &f.report {
+        note(r.show.national_title, "\"ĐẢNG CỘNG SẢN VIỆT NAM\"");
+        note(r.show.recipients, "nơi nhận");
+        note(r.show.signature, "khối ký");
+    }
+    if let Some(b) = &f.bulletin {
+        note(b.show.contents, "mục lục");
+        note(b.show.colophon, "khung cuối số");
+        note(b.show.page_numbers, "số trang");
+    }
+    out
 }

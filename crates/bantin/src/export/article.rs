@@ -5,13 +5,13 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::words::layout_warnings;
-use super::{ExportError, ExportWarning, PdfOutput, PdfTemplate};
+use super::{ExportError, ExportWarning, PdfOutput, PdfTemplate, shown};
 use crate::doc::Document;
 use crate::model::{Article, Profile};
 use crate::pdf::{PdfInfo, write_pdf};
 use crate::typeset::{
     ArticleHeader, FontSet, ImageSource, Laid, ReportHeader, layout_article, layout_report,
-    templates,
+    templates::{self, ReportBlocks},
 };
 use crate::word::{Front as WordFront, to_docx};
 
@@ -77,9 +77,10 @@ pub fn article_layout(
         double_sided: double_sided || base.double_sided,
         ..base
     };
+    let doc = shown::document(doc, shown::article_blocks(&tpl));
     let laid = match front(article, profile, &tpl, now.date_naive(), &mut warnings) {
-        Front::Report(header) => layout_report(doc, &header, &tpl, fonts, images)?,
-        Front::Article(header) => layout_article(doc, &header, &tpl, fonts, images)?,
+        Front::Report(header) => layout_report(&doc, &header, &tpl, fonts, images)?,
+        Front::Article(header) => layout_article(&doc, &header, &tpl, fonts, images)?,
     };
     warnings.extend(layout_warnings(&laid.warnings));
     Ok((laid, warnings))
@@ -97,9 +98,10 @@ pub fn article_docx(
 ) -> Result<(Vec<u8>, Vec<ExportWarning>), ExportError> {
     let mut warnings = Vec::new();
     let tpl = template.template();
+    let doc = shown::document(doc, shown::article_blocks(&tpl));
     let bytes = match front(article, profile, &tpl, today, &mut warnings) {
-        Front::Report(header) => to_docx(doc, WordFront::Report(&header), &tpl, images)?,
-        Front::Article(header) => to_docx(doc, WordFront::Article(&header), &tpl, images)?,
+        Front::Report(header) => to_docx(&doc, WordFront::Report(&header), &tpl, images)?,
+        Front::Article(header) => to_docx(&doc, WordFront::Article(&header), &tpl, images)?,
     };
     Ok((bytes, warnings))
 }
@@ -111,8 +113,9 @@ enum Front {
 }
 
 /// The front blocks of `article` in `tpl`: a report template's header and
-/// signature blocks (warning for each profile field left empty), or any
-/// other template's title, lead and author line.
+/// signature blocks (warning for each profile field left empty that would
+/// print), or any other template's title, lead and author line; each
+/// without the blocks the template leaves out.
 fn front(
     article: &Article,
     profile: &Profile,
@@ -122,15 +125,22 @@ fn front(
 ) -> Front {
     let c = &article.content;
     match tpl.front {
-        templates::Front::Report(_) => {
-            Front::Report(report_header(article, profile, today, warnings))
-        }
-        _ => Front::Article(ArticleHeader {
-            title: c.title.clone(),
-            summary: Some(c.summary.clone()).filter(|s| !s.trim().is_empty()),
-            author: Some(c.author.clone()).filter(|s| !s.trim().is_empty()),
-            date: c.date,
-        }),
+        templates::Front::Report(_) => Front::Report(report_header(
+            article,
+            profile,
+            shown::report_blocks(tpl),
+            today,
+            warnings,
+        )),
+        _ => Front::Article(shown::article_header(
+            ArticleHeader {
+                title: c.title.clone(),
+                summary: Some(c.summary.clone()).filter(|s| !s.trim().is_empty()),
+                author: Some(c.author.clone()).filter(|s| !s.trim().is_empty()),
+                date: c.date,
+            },
+            shown::article_blocks(tpl),
+        )),
     }
 }
 
@@ -139,6 +149,7 @@ fn front(
 fn report_header(
     article: &Article,
     profile: &Profile,
+    show: ReportBlocks,
     today: NaiveDate,
     warnings: &mut Vec<ExportWarning>,
 ) -> ReportHeader {
@@ -150,7 +161,12 @@ fn report_header(
             .map(str::trim)
             .filter(|s| !s.is_empty())
     };
-    let mut field = |key: &str| -> String {
+    // A field of a block the template leaves out is neither read nor
+    // missed.
+    let mut field = |key: &str, prints: bool| -> String {
+        if !prints {
+            return String::new();
+        }
         match extra(key).or_else(|| profile.get(key)) {
             Some(v) => v.to_string(),
             None => {
@@ -161,19 +177,23 @@ fn report_header(
             }
         }
     };
-    let superior_body = field("cap_tren").to_uppercase();
-    let issuing_body = field("co_quan").to_uppercase();
-    let place = field("dia_danh");
-    let authority = field("tm").to_uppercase();
-    let signer_title = field("chuc_vu_ky").to_uppercase();
-    let signer_name = field("nguoi_ky");
+    let superior_body = field("cap_tren", true).to_uppercase();
+    let issuing_body = field("co_quan", true).to_uppercase();
+    let place = field("dia_danh", true);
+    let authority = field("tm", show.signature).to_uppercase();
+    let signer_title = field("chuc_vu_ky", show.signature).to_uppercase();
+    let signer_name = field("nguoi_ky", show.signature);
     // Party style: "Số 12-BC/CB", no colon; an unnumbered draft keeps the gap
     // that the office fills in when the document is registered.
     let number_symbol = match extra("so_hieu") {
         Some(s) => format!("Số {}", s.trim_start_matches("Số").trim()),
-        None => format!("Số       -BC/{}", field("ky_hieu")),
+        None => format!("Số       -BC/{}", field("ky_hieu", true)),
     };
-    let recipients = c.recipients(profile);
+    let recipients = if show.recipients {
+        c.recipients(profile)
+    } else {
+        Vec::new()
+    };
     let summary = if c.summary.trim().is_empty() {
         c.title.clone()
     } else {
@@ -195,5 +215,6 @@ fn report_header(
         authority,
         signer_title,
         signer_name,
+        show,
     }
 }

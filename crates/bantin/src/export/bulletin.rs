@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
 use super::words::layout_warnings;
-use super::{ExportError, ExportWarning, PdfOutput, Source};
+use super::{ExportError, ExportWarning, PdfOutput, Source, shown};
 use crate::model::{Bulletin, LICENCE_FIELDS, PaperSize, Profile};
 use crate::pdf::{PdfInfo, write_pdf_with_progress};
 use crate::typeset::{
@@ -123,7 +123,10 @@ pub fn bulletin_layout(
         None => templates::bulletin(paper, columns),
     };
     let mut warnings = Vec::new();
-    let masthead = masthead(bulletin, profile, &mut warnings);
+    let masthead = shown::masthead(
+        masthead(bulletin, profile, &mut warnings),
+        shown::bulletin_blocks(&tpl),
+    );
     let items: Vec<BulletinArticle> = articles
         .iter()
         .map(
@@ -250,6 +253,7 @@ fn masthead(b: &Bulletin, profile: &Profile, warnings: &mut Vec<ExportWarning>) 
         internal: b.internal,
         running_head,
         colophon,
+        ..Masthead::default()
     }
 }
 

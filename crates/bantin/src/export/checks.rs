@@ -40,6 +40,7 @@ pub fn prepare_checker(
     settings.images = std::mem::take(&mut checker.settings.images);
     let tpl = template(lib, id, content, &profile)?;
     settings.measure_pt = Some(tpl.text_width());
+    settings.report_blocks = super::shown::report_blocks(&tpl);
     learn_images(lib, content, &mut settings);
     checker.settings = settings;
     Ok(profile)

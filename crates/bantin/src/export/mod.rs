@@ -22,6 +22,7 @@ mod context;
 mod files;
 mod images;
 mod look;
+mod shown;
 mod words;
 
 pub use article::{article_docx, article_layout, article_pdf};

@@ -29,6 +29,7 @@ impl Cx<'_> {
                 lead_bold: b.lead_bold,
                 author_size: b.author_size,
                 spacing: b.article_spacing.clone(),
+                show: Default::default(),
             },
             Front::Report(_) => super::templates::article_style(),
         }
@@ -127,15 +128,19 @@ pub fn report_head(cx: &mut Cx, h: &ReportHeader) -> Vec<Row> {
     // Right: the national title, a rule as long as it, the place and date
     // level with the number line.
     let mut national = Vec::new();
-    let ry = cx.column(
-        "ĐẢNG CỘNG SẢN VIỆT NAM",
-        FontStyle::Bold,
-        rs.national_size,
-        right,
-        Align::Center,
-        0.0,
-        &mut national,
-    );
+    let ry = if h.show.national_title {
+        cx.column(
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            FontStyle::Bold,
+            rs.national_size,
+            right,
+            Align::Center,
+            0.0,
+            &mut national,
+        )
+    } else {
+        0.0
+    };
     if let Some((x1, x2, base)) = text_extent(&national) {
         let uy = base + rs.national_rule_gap_pt;
         items.push(Item::Rule {
@@ -202,78 +207,87 @@ pub fn report_head(cx: &mut Cx, h: &ReportHeader) -> Vec<Row> {
 
 pub fn report_tail(cx: &mut Cx, h: &ReportHeader) -> Vec<Row> {
     let rs = cx.report_style();
+    if !h.show.recipients && !h.show.signature {
+        return Vec::new();
+    }
     let w = cx.width();
     let lw = w * rs.left_column;
     let (left, right) = ((0.0, lw), (lw, w - lw));
     let mut items = Vec::new();
 
     // Left: "Nơi nhận:" underlined, then "- …;" items, the last ending ".".
-    let heading = "Nơi nhận:";
-    let y0 = cx.column(
-        heading,
-        FontStyle::Regular,
-        rs.recipients_heading_size,
-        left,
-        Align::Left,
-        0.0,
-        &mut items,
-    );
-    if let Some((x1, _, base)) = text_extent(&items) {
-        let hw = cx.fonts.regular.width(heading, rs.recipients_heading_size);
-        items.push(Item::Rule {
-            x1,
-            y1: base + rs.recipients_rule_gap_pt,
-            x2: x1 + hw,
-            y2: base + rs.recipients_rule_gap_pt,
-            thickness: rs.recipients_rule_pt,
-        });
-    }
-    let mut y = y0;
-    for line in h.recipient_lines() {
-        y = cx.column(
-            &line,
+    let mut left_end = 0.0;
+    if h.show.recipients {
+        let heading = "Nơi nhận:";
+        let y0 = cx.column(
+            heading,
             FontStyle::Regular,
-            rs.recipients_size,
+            rs.recipients_heading_size,
             left,
             Align::Left,
+            0.0,
+            &mut items,
+        );
+        if let Some((x1, _, base)) = text_extent(&items) {
+            let hw = cx.fonts.regular.width(heading, rs.recipients_heading_size);
+            items.push(Item::Rule {
+                x1,
+                y1: base + rs.recipients_rule_gap_pt,
+                x2: x1 + hw,
+                y2: base + rs.recipients_rule_gap_pt,
+                thickness: rs.recipients_rule_pt,
+            });
+        }
+        let mut y = y0;
+        for line in h.recipient_lines() {
+            y = cx.column(
+                &line,
+                FontStyle::Regular,
+                rs.recipients_size,
+                left,
+                Align::Left,
+                y,
+                &mut items,
+            );
+        }
+        left_end = y;
+    }
+
+    // Right: authority, title, room for the signature, name.
+    let mut right_end = 0.0;
+    if h.show.signature {
+        let ss = rs.signature_size;
+        let mut y = cx.column(
+            &upper(&h.authority),
+            FontStyle::Bold,
+            ss,
+            right,
+            Align::Center,
+            0.0,
+            &mut items,
+        );
+        y = cx.column(
+            &upper(&h.signer_title),
+            FontStyle::Regular,
+            ss,
+            right,
+            Align::Center,
+            y,
+            &mut items,
+        );
+        y += rs.signature_lines as f32 * ss * rs.signature_line_em;
+        right_end = cx.column(
+            &h.signer_name,
+            FontStyle::Bold,
+            ss,
+            right,
+            Align::Center,
             y,
             &mut items,
         );
     }
-    let left_end = y;
 
-    // Right: authority, title, room for the signature, name.
-    let ss = rs.signature_size;
-    let mut y = cx.column(
-        &upper(&h.authority),
-        FontStyle::Bold,
-        ss,
-        right,
-        Align::Center,
-        0.0,
-        &mut items,
-    );
-    y = cx.column(
-        &upper(&h.signer_title),
-        FontStyle::Regular,
-        ss,
-        right,
-        Align::Center,
-        y,
-        &mut items,
-    );
-    y += rs.signature_lines as f32 * ss * rs.signature_line_em;
-    let right_end = cx.column(
-        &h.signer_name,
-        FontStyle::Bold,
-        ss,
-        right,
-        Align::Center,
-        y,
-        &mut items,
-    );
-
-    let mut row = Row::fixed(left_end.max(right_end), items);
+    let mut row = Row::fixed(f32::max(left_end, right_end), items);
     row.space_before = rs.signature_space_pt;
     vec![row]
 }

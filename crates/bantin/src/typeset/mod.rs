@@ -78,6 +78,9 @@ pub struct ReportHeader {
     pub authority: String,
     pub signer_title: String,
     pub signer_name: String,
+    /// Which of the fixed blocks print (the template's `report.show`, as
+    /// the export reads it).
+    pub show: templates::ReportBlocks,
 }
 
 impl ReportHeader {

@@ -66,7 +66,11 @@ pub fn report_head(h: &ReportHeader, tpl: &Template) -> String {
         c("", "*"),
     ]
     .concat();
-    let national = c(r#"<w:b/><w:u w:val="single"/>"#, "ĐẢNG CỘNG SẢN VIỆT NAM");
+    let national = if h.show.national_title {
+        c(r#"<w:b/><w:u w:val="single"/>"#, "ĐẢNG CỘNG SẢN VIỆT NAM")
+    } else {
+        String::new()
+    };
     let date_line = format!("{}, {}", h.place, crate::text::format_date(h.date));
     let rows = [
         (bodies, national),
@@ -91,24 +95,34 @@ pub fn report_head(h: &ReportHeader, tpl: &Template) -> String {
 }
 
 pub fn report_tail(h: &ReportHeader, tpl: &Template) -> String {
-    let mut left = para(
-        &style("Recipients"),
-        &run(r#"<w:b/><w:i/><w:u w:val="single"/>"#, "Nơi nhận:"),
-    );
-    for line in h.recipient_lines() {
-        left.push_str(&para(&style("Recipients"), &run("", &line)));
+    if !h.show.recipients && !h.show.signature {
+        return String::new();
     }
-    let lines = match &tpl.front {
-        Front::Report(rs) => rs.signature_lines,
-        _ => 3,
-    };
-    let c =
-        |rpr: &str, text: &str| para(&format!("{}{CENTER}", style("Signature")), &run(rpr, text));
-    let mut right = c("<w:b/>", &upper(&h.authority)) + &c("<w:b/>", &upper(&h.signer_title));
-    for _ in 0..lines {
-        right.push_str(&c("", ""));
+    let mut left = String::new();
+    if h.show.recipients {
+        left.push_str(&para(
+            &style("Recipients"),
+            &run(r#"<w:b/><w:i/><w:u w:val="single"/>"#, "Nơi nhận:"),
+        ));
+        for line in h.recipient_lines() {
+            left.push_str(&para(&style("Recipients"), &run("", &line)));
+        }
     }
-    right.push_str(&c("<w:b/>", &h.signer_name));
+    let mut right = String::new();
+    if h.show.signature {
+        let lines = match &tpl.front {
+            Front::Report(rs) => rs.signature_lines,
+            _ => 3,
+        };
+        let c = |rpr: &str, text: &str| {
+            para(&format!("{}{CENTER}", style("Signature")), &run(rpr, text))
+        };
+        right = c("<w:b/>", &upper(&h.authority)) + &c("<w:b/>", &upper(&h.signer_title));
+        for _ in 0..lines {
+            right.push_str(&c("", ""));
+        }
+        right.push_str(&c("<w:b/>", &h.signer_name));
+    }
     para("", "") + &two_columns(tpl, left_share(tpl), &[(left, right)])
 }
 

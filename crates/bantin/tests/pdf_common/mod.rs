@@ -133,6 +133,7 @@ pub fn report_header() -> ReportHeader {
         authority: "T/M Chi bộ".into(),
         signer_title: "Bí thư".into(),
         signer_name: "Nguyễn Văn An".into(),
+        show: Default::default(),
     }
 }
 

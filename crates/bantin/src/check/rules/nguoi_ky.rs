@@ -15,7 +15,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    if cx.content.kind != Kind::BaoCao {
+    if cx.content.kind != Kind::BaoCao || !cx.settings.report_blocks.signature {
         return;
     }
     for key in ["tm", "chuc_vu_ky", "nguoi_ky"] {
@@ -70,6 +70,16 @@ mod tests {
         p.fields.insert("tm".into(), "K/T BÍ THƯ".into());
         p.fields.insert("nguoi_ky".into(), "Lê Văn B".into());
         assert_eq!(run("nguoi-ky", &c, &p).len(), 1);
+    }
+
+    #[test]
+    fn says_nothing_when_the_template_prints_no_signature() {
+        let (c, mut p) = report();
+        p.fields.remove("nguoi_ky");
+        let mut s = crate::check::Settings::from_profile(&p);
+        s.report_blocks.signature = false;
+        let f = crate::check::Checker::new(s).check_rule(&c, &p, "nguoi-ky");
+        assert!(f.is_empty(), "{f:?}");
     }
 
     #[test]

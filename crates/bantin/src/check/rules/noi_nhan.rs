@@ -12,7 +12,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    if cx.content.kind != Kind::BaoCao {
+    if cx.content.kind != Kind::BaoCao || !cx.settings.report_blocks.recipients {
         return;
     }
     let recipients = cx.content.recipients(cx.profile);

@@ -26,8 +26,10 @@ use crate::doc::{Block, Document, Footnote, Inline};
 use blocks::{article_rows, colophon_block, contents_rows, masthead_block};
 use pages::{fill_contents, licence_warnings, running_heads};
 
-/// What the masthead and colophon of one issue say.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// What the masthead and colophon of one issue say, and which of the
+/// issue's other parts print (the export reads the template's
+/// `bulletin.show` and says it here).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Masthead {
     /// "Bản tin Dân vận"; "Bản tin" at its start is set as a kicker above
     /// the rest.
@@ -47,6 +49,27 @@ pub struct Masthead {
     pub running_head: String,
     /// Colophon lines: a label ("Chịu trách nhiệm xuất bản") and its text.
     pub colophon: Vec<(String, String)>,
+    /// Prints "Trong số này" (an issue of two articles or more).
+    pub contents: bool,
+    /// Prints page numbers.
+    pub page_numbers: bool,
+}
+
+impl Default for Masthead {
+    fn default() -> Self {
+        Masthead {
+            name: String::new(),
+            kicker: false,
+            publisher: Vec::new(),
+            number: String::new(),
+            period: String::new(),
+            internal: false,
+            running_head: String::new(),
+            colophon: Vec::new(),
+            contents: true,
+            page_numbers: true,
+        }
+    }
 }
 
 /// One article of the issue.
@@ -85,7 +108,11 @@ pub fn layout_bulletin(
     let (head_items, head_h) = masthead_block(&mut cx, masthead, style);
     cx.measure = col_w;
 
-    let mut rows = contents_rows(&mut cx, articles, style);
+    let mut rows = if masthead.contents {
+        contents_rows(&mut cx, articles, style)
+    } else {
+        Vec::new()
+    };
     let mut footnotes: Vec<Footnote> = Vec::new();
     let total = articles.len();
     for (k, a) in articles.iter().enumerate() {
@@ -125,7 +152,9 @@ pub fn layout_bulletin(
         .extend(colophon_items.into_iter().map(|it| it.placed(left, bottom)));
     fill_contents(&mut poured, fonts);
     running_heads(&mut cx, &mut poured, masthead, style);
-    cx.page_numbers(&mut poured.pages);
+    if masthead.page_numbers {
+        cx.page_numbers(&mut poured.pages);
+    }
 
     if masthead.kicker {
         licence_warnings(&mut cx, style, poured.pages.len());

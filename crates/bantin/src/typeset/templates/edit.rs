@@ -41,11 +41,14 @@ impl TemplateText {
                 })?;
             *slot = value.clone();
         }
-        let file: TemplateFile =
-            serde_json::from_value(json).map_err(|_| TemplateError::WrongType {
-                field: wrong_field(changes),
-                line: 0,
-            })?;
+        let file: TemplateFile = serde_json::from_value(json).map_err(|e| {
+            let field = wrong_field(changes);
+            if e.to_string().contains("expected a boolean") {
+                TemplateError::NotYesNo { field, line: 0 }
+            } else {
+                TemplateError::WrongType { field, line: 0 }
+            }
+        })?;
         file.validate()?;
         let text = edit_text(self.text(), changes)
             .filter(|t| serde_norway::from_str::<TemplateFile>(t).ok().as_ref() == Some(&file))
@@ -54,12 +57,18 @@ impl TemplateText {
     }
 }
 
-/// The field that made a change set unreadable: the first one that is not a
-/// number, a yes/no or a short text.
+/// The field that made a change set unreadable: the first yes/no field
+/// given something else, else the first one that is not a number, a yes/no
+/// or a short text.
 fn wrong_field(changes: &[FieldValue]) -> String {
     changes
         .iter()
-        .find(|(_, v)| !(v.is_number() || v.is_boolean() || v.is_string()))
+        .find(|(p, v)| p.contains(".show.") && !v.is_boolean())
+        .or_else(|| {
+            changes
+                .iter()
+                .find(|(_, v)| !(v.is_number() || v.is_boolean() || v.is_string()))
+        })
         .or(changes.first())
         .map(|(p, _)| p.clone())
         .unwrap_or_default()

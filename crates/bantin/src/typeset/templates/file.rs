@@ -17,8 +17,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ArticleSpacing, ArticleStyle, BlockStyle, Booklet, BulletinRules, BulletinStyle, Front,
-    Margins, NumberPlace, PageNumbers, Paper, ReportStyle, Template, TemplateError,
+    ArticleSpacing, ArticleStyle, BlockStyle, Booklet, BulletinBlocks, BulletinRules,
+    BulletinStyle, Front, Margins, NumberPlace, PageNumbers, Paper, ReportStyle,
+    Template, TemplateError,
 };
 use crate::model::PaperSize;
 
@@ -155,6 +156,9 @@ pub struct BulletinFile {
     pub rules: BulletinRules,
     pub booklet: Booklet,
     pub blocks: BlockStyle,
+    /// Which parts print; a file without it prints them all.
+    #[serde(default)]
+    pub show: BulletinBlocks,
 }
 
 /// Sizes in pt added to the body size (negative: smaller).
@@ -356,6 +360,7 @@ impl BulletinFile {
                 name_max_share: self.name_max_share,
                 rules: self.rules.clone(),
                 booklet: self.booklet.clone(),
+                show: self.show,
             }),
             double_sided: self.double_sided,
             blocks: self.blocks.clone(),

@@ -102,6 +102,80 @@ pub struct ReportStyle {
     pub recipients_rule_pt: f32,
     /// Space between the body and the "Nơi nhận" / signature block.
     pub signature_space_pt: f32,
+    /// Which blocks print; a file without it prints them all.
+    #[serde(default)]
+    pub show: ReportBlocks,
+}
+
+/// Which of a report's fixed blocks print (`report.show`). `export` reads
+/// them, in one place, and hands every output only what prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReportBlocks {
+    /// "ĐẢNG CỘNG SẢN VIỆT NAM" with its rule, top right of page 1.
+    pub national_title: bool,
+    /// "Nơi nhận:" and its list, bottom left.
+    pub recipients: bool,
+    /// The signature block: "T/M …", the signer's title, room to sign, the
+    /// signer's name.
+    pub signature: bool,
+}
+
+impl Default for ReportBlocks {
+    fn default() -> Self {
+        ReportBlocks {
+            national_title: true,
+            recipients: true,
+            signature: true,
+        }
+    }
+}
+
+/// Which of an article's parts print (`article.show`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ArticleBlocks {
+    /// The lead (sapô) under the title.
+    pub lead: bool,
+    /// The author or source line at the end.
+    pub author: bool,
+    /// The captions under pictures.
+    pub captions: bool,
+    /// Footnotes, and their numbers in the text.
+    pub footnotes: bool,
+}
+
+impl Default for ArticleBlocks {
+    fn default() -> Self {
+        ArticleBlocks {
+            lead: true,
+            author: true,
+            captions: true,
+            footnotes: true,
+        }
+    }
+}
+
+/// Which of a bulletin issue's parts print (`bulletin.show`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BulletinBlocks {
+    /// "Trong số này" on page 1.
+    pub contents: bool,
+    /// The box on the last page: owning body, editorial board, address,
+    /// and a licensed bulletin's licence lines.
+    pub colophon: bool,
+    pub page_numbers: bool,
+}
+
+impl Default for BulletinBlocks {
+    fn default() -> Self {
+        BulletinBlocks {
+            contents: true,
+            colophon: true,
+            page_numbers: true,
+        }
+    }
 }
 
 /// Sizes of the article's title block and author line.
@@ -113,6 +187,9 @@ pub struct ArticleStyle {
     pub lead_bold: bool,
     pub author_size: f32,
     pub spacing: ArticleSpacing,
+    /// Which parts print; a file without it prints them all.
+    #[serde(default)]
+    pub show: ArticleBlocks,
 }
 
 /// Gaps around an article's title and author line (a single article and
@@ -205,6 +282,7 @@ pub struct BulletinStyle {
     pub name_max_share: f32,
     pub rules: BulletinRules,
     pub booklet: Booklet,
+    pub show: BulletinBlocks,
 }
 
 /// Rule thicknesses of a bulletin, pt.

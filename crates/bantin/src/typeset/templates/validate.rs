@@ -32,6 +32,10 @@ pub enum TemplateError {
     )]
     WrongType { field: String, line: usize },
     #[error(
+        "Trường «{field}» của tệp mẫu trình bày (dòng {line}) chỉ nhận true (in phần này) hoặc false (không in). Hãy sửa lại giá trị."
+    )]
+    NotYesNo { field: String, line: usize },
+    #[error(
         "Tệp mẫu trình bày ghi định dạng {found} (trường «format»); bản Bản Tin này chỉ đọc được định dạng {supported}. Hãy xin tệp ở định dạng {supported} hoặc cập nhật Bản Tin."
     )]
     Format { found: u32, supported: u32 },
@@ -68,6 +72,7 @@ impl TemplateError {
             TemplateError::UnknownField { field, .. }
             | TemplateError::MissingField { field }
             | TemplateError::WrongType { field, .. }
+            | TemplateError::NotYesNo { field, .. }
             | TemplateError::OutOfRange { field, .. }
             | TemplateError::Invalid { field, .. } => Some(field),
         }
@@ -106,6 +111,11 @@ impl TemplateError {
         } else if msg.starts_with("missing field") {
             TemplateError::MissingField {
                 field: join(quoted.first().copied().unwrap_or("")),
+            }
+        } else if msg.starts_with("invalid") && msg.contains("expected a boolean") {
+            TemplateError::NotYesNo {
+                field: if path.is_empty() { ".".into() } else { path },
+                line,
             }
         } else if msg.starts_with("invalid") || msg.starts_with("unknown variant") {
             TemplateError::WrongType {
