@@ -90,6 +90,13 @@ describe("template form", () => {
     expect(changesFrom({ article: { show: { lead: true } } }, { "article.show.lead": false })).toEqual([["article.show.lead", false]]);
   });
 
+  it("offers the bulletin's masthead, contents and colophon gaps", () => {
+    const gaps = fieldsFor("bulletin").filter((f) => f.path.startsWith("bulletin.spacing."));
+    expect(gaps.length).toBeGreaterThanOrEqual(6);
+    for (const g of gaps) expect(g.unit).toBe("times");
+    expect(gaps.map((g) => g.path)).toContain("bulletin.spacing.colophon_pad_em");
+  });
+
   it("names only fields the shipped files have", () => {
     const files = { report: "report-hd36-2018.yaml", article: "article.yaml", bulletin: "bulletin.yaml" } as const;
     for (const [kind, file] of Object.entries(files)) {

@@ -32,6 +32,7 @@ const NUMBERS = "Số trang";
 const HEAD = "Phần đầu và phần ký (báo cáo)";
 const TITLE = "Tên bài và tác giả";
 const SHOWN = "Các phần được in";
+const MASTHEAD = "Khoảng cách ở măng-sét, mục lục, khung cuối số";
 
 const NAMING = [
   f(NAME, "title", "Tên hiển thị", "text"),
@@ -106,6 +107,14 @@ const BULLETIN_FIELDS = [
   f(TITLE, "bulletin.large.name_size", "Cỡ chữ tên bản tin (A4, 19×27)", "pt"),
   f(TITLE, "bulletin.lead_bold", "Sapô in đậm", "bool"),
   f(NUMBERS, "bulletin.page_numbers_from_page", "Đánh số từ trang", "count"),
+  f(MASTHEAD, "bulletin.spacing.under_publisher_em", "Dưới tên cơ quan xuất bản", "times"),
+  f(MASTHEAD, "bulletin.spacing.above_rules_em", "Từ tên bản tin đến đường kẻ đậm", "times"),
+  f(MASTHEAD, "bulletin.spacing.under_rules_em", "Từ đường kẻ đến dòng số, kỳ", "times"),
+  f(MASTHEAD, "bulletin.spacing.contents_top_em", "Trên chữ “TRONG SỐ NÀY”", "times"),
+  f(MASTHEAD, "bulletin.spacing.contents_entry_space_em", "Giữa các dòng mục lục", "times"),
+  f(MASTHEAD, "bulletin.spacing.title_pad_em", "Từ đường kẻ đến tên bài", "times"),
+  f(MASTHEAD, "bulletin.spacing.colophon_pad_em", "Lề trong khung cuối số", "times"),
+  f(MASTHEAD, "bulletin.spacing.colophon_gap_em", "Trên khung cuối số", "times"),
   f(SHOWN, "bulletin.show.contents", "In mục lục “Trong số này”", "bool"),
   f(SHOWN, "bulletin.show.colophon", "In khung thông tin cuối số (cơ quan chủ quản, ban biên tập, địa chỉ, giấy phép)", "bool"),
   f(SHOWN, "bulletin.show.page_numbers", "In số trang", "bool"),

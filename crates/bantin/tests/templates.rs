@@ -257,3 +257,88 @@ fn the_reported_05_hd_margins_move_the_text_block() {
         l05 / MM
     );
 }
+
+/// The y of the first text item that says `what`, on page 1.
+fn y_of(laid: &bantin::typeset::Laid, what: &str) -> f32 {
+    laid.pages[0]
+        .items
+        .iter()
+        .find_map(|it| match it {
+            bantin::typeset::Item::Text { y, text, .. } if text.contains(what) => Some(*y),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("{what} on page 1"))
+}
+
+fn issue_with(tpl: &Template) -> bantin::typeset::Laid {
+    use bantin::typeset::{ArticleHeader, BulletinArticle, Masthead, layout_bulletin};
+    let article = |title: &str| BulletinArticle {
+        doc: bantin::markdown::parse("Chi bộ đã tổ chức quán triệt Nghị quyết đến 100% đảng viên."),
+        header: ArticleHeader {
+            title: title.into(),
+            ..Default::default()
+        },
+    };
+    let masthead = Masthead {
+        name: "Bản tin Dân vận".into(),
+        publisher: vec!["Đảng ủy xã Xuân Hồng".into()],
+        number: "Số 07".into(),
+        internal: true,
+        colophon: vec![("Ban biên tập".into(), "Ban Dân vận".into())],
+        ..Default::default()
+    };
+    layout_bulletin(
+        &masthead,
+        &[article("Tin thứ nhất"), article("Tin thứ hai")],
+        tpl,
+        fonts(),
+        &NoImages,
+        &mut |_, _| true,
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_bulletins_masthead_and_contents_gaps_are_template_values() {
+    let text = templates::shipped_text("bulletin").unwrap();
+    let shipped = TemplateFile::parse(text).unwrap();
+    // The file says the numbers the code used before they were settings,
+    // and a file without them (an office's older copy) gets the same.
+    let spacing = shipped.bulletin.as_ref().unwrap().spacing.clone();
+    assert_eq!(spacing, templates::BulletinSpacing::default());
+    let cut = text.find("  spacing:").unwrap();
+    let older = TemplateFile::parse(&text[..cut]).unwrap();
+    assert_eq!(older.bulletin.unwrap().spacing, spacing);
+
+    // More room above "TRONG SỐ NÀY" moves it and everything under it.
+    let wider = text
+        .replacen("name: bulletin/v1", "name: bulletin/thu", 1)
+        .replacen("contents_top_em: 0.4", "contents_top_em: 2.4", 1);
+    let wider = TemplateFile::parse(&wider)
+        .unwrap()
+        .bulletin_template(PaperSize::A4, 2);
+    let base = issue_with(&templates::bulletin(PaperSize::A4, 2));
+    let moved = issue_with(&wider);
+    let Front::Bulletin(st) = &wider.front else {
+        panic!("a bulletin")
+    };
+    let size = st.contents_size;
+    for what in ["TRONG SỐ NÀY", "Tin thứ nhất"] {
+        let d = y_of(&base, what) - y_of(&moved, what);
+        assert!((d.abs() - 2.0 * size).abs() < 0.01, "{what} moved {d} pt");
+    }
+    assert_eq!(
+        y_of(&base, "BẢN TIN"),
+        y_of(&moved, "BẢN TIN"),
+        "the masthead stays"
+    );
+
+    // A gap out of its range is refused with its field named.
+    let e = refused(
+        &text
+            .replacen("name: bulletin/v1", "name: bulletin/sai", 1)
+            .replacen("colophon_pad_em: 0.8", "colophon_pad_em: -1", 1),
+    );
+    assert_eq!(e.field(), Some("bulletin.spacing.colophon_pad_em"), "{e}");
+    assert!(e.to_string().contains("ngoài khoảng cho phép"), "{e}");
+}

@@ -17,6 +17,7 @@ use crate::doc::Document;
 pub(super) fn masthead_block(cx: &mut Cx, m: &Masthead, st: &BulletinStyle) -> (Vec<Item>, f32) {
     let w = cx.tpl.text_width();
     let s = st.masthead_size;
+    let gaps = &st.spacing;
     let mut items = Vec::new();
 
     // Publisher lines top left, the circulation mark boxed top right.
@@ -36,7 +37,7 @@ pub(super) fn masthead_block(cx: &mut Cx, m: &Masthead, st: &BulletinStyle) -> (
     if m.internal {
         let mark = "LƯU HÀNH NỘI BỘ";
         let tw = cx.fonts.bold.width(mark, s);
-        let pad = s * 0.45;
+        let pad = s * gaps.mark_pad_em;
         let mut mark_items = Vec::new();
         let end = cx.column(
             mark,
@@ -44,11 +45,11 @@ pub(super) fn masthead_block(cx: &mut Cx, m: &Masthead, st: &BulletinStyle) -> (
             s,
             (w - tw - pad, tw + 1.0),
             Align::Left,
-            pad * 0.6,
+            pad * gaps.mark_pad_vertical,
             &mut mark_items,
         );
         items.extend(mark_items);
-        let h = end + pad * 0.6;
+        let h = end + pad * gaps.mark_pad_vertical;
         items.push(Item::Frame {
             x: w - tw - 2.0 * pad,
             y: h,
@@ -58,7 +59,7 @@ pub(super) fn masthead_block(cx: &mut Cx, m: &Masthead, st: &BulletinStyle) -> (
         });
         y_right = h;
     }
-    let mut y = y_left.max(y_right) + s * 0.6;
+    let mut y = y_left.max(y_right) + s * gaps.under_publisher_em;
 
     // "BẢN TIN" as a kicker, the rest of the name large, fitted to the width.
     let folded = crate::text::fold_for_search(m.name.trim());
@@ -100,10 +101,10 @@ pub(super) fn masthead_block(cx: &mut Cx, m: &Masthead, st: &BulletinStyle) -> (
         size,
         (0.0, w),
         Align::Center,
-        y - size * 0.1,
+        y - size * gaps.name_raise_em,
         &mut items,
     );
-    y += s * 0.3;
+    y += s * gaps.above_rules_em;
     let rule = |y: f32, t: f32| Item::Rule {
         x1: 0.0,
         y1: y,
@@ -114,7 +115,7 @@ pub(super) fn masthead_block(cx: &mut Cx, m: &Masthead, st: &BulletinStyle) -> (
     let r = &st.rules;
     items.push(rule(y, r.masthead_thick_pt));
     items.push(rule(y + r.masthead_gap_pt, r.thin_pt));
-    y += r.masthead_gap_pt + s * 0.35;
+    y += r.masthead_gap_pt + s * gaps.under_rules_em;
 
     // The band: number left, period right.
     let band_top = y;
@@ -136,9 +137,9 @@ pub(super) fn masthead_block(cx: &mut Cx, m: &Masthead, st: &BulletinStyle) -> (
         band_top,
         &mut items,
     );
-    y = end_l.max(end_r) + s * 0.2;
+    y = end_l.max(end_r) + s * gaps.under_band_em;
     items.push(rule(y, st.rules.thin_pt));
-    y += st.article_gap * 0.8;
+    y += st.article_gap * gaps.under_masthead;
     (items, y)
 }
 
@@ -155,6 +156,7 @@ pub(super) fn contents_rows(
     }
     let w = cx.width();
     let size = st.contents_size;
+    let gaps = &st.spacing;
     let lead = cx.leading(size);
     let mut rows = Vec::new();
     let mut head = Vec::new();
@@ -171,14 +173,14 @@ pub(super) fn contents_rows(
         size + st.contents_heading_offset,
         (0.0, w),
         Align::Left,
-        size * 0.4,
+        size * gaps.contents_top_em,
         &mut head,
     );
-    let mut r = Row::fixed(end + size * 0.2, head);
+    let mut r = Row::fixed(end + size * gaps.contents_heading_gap_em, head);
     r.keep_with_next = true;
     rows.push(r);
 
-    let num_w = cx.fonts.regular.width("000", size) + size * 0.6;
+    let num_w = cx.fonts.regular.width("000", size) + size * gaps.contents_number_em;
     let dot = ". ";
     let dot_w = cx.fonts.regular.width(dot, size);
     let n = articles.len();
@@ -210,13 +212,14 @@ pub(super) fn contents_rows(
             }
             y += r.height;
         }
-        let room = w - num_w + size * 0.3 - end_x - size * 0.3;
+        let room =
+            w - num_w + size * gaps.contents_dots_gap_em - end_x - size * gaps.contents_dots_gap_em;
         let dots = (room / dot_w).floor().max(0.0) as usize;
         if dots > 0 {
             let text = dot.repeat(dots);
             let tw = cx.fonts.regular.width(&text, size);
             items.push(Item::Text {
-                x: w - num_w + size * 0.3 - tw,
+                x: w - num_w + size * gaps.contents_dots_gap_em - tw,
                 y: baseline,
                 style: FontStyle::Regular,
                 size,
@@ -237,21 +240,21 @@ pub(super) fn contents_rows(
             link: None,
         });
         let mut row = Row::fixed(y, items);
-        row.space_before = size * 0.25;
+        row.space_before = size * gaps.contents_entry_space_em;
         row.keep_with_next = k + 1 < n;
         rows.push(row);
     }
     let mut close = Row::fixed(
-        size * 0.8,
+        size * gaps.contents_close_em,
         vec![Item::Rule {
             x1: 0.0,
-            y1: size * 0.5,
+            y1: size * gaps.contents_close_rule_em,
             x2: w,
-            y2: size * 0.5,
+            y2: size * gaps.contents_close_rule_em,
             thickness: st.rules.thin_pt,
         }],
     );
-    close.space_before = size * 0.2;
+    close.space_before = size * gaps.contents_close_space_em;
     rows.push(close);
     rows
 }
@@ -266,7 +269,7 @@ pub(super) fn article_rows(
     let w = cx.width();
     let mut head = super::super::front::article_head(cx, header);
     if let Some(first) = head.first_mut() {
-        let pad = st.title_size * 0.45;
+        let pad = st.title_size * st.spacing.title_pad_em;
         first.items = std::mem::take(&mut first.items)
             .into_iter()
             .map(|it| shift(it, pad))
@@ -312,7 +315,7 @@ pub(super) fn colophon_block(cx: &mut Cx, m: &Masthead, st: &BulletinStyle) -> (
     }
     let w = cx.tpl.text_width();
     let size = st.colophon_size;
-    let pad = size * 0.8;
+    let pad = size * st.spacing.colophon_pad_em;
     let mut items = Vec::new();
     let mut y = pad;
     for (label, value) in lines {
@@ -340,5 +343,5 @@ pub(super) fn colophon_block(cx: &mut Cx, m: &Masthead, st: &BulletinStyle) -> (
         h,
         thickness: st.rules.thin_pt,
     });
-    (items, h + size)
+    (items, h + size * st.spacing.colophon_gap_em)
 }

@@ -75,7 +75,7 @@ pub(super) fn running_heads(cx: &mut Cx, poured: &mut Poured, m: &Masthead, st: 
                 });
             }
         }
-        let ry = y - size * 0.45;
+        let ry = y - size * st.spacing.running_rule_em;
         page.items.push(Item::Rule {
             x1: left,
             y1: ry,

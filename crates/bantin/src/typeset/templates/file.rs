@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     ArticleSpacing, ArticleStyle, BlockStyle, Booklet, BulletinBlocks, BulletinRules,
-    BulletinStyle, Front, Margins, NumberPlace, PageNumbers, Paper, ReportStyle,
+    BulletinSpacing, BulletinStyle, Front, Margins, NumberPlace, PageNumbers, Paper, ReportStyle,
     Template, TemplateError,
 };
 use crate::model::PaperSize;
@@ -159,6 +159,10 @@ pub struct BulletinFile {
     /// Which parts print; a file without it prints them all.
     #[serde(default)]
     pub show: BulletinBlocks,
+    /// Gaps of the masthead, contents and colophon; a file without it
+    /// keeps the numbers of `bulletin/v1`.
+    #[serde(default)]
+    pub spacing: BulletinSpacing,
 }
 
 /// Sizes in pt added to the body size (negative: smaller).
@@ -361,6 +365,7 @@ impl BulletinFile {
                 rules: self.rules.clone(),
                 booklet: self.booklet.clone(),
                 show: self.show,
+                spacing: self.spacing.clone(),
             }),
             double_sided: self.double_sided,
             blocks: self.blocks.clone(),

@@ -283,6 +283,82 @@ pub struct BulletinStyle {
     pub rules: BulletinRules,
     pub booklet: Booklet,
     pub show: BulletinBlocks,
+    pub spacing: BulletinSpacing,
+}
+
+/// Gaps and paddings of a bulletin's masthead, contents, article titles,
+/// running heads and colophon, each a multiple of the size named beside
+/// it, so they follow the sizes an office sets.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BulletinSpacing {
+    /// Padding inside the "LƯU HÀNH NỘI BỘ" box, in masthead sizes…
+    pub mark_pad_em: f32,
+    /// …and above and below its text, as a share of that padding.
+    pub mark_pad_vertical: f32,
+    /// Under the publisher lines and the box, in masthead sizes.
+    pub under_publisher_em: f32,
+    /// The name is raised by this share of its own size.
+    pub name_raise_em: f32,
+    /// From the name down to the thick rule, in masthead sizes.
+    pub above_rules_em: f32,
+    /// Under the thin rule, above the number and period, same unit.
+    pub under_rules_em: f32,
+    /// Under the number and period, above the last rule, same unit.
+    pub under_band_em: f32,
+    /// Under the masthead, as a share of the space before an article.
+    pub under_masthead: f32,
+    /// Above "TRONG SỐ NÀY", under the rule over it, in contents sizes.
+    pub contents_top_em: f32,
+    /// Under "TRONG SỐ NÀY", same unit.
+    pub contents_heading_gap_em: f32,
+    /// Room for the page numbers beside "000", same unit.
+    pub contents_number_em: f32,
+    /// Between the dotted leader and the page number, same unit.
+    pub contents_dots_gap_em: f32,
+    /// Above each contents entry, same unit.
+    pub contents_entry_space_em: f32,
+    /// The closing rule: the height of its row, where the rule sits in it
+    /// and the space above it, same unit.
+    pub contents_close_em: f32,
+    pub contents_close_rule_em: f32,
+    pub contents_close_space_em: f32,
+    /// Between the rule over an article and its title, in title sizes.
+    pub title_pad_em: f32,
+    /// Padding inside the colophon box, in colophon sizes…
+    pub colophon_pad_em: f32,
+    /// …and the space above the box, same unit.
+    pub colophon_gap_em: f32,
+    /// The running head's rule below its baseline, in running-head sizes.
+    pub running_rule_em: f32,
+}
+
+impl Default for BulletinSpacing {
+    /// The numbers bulletins were set with before they were settings.
+    fn default() -> Self {
+        BulletinSpacing {
+            mark_pad_em: 0.45,
+            mark_pad_vertical: 0.6,
+            under_publisher_em: 0.6,
+            name_raise_em: 0.1,
+            above_rules_em: 0.3,
+            under_rules_em: 0.35,
+            under_band_em: 0.2,
+            under_masthead: 0.8,
+            contents_top_em: 0.4,
+            contents_heading_gap_em: 0.2,
+            contents_number_em: 0.6,
+            contents_dots_gap_em: 0.3,
+            contents_entry_space_em: 0.25,
+            contents_close_em: 0.8,
+            contents_close_rule_em: 0.5,
+            contents_close_space_em: 0.2,
+            title_pad_em: 0.45,
+            colophon_pad_em: 0.8,
+            colophon_gap_em: 1.0,
+            running_rule_em: 0.45,
+        }
+    }
 }
 
 /// Rule thicknesses of a bulletin, pt.

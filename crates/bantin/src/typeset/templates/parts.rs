@@ -139,6 +139,7 @@ impl TemplateFile {
             5.0,
             " pt",
         )?;
+        validate_bulletin_spacing(c, &b.spacing)?;
         validate_class(c, "bulletin.large.", &b.large)?;
         validate_class(c, "bulletin.small.", &b.small)?;
         // Every size the offsets give, on every paper a bulletin can use.
@@ -206,6 +207,38 @@ impl TemplateFile {
         }
         Ok(())
     }
+}
+
+fn validate_bulletin_spacing(c: &Check, s: &super::BulletinSpacing) -> R {
+    for (f, v, max) in [
+        ("mark_pad_em", s.mark_pad_em, 3.0),
+        ("mark_pad_vertical", s.mark_pad_vertical, 3.0),
+        ("under_publisher_em", s.under_publisher_em, 5.0),
+        ("name_raise_em", s.name_raise_em, 1.0),
+        ("above_rules_em", s.above_rules_em, 5.0),
+        ("under_rules_em", s.under_rules_em, 5.0),
+        ("under_band_em", s.under_band_em, 5.0),
+        ("under_masthead", s.under_masthead, 5.0),
+        ("contents_top_em", s.contents_top_em, 5.0),
+        ("contents_heading_gap_em", s.contents_heading_gap_em, 5.0),
+        ("contents_number_em", s.contents_number_em, 5.0),
+        ("contents_dots_gap_em", s.contents_dots_gap_em, 3.0),
+        ("contents_entry_space_em", s.contents_entry_space_em, 5.0),
+        ("contents_close_em", s.contents_close_em, 5.0),
+        (
+            "contents_close_rule_em",
+            s.contents_close_rule_em,
+            s.contents_close_em,
+        ),
+        ("contents_close_space_em", s.contents_close_space_em, 5.0),
+        ("title_pad_em", s.title_pad_em, 5.0),
+        ("colophon_pad_em", s.colophon_pad_em, 5.0),
+        ("colophon_gap_em", s.colophon_gap_em, 10.0),
+        ("running_rule_em", s.running_rule_em, 3.0),
+    ] {
+        c.range(&format!("bulletin.spacing.{f}"), v, 0.0, max, "")?;
+    }
+    Ok(())
 }
 
 fn validate_class(c: &Check, at: &str, k: &PaperClassFile) -> R {
