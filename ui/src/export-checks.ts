@@ -34,7 +34,7 @@ export async function passChecks(subject: CheckSubject, what: string): Promise<b
   try {
     await api.exportAnyway(subject, what);
   } catch (e) {
-    // The choice could not be kept (a shared library does not keep it yet): said, and the paper still goes out.
+    // The choice could not be kept (the shared library unreachable): said, and the paper still goes out.
     toast(errorMessage(e), "error");
   }
   return true;

@@ -499,3 +499,57 @@ fn office_templates_are_per_unit_and_append_only() {
         1
     );
 }
+
+#[test]
+fn export_choices_are_per_unit_and_append_only() {
+    use bantin::export::{Subject, go_on_anyway};
+    let db = Db::new("export_choices_unit");
+    db.unit("xa-a", None);
+    db.unit("xa-b", None);
+    let a = db.user("a", Role::Editor, "xa-a");
+    let b = db.user("b", Role::Editor, "xa-b");
+    let report = Content {
+        kind: bantin::model::Kind::BaoCao,
+        ..content("Báo cáo của xã A", Status::Draft)
+    };
+    let lib = a.open();
+    let id = lib.create_article(&report, Utc::now()).unwrap();
+    assert!(go_on_anyway(&lib, Subject::Article(id), "pdf", Utc::now()).unwrap() > 0);
+    assert_eq!(lib.export_choices(id).unwrap().len(), 1);
+    // The database names who chose, whatever the row says.
+    let login: String = a
+        .raw()
+        .query_one("SELECT login FROM export_choices", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(login, a.login);
+
+    // Another commune sees none of it and cannot write one for A's article.
+    assert!(b.open().export_choices(id).unwrap().is_empty());
+    let mut raw = b.raw();
+    let n: i64 = raw
+        .query_one("SELECT count(*) FROM export_choices", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(n, 0);
+    for sql in [
+        "INSERT INTO export_choices (unit, article_id, revision, what, findings, created_at)
+         VALUES ('xa-a', $1, 1, 'pdf', '[]', '2026-01-01T00:00:00Z')",
+        "INSERT INTO export_choices (article_id, revision, what, findings, created_at)
+         VALUES ($1, 1, 'pdf', '[]', '2026-01-01T00:00:00Z')",
+    ] {
+        let e = raw.execute(sql, &[&id]).unwrap_err();
+        assert_eq!(sql_state(&e), DENIED, "{sql}: {e}");
+    }
+    // Nobody changes or removes a record, not even the owner of the database.
+    let mut admin = db.admin();
+    for sql in [
+        "UPDATE export_choices SET findings = '[]'",
+        "DELETE FROM export_choices",
+        "TRUNCATE export_choices",
+    ] {
+        let e = admin.batch_execute(sql).unwrap_err();
+        assert_eq!(sql_state(&e), DENIED, "{sql}: {e}");
+    }
+    assert_eq!(a.open().export_choices(id).unwrap().len(), 1);
+}

@@ -28,6 +28,7 @@ on_both!(
     the_profile_is_kept,
     bulletins_gather_articles_in_order,
     office_templates_are_versioned,
+    going_on_anyway_is_kept_beside_the_revision,
 );
 
 fn t0() -> DateTime<Utc> {
@@ -577,4 +578,50 @@ fn office_templates_are_versioned(lib: &Library) {
         lib.save_template(&shipped_name, t0()),
         Err(StoreError::BadValue { .. })
     ));
+}
+
+fn going_on_anyway_is_kept_beside_the_revision(lib: &Library) {
+    use bantin::export::{Subject, errors_before_export, go_on_anyway};
+    use bantin::store::Exported;
+    // A report with no organisation profile: its header would print blank.
+    let report = Content {
+        kind: Kind::BaoCao,
+        ..content("Báo cáo tháng", "Nội dung báo cáo.")
+    };
+    let id = lib.create_article(&report, t0()).unwrap();
+    let errors = errors_before_export(lib, Subject::Article(id)).unwrap();
+    assert!(!errors.is_empty());
+    let history = lib.history(id).unwrap();
+    let later = t0() + Duration::minutes(3);
+    assert_eq!(
+        go_on_anyway(lib, Subject::Article(id), "pdf", later).unwrap(),
+        errors.len()
+    );
+    let b = lib
+        .create_bulletin(
+            &NewBulletin {
+                name: "Bản tin Dân vận".into(),
+                number: "07".into(),
+                date: None,
+            },
+            t0(),
+        )
+        .unwrap();
+    lib.add_to_bulletin(b, &[id], None, t0()).unwrap();
+    go_on_anyway(lib, Subject::Bulletin(b), "bulletin-pdf", later).unwrap();
+
+    let kept = lib.export_choices(id).unwrap();
+    assert_eq!(kept.len(), 1, "the issue's choice is not the article's");
+    assert_eq!(kept[0].exported, Exported::Article { id, revision: 1 });
+    assert_eq!((kept[0].what.as_str(), kept[0].created_at), ("pdf", later));
+    let rules: Vec<_> = kept[0].findings.iter().map(|p| p.rule.as_str()).collect();
+    let found: Vec<_> = errors.iter().map(|f| f.rule).collect();
+    assert_eq!(rules, found);
+    assert_eq!(kept[0].findings[0].message, errors[0].message);
+    // No revision was written or changed to say so.
+    assert_eq!(lib.history(id).unwrap(), history);
+    let other = lib
+        .create_article(&content("Tin khác", "Chữ."), t0())
+        .unwrap();
+    assert!(lib.export_choices(other).unwrap().is_empty());
 }

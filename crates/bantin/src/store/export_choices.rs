@@ -37,14 +37,16 @@ pub struct ExportChoice {
 
 impl Library {
     /// Records that `c.exported` was exported although the checks found
-    /// `c.findings`.
+    /// `c.findings`: on this PC, or on the shared library for the unit.
     pub fn record_export_choice(&self, c: &ExportChoice) -> Result<()> {
         let (article, revision, bulletin) = match c.exported {
             Exported::Article { id, revision } => (Some(id), Some(revision), None),
             Exported::Bulletin { id } => (None, None, Some(id)),
         };
         let findings = serde_json::to_string(&c.findings).unwrap_or_else(|_| "[]".into());
-        self.local_only("ghi lựa chọn \"Vẫn xuất\"")?;
+        if let Some(shared) = self.shared() {
+            return shared.record_export_choice(c, &findings);
+        }
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO export_choices (article_id, revision, bulletin_id, what, findings, created_at)
@@ -57,6 +59,22 @@ impl Library {
 
     /// The "Vẫn xuất" choices made on an article, oldest first.
     pub fn export_choices(&self, article: ArticleId) -> Result<Vec<ExportChoice>> {
+        let choice = |revision, what, findings: String, created_at| ExportChoice {
+            exported: Exported::Article {
+                id: article,
+                revision,
+            },
+            what,
+            findings: serde_json::from_str(&findings).unwrap_or_default(),
+            created_at,
+        };
+        if let Some(shared) = self.shared() {
+            return Ok(shared
+                .export_choices(article)?
+                .into_iter()
+                .map(|(r, w, f, t)| choice(r, w, f, t))
+                .collect());
+        }
         let conn = self.local_only("đọc lựa chọn \"Vẫn xuất\"")?;
         let read = || -> rusqlite::Result<Vec<ExportChoice>> {
             let mut st = conn.prepare(
@@ -64,16 +82,12 @@ impl Library {
                  WHERE article_id = ?1 ORDER BY id",
             )?;
             let rows = st.query_map([article], |r| {
-                let findings: String = r.get(2)?;
-                Ok(ExportChoice {
-                    exported: Exported::Article {
-                        id: article,
-                        revision: r.get(0)?,
-                    },
-                    what: r.get(1)?,
-                    findings: serde_json::from_str(&findings).unwrap_or_default(),
-                    created_at: parse_ts(&r.get::<_, String>(3)?)?,
-                })
+                Ok(choice(
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    parse_ts(&r.get::<_, String>(3)?)?,
+                ))
             })?;
             rows.collect()
         };

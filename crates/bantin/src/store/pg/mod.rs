@@ -22,6 +22,7 @@
 mod articles;
 mod bulletins;
 mod crossed;
+mod export_choices;
 pub mod ket_noi;
 pub mod keyring;
 mod login;
