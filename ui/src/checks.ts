@@ -119,7 +119,15 @@ export function initChecks({ state, editor, content }: ChecksDeps): Checks {
   function render() {
     const counts = (s: CheckFinding["severity"]) => found.filter((f) => f.severity === s).length;
     const tab = document.querySelector<HTMLButtonElement>('.tabs button[data-tab="checks"]');
-    if (tab) tab.textContent = found.length ? `Kiểm tra (${found.length})` : "Kiểm tra";
+    if (tab) {
+      // The count as a small badge beside the word, so the three tabs keep
+      // to one line in the side panel (280 px) with "Kiểm tra" in full.
+      const badge = document.createElement("span");
+      badge.className = "tab-count";
+      badge.textContent = String(found.length);
+      badge.setAttribute("aria-label", `${found.length} mục`);
+      tab.replaceChildren("Kiểm tra", ...(found.length ? [badge] : []));
+    }
     $("checks-summary").textContent = found.length
       ? `${counts("loi")} lỗi, ${counts("canh-bao")} cảnh báo, ${counts("goi-y")} gợi ý.`
       : "Không thấy lỗi nào trong bài.";

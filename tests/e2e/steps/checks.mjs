@@ -27,6 +27,17 @@ export function checksSteps() {
     await until(async () => (await listed()).some(([s, t]) => s === "lỗi" && t === "vieejt"), "and listed in Kiểm tra as a lỗi");
     const panel = await text("#checks-list");
     assert.ok(panel.includes("Dòng 1") && panel.includes("Telex") && panel.includes("Sửa"), panel);
+    // The side tabs keep to one line in the 1366 px window, the count a badge beside "Kiểm tra".
+    const tabs = await browser().execute(() =>
+      Array.from(document.querySelectorAll(".side .tabs button"), (b) => {
+        const r = b.getBoundingClientRect();
+        return { label: b.firstChild.textContent, count: b.querySelector(".tab-count")?.textContent ?? "", top: Math.round(r.top), height: Math.round(r.height) };
+      }),
+    );
+    assert.deepEqual(tabs.map((t) => t.label), ["Thuộc tính", "Lịch sử", "Kiểm tra"], JSON.stringify(tabs));
+    assert.match(tabs[2].count, /^\d+$/, JSON.stringify(tabs));
+    assert.equal(new Set(tabs.map((t) => t.top)).size, 1, `one row: ${JSON.stringify(tabs)}`);
+    assert.ok(tabs.every((t) => t.height < 40), `no label wraps: ${JSON.stringify(tabs)}`);
     await shot("kiem-tra-gach-chan");
 
     const fix = await $("//li[.//q[normalize-space(.)='vieejt']]//button[normalize-space(.)='Sửa']");
