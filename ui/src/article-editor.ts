@@ -47,7 +47,7 @@ export function createArticleEditor({ state, onChange, hint, paste }: ArticleEdi
   const followStyle = EditorView.updateListener.of((u) => {
     if (mode() === "source" && (u.selectionSet || u.docChanged)) showStyle(lineStyle(u.view));
   });
-  const source = createEditor($("source"), () => mode() === "source" && onChange(), [pasteAndDrop(paste), followStyle, sourceMarks], hint);
+  const source = createEditor($("source"), () => mode() === "source" && onChange(), [pasteAndDrop(paste), followStyle, sourceMarks]);
   // Đ, N and G are shown pressed when the selection on Soạn has that style (as in Word).
   const showMarks = (marks: Partial<ActiveMarks>) => {
     for (const name of ["bold", "italic", "underline"] as const) {

@@ -126,8 +126,6 @@ export function createEditor(
   parent: HTMLElement,
   onChange: (text: string) => void,
   extra: Extension[] = [],
-  /** Said when a Word shortcut has no equivalent in print (Ctrl+U). */
-  hint: (text: string) => void = () => {},
 ): Editor {
   // Word's own shortcuts where Markdown has the same thing.
   const shortcuts = keymap.of([
