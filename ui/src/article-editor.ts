@@ -5,6 +5,7 @@
 import { EditorView } from "@codemirror/view";
 import { createEditor, lineStyle, run as runInSource, type BlockStyle, type Command, type Editor } from "./editor";
 import { createSurface, type Surface } from "./surface";
+import { activeMarks, type ActiveMarks } from "./surface-commands";
 import { insertImages as insertIntoSource, pasteAndDrop, type PasteSupport } from "./paste";
 import { openFind, openReplace } from "./find";
 import { askFields } from "./dialogs";
@@ -46,10 +47,20 @@ export function createArticleEditor({ state, onChange, hint, paste }: ArticleEdi
   const followStyle = EditorView.updateListener.of((u) => {
     if (mode() === "source" && (u.selectionSet || u.docChanged)) showStyle(lineStyle(u.view));
   });
-  const source = createEditor($("source"), () => mode() === "source" && onChange(), [pasteAndDrop(paste), followStyle, sourceMarks], hint);
+  const source = createEditor($("source"), () => mode() === "source" && onChange(), [pasteAndDrop(paste), followStyle, sourceMarks]);
+  // Đ, N and G are shown pressed when the selection on Soạn has that style (as in Word).
+  const showMarks = (marks: Partial<ActiveMarks>) => {
+    for (const name of ["bold", "italic", "underline"] as const) {
+      const b = document.querySelector<HTMLButtonElement>(`#toolbar [data-cmd="${name}"]`);
+      if (!b) continue;
+      b.setAttribute("aria-pressed", String(!!marks[name]));
+      b.classList.toggle("on", !!marks[name]);
+    }
+  };
   const surface = createSurface($("surface"), {
     onChange: () => mode() === "surface" && onChange(),
     onStyle: (style) => mode() === "surface" && showStyle(style),
+    onMarks: (marks) => mode() === "surface" && showMarks(marks),
     hint,
     ask: askFields,
     paste,
@@ -68,6 +79,7 @@ export function createArticleEditor({ state, onChange, hint, paste }: ArticleEdi
         return;
       }
     }
+    showMarks(now === "surface" ? activeMarks(surface.view.state) : {});
     $("surface").hidden = now !== "surface";
     $("source").hidden = now !== "source";
     $("editor").dataset.mode = now;

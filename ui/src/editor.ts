@@ -7,7 +7,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirro
 import { markdown } from "@codemirror/lang-markdown";
 import { findInArticle } from "./find";
 
-export type Command = "bold" | "italic" | "paragraph" | "heading" | "heading1" | "heading3" | "list" | "numbered" | "quote" | "table" | "link";
+export type Command = "bold" | "italic" | "underline" | "paragraph" | "heading" | "heading1" | "heading3" | "list" | "numbered" | "quote" | "table" | "link";
 
 /** The style box's names of a line or block's kind (Đoạn văn, Đề mục 1–3, Trích dẫn). */
 export type BlockStyle = "paragraph" | "heading1" | "heading" | "heading3" | "quote";
@@ -22,17 +22,17 @@ export function lineStyle(view: EditorView): BlockStyle {
   return "paragraph";
 }
 
-/** Wraps the selection in `mark` (or unwraps it if already wrapped). */
-function wrap(view: EditorView, mark: string, empty: string): boolean {
+/** Wraps the selection in `mark` … `close` (or unwraps it if already wrapped). */
+function wrap(view: EditorView, mark: string, empty: string, close = mark): boolean {
   const { from, to } = view.state.selection.main;
   const doc = view.state.doc;
   const before = doc.sliceString(Math.max(0, from - mark.length), from);
-  const after = doc.sliceString(to, to + mark.length);
-  if (before === mark && after === mark) {
+  const after = doc.sliceString(to, to + close.length);
+  if (before === mark && after === close) {
     view.dispatch({
       changes: [
         { from: from - mark.length, to: from, insert: "" },
-        { from: to, to: to + mark.length, insert: "" },
+        { from: to, to: to + close.length, insert: "" },
       ],
       selection: { anchor: from - mark.length, head: to - mark.length },
     });
@@ -40,7 +40,7 @@ function wrap(view: EditorView, mark: string, empty: string): boolean {
   }
   const text = from === to ? empty : doc.sliceString(from, to);
   view.dispatch({
-    changes: { from, to, insert: mark + text + mark },
+    changes: { from, to, insert: mark + text + close },
     selection: { anchor: from + mark.length, head: from + mark.length + text.length },
   });
   return true;
@@ -86,6 +86,8 @@ export function run(view: EditorView, cmd: Command): boolean {
       return wrap(view, "**", "chữ đậm");
     case "italic":
       return wrap(view, "*", "chữ nghiêng");
+    case "underline":
+      return wrap(view, "<u>", "chữ gạch chân", "</u>");
     case "paragraph":
       // Any heading, list or quote mark taken away (a pattern that never matches: always "give").
       return prefixLines(view, () => "", /$^/);
@@ -124,8 +126,6 @@ export function createEditor(
   parent: HTMLElement,
   onChange: (text: string) => void,
   extra: Extension[] = [],
-  /** Said when a Word shortcut has no equivalent in print (Ctrl+U). */
-  hint: (text: string) => void = () => {},
 ): Editor {
   // Word's own shortcuts where Markdown has the same thing.
   const shortcuts = keymap.of([
@@ -136,13 +136,7 @@ export function createEditor(
     { key: "Mod-Alt-2", run: (v) => run(v, "heading") },
     { key: "Mod-Alt-3", run: (v) => run(v, "heading3") },
     { key: "Mod-Shift-l", run: (v) => run(v, "list") },
-    {
-      key: "Mod-u",
-      run: () => {
-        hint("Bản in không dùng gạch chân. Hãy dùng chữ đậm (Ctrl+B) hoặc nghiêng (Ctrl+I) để nhấn mạnh.");
-        return true;
-      },
-    },
+    { key: "Mod-u", run: (v) => run(v, "underline") },
   ]);
   const extensions = [
     history(),

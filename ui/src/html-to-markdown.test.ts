@@ -37,6 +37,22 @@ describe("paste from a web page", () => {
     expect(md("<p>Đây là<b> chữ đậm </b>nhé, <b><strong>một lần</strong></b>.</p>")).toBe("Đây là **chữ đậm** nhé, **một lần**.");
   });
 
+  it("keeps underline from Word and web pages, but not a link's own underline", () => {
+    // Word's clipboard: <u> for Ctrl+U, a styled span inside a hyperlink.
+    expect(
+      md(`<p class=MsoNormal>Chi bộ <u>đã họp</u> và <b><u>thống nhất</u></b>, xem
+          <a href="https://xa.gov.vn/"><span class=MsoHyperlink style='color:#0563C1;text-decoration:underline'>cổng</span></a>
+          và <a href="https://x.vn/" style="text-decoration: underline"><u>trang</u></a>.</p>`),
+    ).toBe("Chi bộ <u>đã họp</u> và **<u>thống nhất</u>**, xem [cổng](https://xa.gov.vn/) và [trang](https://x.vn/).");
+    // A web page or Google Docs: spans styled with text-decoration; "none" switches it off.
+    expect(
+      md(`<p><span style="text-decoration: underline; font-weight: 700">Nghị quyết</span> số
+          <span style="text-decoration-line: underline">12 </span><u style="text-decoration:none">không</u></p>`),
+    ).toBe("<u>**Nghị quyết**</u> số <u>12</u> không");
+    // Typed tags are text.
+    expect(md("<p>&lt;u&gt;chữ&lt;/u&gt;</p>")).toBe("\\<u>chữ\\</u>");
+  });
+
   it("escapes characters Markdown would take as formatting", () => {
     expect(md("<p># không phải tiêu đề</p><p>2*3 = 6, [ghi chú]</p>")).toBe("\\# không phải tiêu đề\n\n2\\*3 = 6, \\[ghi chú\\]");
   });

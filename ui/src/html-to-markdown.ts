@@ -1,5 +1,7 @@
 // Paste from Word or a web page: the clipboard's text/html becomes clean
-// Markdown — headings, bold and italic, lists, links, tables, paragraphs —
+// Markdown — headings, bold, italic and underline (`<u>`, or a span styled
+// `text-decoration: underline`, but never a link's own underline), lists,
+// links, tables, paragraphs —
 // and everything else (styles, scripts, fonts, colours, Word's own markup)
 // is dropped.
 //
@@ -27,6 +29,7 @@ interface Style {
   bold: boolean;
   italic: boolean;
   struck: boolean;
+  under: boolean;
 }
 
 /** A finished block; lines of the same list follow each other without a blank line. */
@@ -42,7 +45,7 @@ function join(blocks: Block[]): string {
 export function htmlToMarkdown(html: string): Converted {
   const doc = new DOMParser().parseFromString(html, "text/html");
   const c = new Converter();
-  c.blocks(doc.body ?? doc.documentElement, { bold: false, italic: false, struck: false });
+  c.blocks(doc.body ?? doc.documentElement, { bold: false, italic: false, struck: false, under: false });
   c.flush();
   return { markdown: join(c.out).normalize("NFC").trim(), droppedImages: c.images };
 }
@@ -53,9 +56,9 @@ const styleOf = (e: Element) => (e.getAttribute("style") ?? "").toLowerCase().re
 /** Collapses HTML white space (and no-break spaces) to single spaces. */
 const squash = (s: string) => s.replace(/[\s\u00a0]+/g, " ");
 
-/** Backslash before characters Markdown would take as formatting. */
+/** Backslash before characters Markdown would take as formatting (`<` too: typed "<u>" is not underline). */
 function escapeText(s: string): string {
-  return s.replace(/([\\`*_[\]])/g, "\\$1");
+  return s.replace(/([\\`*_[\]<])/g, "\\$1");
 }
 
 /** A paragraph that starts like a heading or a quote stays text. */
@@ -63,10 +66,10 @@ function escapeLineStart(s: string): string {
   return s.replace(/^(#{1,6}\s|>)/, "\\$1");
 }
 
-/** Puts `mark` around the words, keeping the spaces outside (`** a**` is not bold). */
-function wrap(inner: string, mark: string): string {
+/** Puts `mark` (… `close`) around the words, keeping the spaces outside (`** a**` is not bold). */
+function wrap(inner: string, mark: string, close = mark): string {
   const m = inner.match(/^(\s*)([\s\S]*?)(\s*)$/)!;
-  return m[2] ? `${m[1]}${mark}${m[2]}${mark}${m[3]}` : inner;
+  return m[2] ? `${m[1]}${mark}${m[2]}${close}${m[3]}` : inner;
 }
 
 function safeHref(href: string | null): string | null {
@@ -231,7 +234,12 @@ class Converter {
     const bold = !st.bold && (boldByStyle ?? (t === "b" || t === "strong"));
     const italic = !st.italic && (italicByStyle ?? (t === "i" || t === "em"));
     const struck = !st.struck && (t === "s" || t === "strike" || t === "del");
-    const inner = { bold: st.bold || bold, italic: st.italic || italic, struck: st.struck || struck };
+    // Links are underlined by their look (Word's MsoHyperlink, a browser's
+    // default): that underline stays with the link and never becomes <u>.
+    const decoration = style.match(/text-decoration(?:-line)?:([^;]+)/)?.[1];
+    const underByStyle = decoration ? decoration.includes("underline") : null;
+    const under = !st.under && (underByStyle ?? t === "u") && t !== "a" && !e.closest("a");
+    const inner = { bold: st.bold || bold, italic: st.italic || italic, struck: st.struck || struck, under: st.under || under };
     let s = "";
     for (const n of Array.from(e.childNodes)) {
       if (n.nodeType === 3) s += escapeText(squash(n.textContent ?? ""));
@@ -241,6 +249,7 @@ class Converter {
     if (struck) s = wrap(s, "~~");
     if (italic) s = wrap(s, "*");
     if (bold) s = wrap(s, "**");
+    if (under) s = wrap(s, "<u>", "</u>");
     if (t === "a") {
       const href = safeHref(e.getAttribute("href"));
       const text = s.trim();

@@ -33,6 +33,24 @@ const type = (text: string): Command => (s, d) => {
 const md = (s: EditorState) => toMarkdown(s.doc);
 
 describe("Soạn: Word's habits", () => {
+  it("Ctrl+U underlines the selection as <u>, and the toolbar sees it", () => {
+    let s = stateOf("Chi bộ họp bàn.");
+    s = s.apply(s.tr.setSelection(TextSelection.create(s.doc, 8, 11)));
+    expect(cmd.activeMarks(s).underline).toBe(false);
+    s = apply(s, cmd.underline);
+    expect(md(s)).toBe("Chi bộ <u>họp</u> bàn.\n");
+    expect(cmd.activeMarks(s)).toEqual({ bold: false, italic: false, underline: true });
+    s = apply(s, cmd.bold);
+    expect(md(s)).toBe("Chi bộ <u>**họp**</u> bàn.\n");
+    // A selection only partly underlined does not show the button pressed.
+    s = s.apply(s.tr.setSelection(TextSelection.create(s.doc, 5, 11)));
+    expect(cmd.activeMarks(s).underline).toBe(false);
+    // Typing after an empty-selection Ctrl+U is underlined; Ctrl+U again ends it.
+    let t = stateOf("Chi bộ");
+    t = apply(t, cmd.underline, type(" họp"), cmd.underline, type(" bàn"));
+    expect(md(t)).toBe("Chi bộ <u>họp</u> bàn\n");
+  });
+
   it("Enter starts a new paragraph", () => {
     expect(md(apply(stateOf("Một"), cmd.enter, type("Hai")))).toBe("Một\n\nHai\n");
   });

@@ -5,7 +5,7 @@ import { chainCommands, createParagraphNear, exitCode, lift, liftEmptyBlock, new
 import { liftListItem, sinkListItem, splitListItem, wrapInList } from "prosemirror-schema-list";
 import { addRowAfter, goToNextCell, isInTable } from "prosemirror-tables";
 import { NodeSelection, Selection, TextSelection, type Command as PmCommand, type EditorState } from "prosemirror-state";
-import type { Node, NodeType } from "prosemirror-model";
+import type { MarkType, Node, NodeType } from "prosemirror-model";
 import { schema } from "./surface-schema";
 
 const n = schema.nodes;
@@ -223,5 +223,30 @@ export const backspaceAfterAtom: PmCommand = (state, dispatch) => {
 
 export const bold = toggleMark(schema.marks.strong);
 export const italic = toggleMark(schema.marks.em);
+export const underline = toggleMark(schema.marks.underline);
+
+export interface ActiveMarks {
+  bold: boolean;
+  italic: boolean;
+  underline: boolean;
+}
+
+/**
+ * Which of the toolbar's character styles the typing position has, or, for a
+ * selection, all of its text has (as Word shows its B, I and U pressed).
+ */
+export function activeMarks(state: EditorState): ActiveMarks {
+  const { from, to, empty, $from } = state.selection;
+  const has = (type: MarkType) => {
+    if (empty) return !!type.isInSet(state.storedMarks ?? $from.marks());
+    let any = false;
+    let all = true;
+    state.doc.nodesBetween(from, to, (node) => {
+      if (node.isText) type.isInSet(node.marks) ? (any = true) : (all = false);
+    });
+    return any && all;
+  };
+  return { bold: has(schema.marks.strong), italic: has(schema.marks.em), underline: has(schema.marks.underline) };
+}
 export const orderedList = toggleList(n.ordered_list);
 export const bulletList = toggleList(n.bullet_list);

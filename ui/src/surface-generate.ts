@@ -8,7 +8,7 @@ import { schema } from "./surface-schema";
 const WORDS = ("Đảng ủy xã tổ chức hội nghị sơ kết Nghị quyết văn hóa công sở người dân hài lòng " +
   "chi bộ thôn Lạc Nam hiến đất làm đường Ắ Ỗ ạ ỵ 2026 99,1% 1.850m²").split(" ");
 /** Characters and words Markdown gives a meaning to. */
-const TRICKY = ["*", "**", "_x_", "[a]", "#", "1.", "2)", "-", "+", ">", "|", "&amp;", "\\", "<b>", "~", "!", "`", "![", "[^1]", "---", "==="];
+const TRICKY = ["*", "**", "_x_", "[a]", "#", "1.", "2)", "-", "+", ">", "|", "&amp;", "\\", "<b>", "<u>", "</u>", "<u>x</u>", "<", "~", "!", "`", "![", "[^1]", "---", "==="];
 
 function rng(seed: number) {
   let a = seed >>> 0;
@@ -59,7 +59,7 @@ class Gen {
   }
 
   paragraph(notes = true): Node {
-    return schema.nodes.paragraph.create(null, this.inline({ marks: ["link", "em", "strong", "strike", "code"], breaks: true, notes }));
+    return schema.nodes.paragraph.create(null, this.inline({ marks: ["link", "underline", "em", "strong", "strike", "code"], breaks: true, notes }));
   }
 
   list(depth: number): Node {
@@ -82,7 +82,7 @@ class Gen {
     const rows: Node[] = [];
     for (let r = 0, n = 1 + this.int(4); r < n; r++) {
       const cell = r === 0 ? schema.nodes.table_header : schema.nodes.table_cell;
-      const cells = align.map((a) => cell.create({ align: a }, this.chance(0.15) ? [] : this.inline({ marks: ["em", "strong", "code"], notes: false })));
+      const cells = align.map((a) => cell.create({ align: a }, this.chance(0.15) ? [] : this.inline({ marks: ["underline", "em", "strong", "code"], notes: false })));
       rows.push(schema.nodes.table_row.create(null, cells));
     }
     return schema.nodes.table.create(null, rows);
@@ -92,7 +92,7 @@ class Gen {
     const n = schema.nodes;
     switch (this.int(12)) {
       case 0:
-        return n.heading.create({ level: 1 + this.int(6) }, this.inline({ marks: ["em", "strong"] }));
+        return n.heading.create({ level: 1 + this.int(6) }, this.inline({ marks: ["underline", "em", "strong"] }));
       case 1:
         return this.list(0);
       case 2:
@@ -100,7 +100,7 @@ class Gen {
       case 3:
         return this.table();
       case 4:
-        return n.figure.create({ src: `asset:${"0123456789abcdef".repeat(4).slice(this.int(8))}` }, this.chance(0.2) ? [] : this.inline({ marks: ["em", "strong"], tricky: true }));
+        return n.figure.create({ src: `asset:${"0123456789abcdef".repeat(4).slice(this.int(8))}` }, this.chance(0.2) ? [] : this.inline({ marks: ["underline", "em", "strong"], tricky: true }));
       case 5: {
         const lines = Array.from({ length: 1 + this.int(3) }, () => (this.chance(0.3) ? "  " : "") + this.words(3, true));
         return n.code_block.create(null, schema.text(lines.join("\n")));

@@ -46,6 +46,9 @@ export const CORPUS: string[] = [
   "Dòng có dấu   cách   giữa và cuối   \n",
   "    \n\nĐoạn sau dòng trống\n",
   "Tiếng Việt tổ hợp: Hoà, hòa, Ắ Ỗ ạ ỵ.\n",
+  "Chữ <u>gạch chân</u>, <u>**đậm** và _nghiêng_</u>, **đậm <u>gạch</u>**, từ<u>giữa</u>từ, [<u>liên kết</u>](https://x.vn).\n",
+  "<u>x <u>lồng</u></u> <u>lẻ, </u> thừa, \\<u>chữ\\</u>, <U>hoa</U>, *a <u>b* c</u>, <u class=\"x\">d</u>\n",
+  "| <u>ô</u> | b |\n|---|---|\n| **<u>c</u>** | d |\n\n![Ảnh <u>gạch</u>](asset:0123456789abcdef)\n",
 ];
 
 function findBantin(): string | null {

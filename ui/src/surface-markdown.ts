@@ -1,11 +1,13 @@
 // Markdown ⇄ the Soạn surface. Reading goes through markdown-it set up like
 // the core's comrak options (GFM tables, strikethrough, task lists,
-// footnotes; raw HTML is text; `\pagebreak` and `<!-- pagebreak -->` are page
+// footnotes; raw HTML is text, except an exact `<u>` and its `</u>` among
+// the same siblings, which underline; `\pagebreak` and `<!-- pagebreak -->` are page
 // breaks; an image alone in its paragraph is a figure whose alt text is the
 // caption). Writing produces Markdown that `markdown::parse` reads back into
 // the same `Document` (checked by surface-markdown.test.ts against the core).
 import MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
+import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
 import type Token from "markdown-it/lib/token.mjs";
 import footnote from "markdown-it-footnote";
 import { MarkdownParser, MarkdownSerializer, defaultMarkdownSerializer, type MarkdownSerializerState } from "prosemirror-markdown";
@@ -55,7 +57,7 @@ function taskItems(state: StateCore) {
 
 /** Caption tokens: what a caption can hold (text, emphasis, code), links and breaks as text. */
 function captionTokens(state: StateCore, img: Token): Token[] {
-  const keep = new Set(["text", "em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close", "code_inline"]);
+  const keep = new Set(["text", "em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close", "u_open", "u_close", "code_inline"]);
   const out: Token[] = [];
   for (const c of img.children ?? []) {
     if (c.type === "text_special") out.push(Object.assign(c, { type: "text" }));
@@ -124,6 +126,47 @@ function figures(state: StateCore) {
   state.tokens = out;
 }
 
+/** An exact `<u>` or `</u>` (nothing else of HTML is read) as a token of its own. */
+function underlineTag(state: StateInline, silent: boolean): boolean {
+  const src = state.src.slice(state.pos, state.pos + 4);
+  const tag = src.startsWith("<u>") ? "<u>" : src === "</u>" ? "</u>" : null;
+  if (!tag) return false;
+  if (!silent) Object.assign(state.push("u_tag", "", 0), { content: tag });
+  state.pos += tag.length;
+  return true;
+}
+
+/**
+ * Pairs `<u>` with the `</u>` that closes it among the same siblings (as the
+ * core reads comrak's inline HTML): pairs nest like brackets, a tag without
+ * its partner, or one whose partner is inside other markup, stays text.
+ */
+function pairUnderlines(tokens: Token[]) {
+  const open: number[][] = [[]];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type === "image" && t.children) pairUnderlines(t.children);
+    if (t.nesting === 1) open.push([]);
+    else if (t.nesting === -1) {
+      for (const k of open.pop() ?? []) tokens[k].type = "text";
+      if (!open.length) open.push([]);
+    } else if (t.type === "u_tag") {
+      t.type = "text";
+      const level = open[open.length - 1];
+      if (t.content === "<u>") level.push(i);
+      else if (level.length) {
+        const k = level.pop()!;
+        Object.assign(tokens[k], { type: "u_open", tag: "u", nesting: 1 });
+        Object.assign(t, { type: "u_close", tag: "u", nesting: -1 });
+      }
+    }
+  }
+}
+
+function underlines(state: StateCore) {
+  for (const tok of state.tokens) if (tok.type === "inline" && tok.children) pairUnderlines(tok.children);
+}
+
 /** Footnote definitions stay where they are written (markdown-it would move and drop them). */
 function footnoteDefinitions(state: StateCore) {
   for (const tok of state.tokens) {
@@ -139,6 +182,8 @@ function tokenizer(): MarkdownIt {
   md.normalizeLinkText = (url) => url;
   md.validateLink = () => true;
   md.inline.ruler.disable(["footnote_inline"]);
+  md.inline.ruler.before("text", "bantin_underline", underlineTag);
+  md.core.ruler.after("inline", "bantin_underlines", underlines);
   md.core.ruler.disable(["footnote_tail"]);
   md.core.ruler.push("bantin_footnotes", footnoteDefinitions);
   md.core.ruler.push("bantin_page_breaks", pageBreaks);
@@ -175,6 +220,7 @@ export const markdownParser = new MarkdownParser(schema, tokenizer(), {
   em: { mark: "em" },
   strong: { mark: "strong" },
   s: { mark: "strike" },
+  u: { mark: "underline" },
   link: { mark: "link", getAttrs: (tok) => ({ href: tok.attrGet("href"), title: tok.attrGet("title") || null }) },
   code_inline: { mark: "code", noCloseToken: true },
 });
@@ -219,8 +265,11 @@ function text(state: MarkdownSerializerState, node: Node, parent: Node, index: n
   let t = node.text!;
   if (lineStart) t = t.replace(/^[ \t]+/, "");
   let out = state.esc(t, lineStart);
-  if (lineStart) out = out.replace(/^(\d+)\)/, "$1\\)").replace(/^=/, "\\=");
+  // "1." or "+" alone (esc only escapes them before a space) would be an empty list item.
+  if (lineStart) out = out.replace(/^(\d+)\)/, "$1\\)").replace(/^=/, "\\=").replace(/^(\d+)\.$/, "$1\\.").replace(/^\+$/, "\\+");
   out = out.replace(/&(?=#?[a-zA-Z0-9]+;)/g, "\\&");
+  // Typed "<u>" is text, not the underline tag.
+  out = out.replace(/<(?=\/?u>)/g, "\\<");
   // A heading's trailing " ##" would be read as its closing sequence.
   if (parent.type.name === "heading" && index === parent.childCount - 1) out = out.replace(/(^|\s)(#+)(\s*)$/, "$1\\$2$3");
   state.text(out, false);
@@ -330,6 +379,7 @@ export const markdownSerializer = new MarkdownSerializer(
     em: { open: "*", close: "*", mixable: true, expelEnclosingWhitespace: true },
     strong: { open: "**", close: "**", mixable: true, expelEnclosingWhitespace: true },
     strike: { open: "~~", close: "~~", mixable: true, expelEnclosingWhitespace: true },
+    underline: { open: "<u>", close: "</u>", mixable: true, expelEnclosingWhitespace: true },
     link: {
       open: (state) => {
         (state as MarkdownSerializerState & { inAutolink?: boolean }).inAutolink = false;

@@ -1,8 +1,8 @@
 // The Soạn surface's document model: exactly what the core's `doc::Document`
 // can say (crates/bantin/src/doc.rs), no more, so whatever is typed here
 // has a Markdown form that `markdown::parse` reads back into the same tree.
-// Headings 1–6; paragraphs of text with bold, italic, strike, code and
-// links; hard breaks; lists (bulleted, numbered, task); quotes; GFM tables
+// Headings 1–6; paragraphs of text with bold, italic, underline, strike,
+// code and links; hard breaks; lists (bulleted, numbered, task); quotes; GFM tables
 // with a header row and column alignment; figures (a photo with its caption);
 // code blocks; rules; page breaks; footnote references and definitions.
 import { Schema, type DOMOutputSpec, type NodeSpec } from "prosemirror-model";
@@ -111,7 +111,7 @@ const nodes: Record<string, NodeSpec> = {
   figure: {
     attrs: { src: {}, title: { default: "" } },
     content: "text*",
-    marks: "strong em strike code",
+    marks: "underline strong em strike code",
     group: "block",
     defining: true,
     isolating: true,
@@ -179,6 +179,13 @@ export const schema = new Schema({
       inclusive: false,
       parseDOM: [{ tag: "a[href]", getAttrs: (dom) => ({ href: (dom as HTMLElement).getAttribute("href"), title: (dom as HTMLElement).getAttribute("title") }) }],
       toDOM: (mark) => ["a", { href: mark.attrs.href, title: mark.attrs.title, rel: "noopener" }, 0],
+    },
+    // `<u>…</u>` in the Markdown. Ranked before the emphasis marks so the
+    // tag is written outside them (`<u>**a**</u>`), where it never stands
+    // between a `**` and the word it belongs to.
+    underline: {
+      parseDOM: [{ tag: "u" }],
+      toDOM: () => ["u", 0],
     },
     em: {
       parseDOM: [{ tag: "i" }, { tag: "em" }, { style: "font-style=italic" }],

@@ -17,6 +17,7 @@ import { dropCursor } from "prosemirror-dropcursor";
 import { schema } from "./surface-schema";
 import { parseMarkdown, toMarkdown } from "./surface-markdown";
 import * as cmd from "./surface-commands";
+import type { ActiveMarks } from "./surface-commands";
 import { htmlToMarkdown } from "./html-to-markdown";
 import { convertLegacyHtml, mayHoldLegacy } from "./legacy-paste";
 import type { BlockStyle, Command } from "./editor";
@@ -37,7 +38,9 @@ export interface SurfaceDeps {
   onChange: () => void;
   /** Told the kind of block the cursor is in, whenever the state changes (the style box). */
   onStyle?: (style: BlockStyle) => void;
-  /** Said when a Word habit has no equivalent in print (Ctrl+U), or after inserting a photo. */
+  /** Told which of bold, italic and underline the selection has (the toolbar's pressed buttons). */
+  onMarks?: (marks: ActiveMarks) => void;
+  /** Said after inserting a photo. */
   hint: (text: string) => void;
   /** Asks for a few values (rows and columns, a link's address); null when cancelled. */
   ask: (title: string, fields: AskField[]) => Promise<string[] | null>;
@@ -133,11 +136,6 @@ export function createSurface(parent: HTMLElement, deps: SurfaceDeps): Surface {
     return true;
   };
 
-  const underline: PmCommand = () => {
-    deps.hint("Bản in không dùng gạch chân. Hãy dùng chữ đậm (Ctrl+B) hoặc nghiêng (Ctrl+I) để nhấn mạnh.");
-    return true;
-  };
-
   const keys = keymap({
     Enter: cmd.enter,
     "Shift-Enter": cmd.lineBreak,
@@ -150,7 +148,7 @@ export function createSurface(parent: HTMLElement, deps: SurfaceDeps): Surface {
     "Shift-Mod-z": redo,
     "Mod-b": cmd.bold,
     "Mod-i": cmd.italic,
-    "Mod-u": underline,
+    "Mod-u": cmd.underline,
     "Mod-k": askLink,
     "Mod-Alt-0": cmd.toParagraph,
     "Mod-Alt-1": cmd.toggleHeading(1),
@@ -175,6 +173,7 @@ export function createSurface(parent: HTMLElement, deps: SurfaceDeps): Surface {
       view.updateState(view.state.apply(tr));
       if (tr.docChanged) deps.onChange();
       deps.onStyle?.(cmd.blockStyle(view.state));
+      if (tr.docChanged || tr.selectionSet || tr.storedMarksSet) deps.onMarks?.(cmd.activeMarks(view.state));
     },
     handleDOMEvents: {
       contextmenu: (view, event) => tableContextMenu(view, event),
@@ -252,6 +251,8 @@ export function createSurface(parent: HTMLElement, deps: SurfaceDeps): Surface {
         return void cmd.bold(s, d);
       case "italic":
         return void cmd.italic(s, d);
+      case "underline":
+        return void cmd.underline(s, d);
       case "heading1":
         return void cmd.toggleHeading(1)(s, d);
       case "heading":
@@ -283,6 +284,7 @@ export function createSurface(parent: HTMLElement, deps: SurfaceDeps): Surface {
       }
       findBar.close(true);
       view.updateState(state(doc));
+      deps.onMarks?.(cmd.activeMarks(view.state));
       loadedDoc = doc;
       loadedText = markdown;
       cache = null;

@@ -121,6 +121,8 @@ pub struct Style {
     pub bold: bool,
     pub italic: bool,
     pub strike: bool,
+    /// Underlined (`<u>…</u>` in Markdown, Word's single underline).
+    pub underline: bool,
     pub code: bool,
 }
 

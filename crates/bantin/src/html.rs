@@ -128,12 +128,14 @@ pub fn write_inlines(
     }
 }
 
-/// One run: its text escaped inside `<strong>`, `<em>`, `<del>`, `<code>`.
+/// One run: its text escaped inside `<strong>`, `<em>`, `<u>`, `<del>`,
+/// `<code>`.
 pub fn write_run(out: &mut String, run: &Run) {
     let s = run.style;
     let tags = [
         (s.bold, "strong"),
         (s.italic, "em"),
+        (s.underline, "u"),
         (s.strike, "del"),
         (s.code, "code"),
     ];

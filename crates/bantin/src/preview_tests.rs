@@ -27,6 +27,14 @@ fn snapshot_paragraph_styles() {
 }
 
 #[test]
+fn underline_is_u_and_other_tags_stay_text() {
+    assert_eq!(
+        html("Chữ <u>gạch **chân**</u> và <u class=\"x\">không</u> <ins>thẻ</ins>"),
+        "<p>Chữ <u>gạch </u><strong><u>chân</u></strong> và &lt;u class=&quot;x&quot;&gt;không&lt;/u&gt; &lt;ins&gt;thẻ&lt;/ins&gt;</p>\n"
+    );
+}
+
+#[test]
 fn snapshot_headings_with_ascii_ids() {
     assert_eq!(
         html("## Đại hội Đảng bộ lần thứ XV\n\n## Đại hội Đảng bộ lần thứ XV\n\n### 中文"),

@@ -327,3 +327,23 @@ fn crc32(data: &[u8]) -> u32 {
     }
     !crc
 }
+
+#[test]
+fn underline_reaches_the_portal_as_u() {
+    let content = bantin::model::Content {
+        title: "Gạch chân".into(),
+        body: "Chi bộ <u>đã **thống nhất**</u> và <u class=\"x\">không</u>.\n".into(),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+        ..bantin::model::Content::default()
+    };
+    let bundle = build(&article(content), &Images::new(), None).unwrap();
+    let entries = unzip(&bundle.bytes);
+    let html = String::from_utf8(file(&entries, "article.html").to_vec()).unwrap();
+    assert!(
+        html.contains("<u>đã </u><strong><u>thống nhất</u></strong>"),
+        "{html}"
+    );
+    // Any other tag is text, as everywhere.
+    assert!(html.contains("&lt;u class="), "{html}");
+    assert!(b::check_bundle(&bundle.bytes).unwrap().is_ok());
+}

@@ -263,3 +263,153 @@ fn jpeg_is_embedded_untouched_and_bad_images_become_placeholders() {
     let text = run("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"]);
     assert!(text.contains("Không hiển thị được ảnh"));
 }
+
+/// A grey-scale page rendered by poppler (`pdftoppm -gray`, binary PGM).
+struct Gray {
+    width: usize,
+    height: usize,
+    px: Vec<u8>,
+}
+
+fn render_gray(pdf: &std::path::Path, dpi: u32) -> Gray {
+    let stem = pdf.with_extension("");
+    run(
+        "pdftoppm",
+        &[
+            "-gray",
+            "-r",
+            &dpi.to_string(),
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            pdf.to_str().unwrap(),
+            stem.to_str().unwrap(),
+        ],
+    );
+    let bytes = std::fs::read(stem.with_extension("pgm")).unwrap();
+    // "P5" width height maxval, each followed by one whitespace byte.
+    let mut fields = Vec::new();
+    let mut i = 0;
+    while fields.len() < 4 {
+        while bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let start = i;
+        while !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        fields.push(String::from_utf8_lossy(&bytes[start..i]).into_owned());
+    }
+    assert_eq!(fields[0], "P5");
+    let (width, height) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    Gray {
+        width,
+        height,
+        px: bytes[i + 1..].to_vec(),
+    }
+}
+
+impl Gray {
+    /// Share of dark pixels on row `y` between `x0` and `x1` (pixels).
+    fn dark(&self, y: usize, x0: usize, x1: usize) -> f32 {
+        let row = &self.px[y * self.width..(y + 1) * self.width];
+        let n = row[x0..x1].iter().filter(|&&v| v < 128).count();
+        n as f32 / (x1 - x0).max(1) as f32
+    }
+    /// The row in `y0..y1` darkest between `x0` and `x1`, and its share.
+    fn darkest_row(&self, y0: usize, y1: usize, x0: usize, x1: usize) -> (usize, f32) {
+        (y0..y1.min(self.height))
+            .map(|y| (y, self.dark(y, x0, x1)))
+            .fold((y0, 0.0), |a, b| if b.1 > a.1 { b } else { a })
+    }
+}
+
+#[test]
+fn underline_is_a_line_under_the_words_and_the_text_is_unchanged() {
+    use bantin::typeset::templates;
+    // An underlined phrase inside a long justified paragraph, a plain one
+    // after it, and underline nested in bold.
+    let md = format!(
+        "{} Chi bộ <u>đã thống nhất thông qua nghị quyết chuyên đề</u> về văn hóa công sở. {}\n\nMục tiêu: **<u>không</u> để vi phạm**.",
+        PARAS[0], PARAS[1]
+    );
+    let doc = bantin::markdown::parse(&md);
+    let header = ArticleHeader {
+        title: "Gạch chân".into(),
+        ..Default::default()
+    };
+    let laid = layout_article(&doc, &header, &templates::article(), fonts(), &NoImages).unwrap();
+    let pdf = write_pdf(&laid, fonts(), &info("Gạch chân")).unwrap();
+    let path = tmp_pdf("gach-chan.pdf", &pdf);
+    // The text reads back exactly: the line adds nothing to it.
+    let text = run("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"]);
+    assert!(squash(&text).contains(&squash(&doc.plain_text())), "{text}");
+    // Under each underlined word a row of the page is dark from its left
+    // edge to its right edge, in the lower part of its box; under a plain
+    // word of the same line none is.
+    let dpi = 150;
+    let scale = dpi as f32 / 72.0;
+    let page = render_gray(&path, dpi);
+    let words = boxes(path.to_str().unwrap());
+    let px = |v: f32| (v * scale).round() as usize;
+    let under = [
+        "đã", "thống", "nhất", "thông", "qua", "nghị", "quyết", "chuyên", "đề",
+    ];
+    let start = words
+        .windows(2)
+        .position(|w| w[0].5 == "đã" && w[1].5 == "thống")
+        .unwrap();
+    let found = &words[start..start + under.len()];
+    assert_eq!(
+        found.iter().map(|w| w.5.as_str()).collect::<Vec<_>>(),
+        under
+    );
+    let mut line_y = None;
+    for w in found {
+        let (_, x0, y0, x1, y1, _) = w;
+        let (y, share) = page.darkest_row(px(*y0), px(*y1) + 3, px(*x0) + 1, px(*x1) - 1);
+        assert!(share > 0.95, "no line under \"{}\": {share}", w.5);
+        assert!(
+            y as f32 > (y0 + (y1 - y0) * 0.6) * scale,
+            "the line under \"{}\" is not below its letters",
+            w.5
+        );
+        line_y = Some(y);
+    }
+    // The stretched spaces between underlined words on one line are
+    // underlined too.
+    for pair in found.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if (a.2 - b.2).abs() > 1.0 {
+            continue;
+        }
+        let (_, share) = page.darkest_row(px(a.2), px(a.4) + 3, px(a.3) + 1, px(b.1) - 1);
+        assert!(
+            share > 0.95,
+            "gap between \"{}\" and \"{}\": {share}",
+            a.5,
+            b.5
+        );
+    }
+    // The words just before and after are not underlined.
+    for w in [&words[start - 1], &words[start + under.len()]] {
+        let (_, x0, y0, x1, y1, _) = w;
+        let (_, share) = page.darkest_row(px(*y0), px(*y1) + 3, px(*x0) + 1, px(*x1) - 1);
+        assert!(share < 0.9, "\"{}\" looks underlined: {share}", w.5);
+    }
+    assert!(line_y.is_some());
+    // The same lines reach the page previews (SVG from the same items).
+    let svg = bantin::svg::page_svg(&laid, 0, fonts()).unwrap();
+    let plain = bantin::markdown::parse(&md.replace("<u>", "").replace("</u>", ""));
+    let plain_laid =
+        layout_article(&plain, &header, &templates::article(), fonts(), &NoImages).unwrap();
+    let plain_svg = bantin::svg::page_svg(&plain_laid, 0, fonts()).unwrap();
+    assert!(
+        svg.matches("<line").count() > plain_svg.matches("<line").count(),
+        "no underline in the page preview"
+    );
+    // Kept for a look: `pdftoppm -png -r 60` of this file.
+    let _ = std::fs::copy(&path, std::env::temp_dir().join("bantin-gach-chan.pdf"));
+}

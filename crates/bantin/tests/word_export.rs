@@ -434,3 +434,89 @@ fn lists_links_styles_breaks_and_notes_come_back() {
     .unwrap();
     assert_eq!(read_docx(bytes).unwrap().document, doc);
 }
+
+#[test]
+fn underline_goes_out_as_w_u_and_word_readers_see_it() {
+    let md = "Chi bộ <u>đã thống nhất</u> và <u>**quyết tâm** _cao_</u> thực hiện **<u>nghị quyết</u>**.";
+    let doc = bantin::markdown::parse(md);
+    let header = ArticleHeader {
+        title: "Gạch chân".into(),
+        ..Default::default()
+    };
+    let bytes = to_docx(
+        &doc,
+        Front::Article(&header),
+        &templates::article(),
+        &SampleImages,
+    )
+    .unwrap();
+    // Our own reader gives back the same document.
+    assert_eq!(read_docx(bytes.clone()).unwrap().document, doc);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    // Runs: "đã thống nhất", "quyết tâm", the space after it, "cao", "nghị quyết".
+    assert_eq!(xml.matches(r#"<w:u w:val="single"/>"#).count(), 5, "{xml}");
+    // pandoc reads it as underline…
+    let env = Env::new();
+    let file = env.path("gach-chan.docx");
+    std::fs::write(&file, &bytes).unwrap();
+    let back = tool(
+        "pandoc",
+        &["-f", "docx", "-t", "markdown", file.to_str().unwrap()],
+    );
+    for want in [
+        "[đã thống nhất]{.underline}",
+        "[**quyết tâm** *cao*]{.underline}",
+        "**[nghị quyết]{.underline}**",
+    ] {
+        assert!(back.contains(want), "pandoc: {want} missing in\n{back}");
+    }
+    // …and so does LibreOffice (its HTML export writes <u>), with every word.
+    let dir = env.dir.path().to_str().unwrap();
+    let profile = format!("-env:UserInstallation=file://{dir}/lo-profile");
+    tool(
+        "soffice",
+        &[
+            &profile,
+            "--headless",
+            "--convert-to",
+            "html",
+            "--outdir",
+            dir,
+            file.to_str().unwrap(),
+        ],
+    );
+    let html = std::fs::read_to_string(env.path("gach-chan.html")).unwrap();
+    let underlined: Vec<String> = html
+        .split("<u>")
+        .skip(1)
+        .map(|s| {
+            let inner = s.split("</u>").next().unwrap_or("");
+            // Inner tags (bold spans) left out: the words underlined.
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in inner.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .collect();
+    let joined = underlined.join("|");
+    for want in ["đã thống nhất", "quyết tâm", "cao", "nghị quyết"] {
+        assert!(
+            underlined.iter().any(|u| u.contains(want)),
+            "LibreOffice does not underline {want}: {joined}\n{html}"
+        );
+    }
+    assert!(
+        !joined.contains("Chi bộ") && !joined.contains("thực hiện"),
+        "{joined}"
+    );
+}

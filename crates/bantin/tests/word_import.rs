@@ -315,6 +315,8 @@ fn every_fixture_is_stored_as_markdown_that_reads_back_the_same() {
         "tcvn3.docx",
         "vni.docx",
         "bao-cao-bang-dau.docx",
+        "gach-chan.docx",
+        "gach-chan-pandoc.docx",
     ] {
         let doc = read(f).document;
         let md = bantin::markdown::to_markdown(&doc);
@@ -431,5 +433,64 @@ fn a_300_page_document_goes_out_and_back_in_quickly() {
     assert!(
         total.as_secs_f32() < 20.0,
         "write {written:?}, write + read {total:?}"
+    );
+}
+
+/// The underlined runs of a document: (text, bold, italic, link).
+fn underlined(doc: &Document) -> Vec<(String, bool, bool, bool)> {
+    let mut out = Vec::new();
+    for b in &doc.blocks {
+        if let Block::Paragraph { content } = b {
+            for i in content {
+                if let bantin::doc::Inline::Text(r) = i
+                    && r.style.underline
+                {
+                    out.push((
+                        r.text.clone(),
+                        r.style.bold,
+                        r.style.italic,
+                        r.link.is_some(),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn underline_from_libreoffice_and_pandoc_is_kept_but_not_a_links_look() {
+    let s = |t: &str, b: bool, i: bool| (t.to_owned(), b, i, false);
+    // LibreOffice: <w:u> runs; its links carry the "InternetLink" style and
+    // one also a direct <w:u>: that is how a link looks, not emphasis.
+    let lo = read("gach-chan.docx").document;
+    assert_eq!(
+        underlined(&lo),
+        [
+            s("đã họp đủ", false, false),
+            s("thống nhất", true, false),
+            s("độ", false, true)
+        ],
+        "{lo:?}"
+    );
+    let md = bantin::markdown::to_markdown(&lo);
+    assert!(
+        md.contains("Chi bộ <u>đã họp đủ</u> và <u>**thống nhất**</u>"),
+        "{md}"
+    );
+    assert!(md.contains("[trang xã](https://x.vn/)"), "{md}");
+    // pandoc: `[…]{.underline}` becomes <w:u>; its link runs get
+    // the "Hyperlink" style, the second with a direct <w:u> as well.
+    let pd = read("gach-chan-pandoc.docx").document;
+    assert_eq!(
+        underlined(&pd),
+        [s("được ban hành", false, false), s("24", true, false)],
+        "{pd:?}"
+    );
+    let md = bantin::markdown::to_markdown(&pd);
+    assert!(md.contains("<u>được ban hành</u>"), "{md}");
+    assert!(
+        !md.contains("<u>trang") && !md.contains("<u>[trang"),
+        "{md}"
     );
 }

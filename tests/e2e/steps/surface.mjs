@@ -1,7 +1,7 @@
 // Soạn: the surface that looks like the paper, used as a Word user would.
 // What is typed there must be what the Markdown view, the preview and the
-// PDF say: paragraphs made with Enter, the toolbar's bold, heading, list and
-// table, Tab that prints nothing, a photo with its caption.
+// PDF say: paragraphs made with Enter, the toolbar's bold, Ctrl+U's
+// underline, heading, list and table, Tab that prints nothing, a photo with its caption.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -58,7 +58,12 @@ export function surfaceSteps() {
     await press("button[data-cmd='bold']");
     await typeHere("đã tăng");
     await press("button[data-cmd='bold']");
-    await typeHere(` rõ.${ENTER}`);
+    // Ctrl+U (Element Send Keys: \uE009 holds Control) underlines what follows; G shows it, and ends it.
+    await typeHere(` rõ, \uE009u\uE009`);
+    await until(async () => (await browser().execute(() => document.querySelector("#toolbar [data-cmd='underline']").getAttribute("aria-pressed"))) === "true", "G is pressed after Ctrl+U");
+    await typeHere("vượt kế hoạch");
+    await press("button[data-cmd='underline']");
+    await typeHere(`.${ENTER}`);
     await press("button[data-cmd='list']");
     await typeHere(`Thôn Lạc Nam${ENTER}Thôn Xuân Hòa${ENTER}${ENTER}`);
     await press("button[data-cmd='table']");
@@ -74,6 +79,7 @@ export function surfaceSteps() {
     // The surface: as it will print, no Markdown marks.
     assert.equal(await text(".surface .ProseMirror h2"), "Kết quả");
     assert.equal(await text(".surface .ProseMirror strong"), "đã tăng");
+    assert.equal(await text(".surface .ProseMirror u"), "vượt kế hoạch");
     assert.equal(await surfaceCount("ul li"), 2);
     assert.deepEqual(
       await browser().execute(() => Array.from(document.querySelectorAll(".surface .ProseMirror tr"), (r) => Array.from(r.children, (c) => c.textContent))),
@@ -84,19 +90,20 @@ export function surfaceSteps() {
     await waitText("#preview", (t) => t.includes("Xuân Hòa") && t.includes("42%"), "the preview follows");
     assert.equal(await browser().execute(() => document.querySelectorAll("#preview table tr").length), 3);
     assert.equal(await text("#preview strong"), "đã tăng");
+    assert.equal(await text("#preview u"), "vượt kế hoạch");
     await shot("soan-dinh-dang");
 
     // The Markdown view has the same text.
     await useSource();
     const markdown = await editorText();
-    for (const part of ["## Kết quả", "Số hộ tham gia **đã tăng** rõ.", "- Thôn Lạc Nam\n- Thôn Xuân Hòa", "| Thôn | Số hộ | Tỉ lệ |", "| Xuân Hòa | 50 | 42% |"])
+    for (const part of ["## Kết quả", "Số hộ tham gia **đã tăng** rõ, <u>vượt kế hoạch</u>.", "- Thôn Lạc Nam\n- Thôn Xuân Hòa", "| Thôn | Số hộ | Tỉ lệ |", "| Xuân Hòa | 50 | 42% |"])
       assert.ok(markdown.includes(part), `Mã nguồn has ${JSON.stringify(part)}:\n${markdown}`);
     await shot("soan-ma-nguon");
     await useSurface();
 
     const pdf = await exportedText();
-    for (const part of ["Kết quả", "đã tăng", "Thôn Lạc Nam", "Thôn Xuân Hòa", "Tỉ lệ", "42%"]) assert.ok(pdf.includes(part), `the PDF has "${part}":\n${pdf}`);
-    assert.ok(!/\*\*|##|\| /.test(pdf), `no Markdown marks printed:\n${pdf}`);
+    for (const part of ["Kết quả", "đã tăng", "rõ, vượt kế hoạch.", "Thôn Lạc Nam", "Thôn Xuân Hòa", "Tỉ lệ", "42%"]) assert.ok(pdf.includes(part), `the PDF has "${part}":\n${pdf}`);
+    assert.ok(!/\*\*|##|\| |<u>/.test(pdf), `no Markdown marks printed:\n${pdf}`);
   });
 
   test("Soạn: a table's menu (right-click a cell, or Bảng in a table) adds a row under the cursor", async () => {

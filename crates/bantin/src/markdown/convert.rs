@@ -289,9 +289,89 @@ impl<'a> Converter<'a> {
         depth: usize,
         sink: &mut Sink,
     ) {
-        for child in node.children() {
-            self.inline(child, style, link, depth, sink);
+        let children: Vec<Node<'a>> = node.children().collect();
+        self.siblings(&children, style, link, depth, sink);
+    }
+
+    /// Converts a row of sibling inlines. Underline is the one piece of HTML
+    /// Bản Tin reads: an exact `<u>` and the `</u>` that closes it among the
+    /// same siblings underline what lies between; any other tag, or a `<u>`
+    /// without its partner, stays literal text as before.
+    fn siblings(
+        &mut self,
+        nodes: &[Node<'a>],
+        style: Style,
+        link: Option<&str>,
+        depth: usize,
+        sink: &mut Sink,
+    ) {
+        let partner = underline_pairs(nodes);
+        let mut i = 0;
+        while i < nodes.len() {
+            if depth <= MAX_INLINE_DEPTH
+                && let Some(end) = partner[i]
+            {
+                self.underlined(&nodes[i + 1..end], style, link, depth + 1, sink);
+                i = end + 1;
+                continue;
+            }
+            self.inline(nodes[i], style, link, depth, sink);
+            i += 1;
         }
+    }
+
+    /// The inside of a `<u>…</u>` pair. Whitespace at its edges stays as the
+    /// surrounding text is (a Markdown writer puts it outside the tags, as it
+    /// does for `**`), so that writing and reading back agree.
+    fn underlined(
+        &mut self,
+        nodes: &[Node<'a>],
+        style: Style,
+        link: Option<&str>,
+        depth: usize,
+        sink: &mut Sink,
+    ) {
+        if style.underline {
+            self.siblings(nodes, style, link, depth, sink);
+            return;
+        }
+        let mut inner = Sink::new(sink.extract_images);
+        inner.after_image = std::mem::take(&mut sink.after_image);
+        let under = Style {
+            underline: true,
+            ..style
+        };
+        self.siblings(nodes, under, link, depth, &mut inner);
+        sink.figures.append(&mut inner.figures);
+        let mut items = inner.out;
+        let first_text = items.iter().position(|i| matches!(i, Inline::Text(_)));
+        let last_text = items.iter().rposition(|i| matches!(i, Inline::Text(_)));
+        // Split edge whitespace off (working from the end keeps indices valid).
+        if let Some(k) = last_text
+            && let Inline::Text(r) = &mut items[k]
+            && r.style == under
+        {
+            let keep = r.text.trim_end().len();
+            let tail = text_inline(&r.text[keep..], style, r.link.clone());
+            r.text.truncate(keep);
+            items.insert(k + 1, tail);
+        }
+        if let Some(k) = first_text
+            && let Inline::Text(r) = &mut items[k]
+            && r.style == under
+        {
+            let lead = r.text.len() - r.text.trim_start().len();
+            let head = text_inline(&r.text[..lead], style, r.link.clone());
+            r.text.drain(..lead);
+            items.insert(k, head);
+        }
+        for item in items {
+            match item {
+                Inline::Text(r) => sink.text(&r.text, r.style, r.link.as_deref()),
+                other => sink.out.push(other),
+            }
+        }
+        sink.after_image = inner.after_image;
     }
 
     fn inline(
@@ -410,6 +490,42 @@ impl<'a> Converter<'a> {
             }
         }
     }
+}
+
+/// `Some(true)` for an exact `<u>`, `Some(false)` for an exact `</u>`.
+fn underline_tag(node: Node<'_>) -> Option<bool> {
+    match &node.data().value {
+        NodeValue::HtmlInline(h) if h == "<u>" => Some(true),
+        NodeValue::HtmlInline(h) if h == "</u>" => Some(false),
+        _ => None,
+    }
+}
+
+/// For each `<u>` among `nodes`, the index of the `</u>` that closes it
+/// (pairs nest like brackets; one pass, so hostile input stays linear).
+fn underline_pairs(nodes: &[Node<'_>]) -> Vec<Option<usize>> {
+    let mut partner = vec![None; nodes.len()];
+    let mut open = Vec::new();
+    for (k, n) in nodes.iter().enumerate() {
+        match underline_tag(n) {
+            Some(true) => open.push(k),
+            Some(false) => {
+                if let Some(o) = open.pop() {
+                    partner[o] = Some(k);
+                }
+            }
+            None => {}
+        }
+    }
+    partner
+}
+
+fn text_inline(text: &str, style: Style, link: Option<String>) -> Inline {
+    Inline::Text(Run {
+        text: text.to_owned(),
+        style,
+        link,
+    })
 }
 
 enum Leaf {

@@ -25,18 +25,21 @@ const BOLD: Style = Style {
     bold: true,
     italic: false,
     strike: false,
+    underline: false,
     code: false,
 };
 const ITALIC: Style = Style {
     bold: false,
     italic: true,
     strike: false,
+    underline: false,
     code: false,
 };
 const CODE: Style = Style {
     bold: false,
     italic: false,
     strike: false,
+    underline: false,
     code: true,
 };
 
@@ -152,6 +155,113 @@ fn raw_html_is_literal_text() {
             para(vec![plain("<script>alert(1)</script>")]),
             para(vec![plain("Chữ <b>đậm</b>  hết.")]),
         ]
+    );
+}
+
+const UNDER: Style = Style {
+    bold: false,
+    italic: false,
+    strike: false,
+    underline: true,
+    code: false,
+};
+
+#[test]
+fn underline_is_an_exact_u_pair() {
+    let d = parse("Chữ <u>gạch chân</u> và <u>**đậm** _nghiêng_</u> hết.");
+    let ub = Style {
+        bold: true,
+        ..UNDER
+    };
+    let ui = Style {
+        italic: true,
+        ..UNDER
+    };
+    assert_eq!(
+        d.blocks,
+        vec![para(vec![
+            plain("Chữ "),
+            styled("gạch chân", UNDER),
+            plain(" và "),
+            styled("đậm", ub),
+            styled(" ", UNDER),
+            styled("nghiêng", ui),
+            plain(" hết."),
+        ])]
+    );
+    // Underline inside bold inside italic, and a link inside underline.
+    let d = parse("*a **b <u>c</u>** d* <u>[e](https://xa.vn)</u>");
+    let biu = Style {
+        bold: true,
+        italic: true,
+        underline: true,
+        ..Style::default()
+    };
+    let bi = Style {
+        bold: true,
+        italic: true,
+        ..Style::default()
+    };
+    assert_eq!(
+        d.blocks,
+        vec![para(vec![
+            styled("a ", ITALIC),
+            styled("b ", bi),
+            styled("c", biu),
+            styled(" d", ITALIC),
+            plain(" "),
+            Inline::Text(Run {
+                text: "e".into(),
+                style: UNDER,
+                link: Some("https://xa.vn".into()),
+            }),
+        ])]
+    );
+}
+
+#[test]
+fn other_html_and_unpaired_u_stay_literal() {
+    for (md, text) in [
+        ("a <u>b", "a <u>b"),
+        ("a </u> b", "a </u> b"),
+        ("<U>to</U>", "<U>to</U>"),
+        ("<u class=\"x\">c</u>", "<u class=\"x\">c</u>"),
+        // Pairs are siblings: a `<u>` opened inside emphasis and closed
+        // outside it is not one.
+        ("*a <u>b* c</u>", "a <u>b c</u>"),
+        ("<ins>d</ins>", "<ins>d</ins>"),
+    ] {
+        let d = parse(md);
+        assert_eq!(
+            crate::doc::inline_text(match &d.blocks[0] {
+                Block::Paragraph { content } => content,
+                b => panic!("{b:?}"),
+            }),
+            text,
+            "{md}"
+        );
+        assert!(!format!("{d:?}").contains("underline: true"), "{md}: {d:?}");
+    }
+    // Nested pairs and an unpaired opener before a pair.
+    let d = parse("<u>x <u>y</u></u> <u> <u>z</u>");
+    assert_eq!(
+        d.blocks,
+        vec![para(vec![
+            styled("x y", UNDER),
+            plain(" <u> "),
+            styled("z", UNDER),
+        ])]
+    );
+}
+
+#[test]
+fn underline_edges_keep_their_spaces_plain() {
+    // Spaces at the edge of a pair are not underlined (the writer puts them
+    // outside the tags), and a pair of only spaces underlines nothing.
+    let d = parse("a<u> b </u>c<u> </u>d");
+    assert_eq!(
+        d.blocks,
+        vec![para(vec![plain("a "), styled("b", UNDER), plain(" c d"),])]
     );
 }
 

@@ -234,13 +234,19 @@ enum Context {
     Cell,
 }
 
-/// Emphasis flags in the order they nest when they start together.
-const FLAGS: [fn(&Style) -> bool; 3] = [|s| s.strike, |s| s.bold, |s| s.italic];
-/// Italic is `_`, so it never merges with bold's `**` into an ambiguous
-/// `***` run.
-const DELIMS: [&str; 3] = ["~~", "**", "_"];
+/// Style flags written as spans, in the order they nest when they start
+/// together.
+const FLAGS: [fn(&Style) -> bool; N] = [|s| s.underline, |s| s.strike, |s| s.bold, |s| s.italic];
+const N: usize = 4;
+/// Underline is the HTML tag `<u>` (`__x__` is bold in CommonMark). Italic
+/// is `_`, so it never merges with bold's `**` into an ambiguous `***` run.
+const OPEN: [&str; N] = ["<u>", "~~", "**", "_"];
+const CLOSE: [&str; N] = ["</u>", "~~", "**", "_"];
+/// Index of underline in [`FLAGS`]: a tag, so it needs no separator from
+/// the letters around it.
+const UNDERLINE: usize = 0;
 
-fn flags(i: &Inline) -> Option<[bool; 3]> {
+fn flags(i: &Inline) -> Option<[bool; N]> {
     match i {
         Inline::Text(r) => Some(FLAGS.map(|f| f(&r.style))),
         _ => None,
@@ -275,7 +281,7 @@ fn inlines(list: &[Inline], notes: &[Footnote], ctx: Context) -> String {
         let Inline::Text(run) = item else {
             unreachable!()
         };
-        let mut opens: Vec<usize> = (0..3).filter(|&f| want[f] && !stack.contains(&f)).collect();
+        let mut opens: Vec<usize> = (0..N).filter(|&f| want[f] && !stack.contains(&f)).collect();
         // Whitespace never starts a span: it goes before the opener.
         let (lead, text) = if opens.is_empty() {
             ("", run.text.as_str())
@@ -288,18 +294,19 @@ fn inlines(list: &[Inline], notes: &[Footnote], ctx: Context) -> String {
         // Close what this run does not carry (and everything opened after it).
         if let Some(k) = stack.iter().position(|&f| !want[f]) {
             close(&mut out, &mut stack, k, next);
-            opens = (0..3).filter(|&f| want[f] && !stack.contains(&f)).collect();
+            opens = (0..N).filter(|&f| want[f] && !stack.contains(&f)).collect();
         }
         // The flag that lasts longer opens first, so it is the outer one.
         opens.sort_by_key(|&f| std::cmp::Reverse(span(&list[i..], f)));
         out.push_str(lead);
         if !opens.is_empty() {
             let prev = out.chars().next_back();
-            let first = DELIMS[opens[0]].chars().next();
+            let first = OPEN[opens[0]].chars().next();
             // An opener must not touch a closer, nor sit inside a word (where
             // it could also close): an empty comment, which `parse` drops,
             // keeps it an opener.
-            if prev.is_some()
+            if opens[0] != UNDERLINE
+                && prev.is_some()
                 && (prev == first
                     || matches!(prev, Some('*' | '~' | '_'))
                     || prev.is_some_and(char::is_alphanumeric))
@@ -307,7 +314,7 @@ fn inlines(list: &[Inline], notes: &[Footnote], ctx: Context) -> String {
                 out.push_str(SEPARATOR);
             }
             for &f in &opens {
-                out.push_str(DELIMS[f]);
+                out.push_str(OPEN[f]);
             }
             stack.extend(opens);
         }
@@ -338,11 +345,11 @@ fn close(out: &mut String, stack: &mut Vec<usize>, k: usize, next: Option<char>)
     let spaces = out.len() - text_so_far;
     out.truncate(text_so_far);
     for &f in stack[k..].iter().rev() {
-        out.push_str(DELIMS[f]);
+        out.push_str(CLOSE[f]);
     }
     // A closer right before a letter may not close (after punctuation) or
-    // pair with the wrong opener (inside a word).
-    if spaces == 0 && next.is_some_and(char::is_alphanumeric) {
+    // pair with the wrong opener (inside a word). `</u>` closes anywhere.
+    if spaces == 0 && stack[k] != UNDERLINE && next.is_some_and(char::is_alphanumeric) {
         out.push_str(SEPARATOR);
     }
     out.push_str(&" ".repeat(spaces));

@@ -87,6 +87,55 @@ fn emphasis_spans_overlap_and_touch_punctuation() {
     }
 }
 
+fn styled(text: &str, f: impl Fn(&mut Style)) -> Inline {
+    let mut style = Style::default();
+    f(&mut style);
+    Inline::Text(Run {
+        text: text.into(),
+        style,
+        link: None,
+    })
+}
+
+#[test]
+fn underline_is_written_as_u_tags_and_nests() {
+    let u = |s: &mut Style| s.underline = true;
+    let ub = |s: &mut Style| {
+        s.underline = true;
+        s.bold = true;
+    };
+    let ui = |s: &mut Style| {
+        s.underline = true;
+        s.italic = true;
+    };
+    let doc = Document {
+        blocks: vec![para(vec![
+            run("Chữ ", false, false),
+            styled("gạch chân", u),
+            run(" giữa", false, false),
+            styled("từ", u),
+            run("x ", false, false),
+            styled("đậm", ub),
+            styled(" và ", u),
+            styled("nghiêng", ui),
+            run(" ", false, false),
+            run("chỉ đậm", true, false),
+        ])],
+        footnotes: vec![],
+    };
+    let md = to_markdown(&doc);
+    assert!(md.contains("<u>gạch chân</u>"), "{md}");
+    // A tag needs no separator from the letters around it.
+    assert!(md.contains("giữa<u>từ</u>x"), "{md}");
+    assert!(!md.contains("__"), "{md}");
+    round_trips(&doc);
+    // Text that looks like the tag stays text.
+    round_trips(&Document {
+        blocks: vec![para(vec![run("<u>không</u> gạch", false, false)])],
+        footnotes: vec![],
+    });
+}
+
 #[test]
 fn blocks_that_need_care() {
     let item = |t: &str| ListItem {
@@ -217,12 +266,14 @@ fn style() -> impl Strategy<Value = Style> {
         any::<bool>(),
         any::<bool>(),
         any::<bool>(),
+        any::<bool>(),
         prop::bool::weighted(0.1),
     )
-        .prop_map(|(bold, italic, strike, code)| Style {
+        .prop_map(|(bold, italic, strike, underline, code)| Style {
             bold,
             italic,
             strike,
+            underline,
             code,
         })
 }

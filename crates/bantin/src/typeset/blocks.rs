@@ -103,6 +103,7 @@ impl<'a> Cx<'a> {
                     let mut sp = self.span(&run.text, style, size);
                     sp.link = run.link.clone();
                     sp.strike = run.style.strike;
+                    sp.underline = run.style.underline;
                     out.push(sp);
                 }
                 Inline::LineBreak => out.push(Span::new("\n", base, size)),
@@ -113,6 +114,7 @@ impl<'a> Cx<'a> {
                     rise: size * 0.38,
                     link: Some(format!("{NOTE_LINK}{n}")),
                     strike: false,
+                    underline: false,
                 }),
             }
         }
@@ -158,6 +160,20 @@ impl<'a> Cx<'a> {
                             thickness: r.size * 0.06,
                         }
                     });
+                    // An underlined run gets the font's own underline, under
+                    // the whole run as set: the stretched spaces between its
+                    // words included, as Word draws it.
+                    let under = r.underline.then(|| {
+                        let f = self.fonts.face(r.style);
+                        let y = baseline - r.rise + f.underline_offset(r.size);
+                        Item::Rule {
+                            x1: left + r.x,
+                            y1: y,
+                            x2: left + r.x + r.width,
+                            y2: y,
+                            thickness: f.underline_thickness(r.size),
+                        }
+                    });
                     let link = match r.link {
                         Some(l) if l.starts_with(NOTE_LINK) => {
                             notes.extend(l[NOTE_LINK.len()..].parse::<usize>().ok());
@@ -175,7 +191,7 @@ impl<'a> Cx<'a> {
                         width: r.width,
                         link,
                     };
-                    std::iter::once(text).chain(strike)
+                    std::iter::once(text).chain(strike).chain(under)
                 })
                 .collect();
             let mut row = Row::fixed(lead, items);

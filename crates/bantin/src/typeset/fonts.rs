@@ -97,6 +97,10 @@ pub struct FontFace {
     pub bbox: (i16, i16, i16, i16),
     pub italic_angle: f32,
     pub weight: u16,
+    /// The font's underline: centre of the stroke (negative is below the
+    /// baseline) and thickness, in font units (`post` table).
+    pub underline_position: i16,
+    pub underline_thickness: i16,
     cmap: HashMap<char, u16>,
     advances: Vec<u16>,
     kern: HashMap<(u16, u16), i16>,
@@ -137,6 +141,13 @@ impl FontFace {
             .collect();
         let kern = kern_pairs(&face, &cmap);
         let rect = face.global_bounding_box();
+        let upem = face.units_per_em();
+        // A font without the metrics gets what common text faces have.
+        let underline = face
+            .underline_metrics()
+            .filter(|m| m.thickness > 0)
+            .map(|m| (m.position, m.thickness))
+            .unwrap_or((-(upem as i16) / 10, (upem / 20).max(1) as i16));
         Ok(FontFace {
             family,
             postscript_name,
@@ -146,6 +157,8 @@ impl FontFace {
             bbox: (rect.x_min, rect.y_min, rect.x_max, rect.y_max),
             italic_angle: face.italic_angle(),
             weight: face.weight().to_number(),
+            underline_position: underline.0,
+            underline_thickness: underline.1,
             cmap,
             advances,
             kern,
@@ -196,6 +209,13 @@ impl FontFace {
         self.ascender as f32 * size / self.units_per_em as f32
     }
     /// Positive distance below the baseline.
+    /// Distance of the underline's centre below the baseline, in pt.
+    pub fn underline_offset(&self, size: f32) -> f32 {
+        -(self.underline_position as f32) * size / self.units_per_em as f32
+    }
+    pub fn underline_thickness(&self, size: f32) -> f32 {
+        self.underline_thickness as f32 * size / self.units_per_em as f32
+    }
     pub fn descent(&self, size: f32) -> f32 {
         -(self.descender as f32) * size / self.units_per_em as f32
     }

@@ -23,6 +23,8 @@ pub struct Span {
     pub link: Option<String>,
     /// Struck through (Markdown `~~…~~`).
     pub strike: bool,
+    /// Underlined (Markdown `<u>…</u>`).
+    pub underline: bool,
 }
 
 impl Span {
@@ -34,6 +36,7 @@ impl Span {
             rise: 0.0,
             link: None,
             strike: false,
+            underline: false,
         }
     }
 }
@@ -83,6 +86,7 @@ pub struct LineRun {
     pub rise: f32,
     pub link: Option<String>,
     pub strike: bool,
+    pub underline: bool,
     /// Extra width after every space of `text`, in pt.
     pub word_space: f32,
     /// Width as set, extra spacing included.
@@ -328,6 +332,7 @@ fn rebuild(
                             rise: sp.rise,
                             link: sp.link.clone(),
                             strike: sp.strike,
+                            underline: sp.underline,
                             word_space: 0.0,
                             width,
                         }),
@@ -417,6 +422,7 @@ fn same_look(r: &LineRun, sp: &Span) -> bool {
         && r.rise == sp.rise
         && r.link == sp.link
         && r.strike == sp.strike
+        && r.underline == sp.underline
 }
 
 #[cfg(test)]

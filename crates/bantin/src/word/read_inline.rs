@@ -1,9 +1,11 @@
 //! A Word paragraph's runs → styled [`Inline`]s.
 //!
-//! Kept: bold, italic, strike-through, links, footnote references, line
-//! and page breaks, images (handed back for the caller to place). Dropped
-//! as noise: fonts, sizes, colours, underline (Markdown has none), field
-//! codes (their shown result is kept), tracked deletions, soft hyphens.
+//! Kept: bold, italic, underline, strike-through, links, footnote
+//! references, line and page breaks, images (handed back for the caller to
+//! place). Dropped as noise: fonts, sizes, colours, the underline a link
+//! or a field shows (it is the link's look, not the writer's emphasis),
+//! field codes (their shown result is kept), tracked deletions, soft
+//! hyphens.
 //! Runs set in an old Vietnamese font (".VnTime", "VNI-Times" …) are
 //! converted to Unicode here, where the font is known.
 
@@ -41,6 +43,8 @@ struct Walk<'c, 'a> {
     /// Complex fields (`fldChar`) open: true once past `separate`, i.e. in
     /// the shown result.
     fields: Vec<bool>,
+    /// Inside a `<w:hyperlink>` (external or not).
+    in_hyperlink: bool,
 }
 
 /// The pieces of paragraph `p` (its `pPr` is ignored here).
@@ -51,6 +55,7 @@ pub fn pieces(p: &Element, para_style: Option<&str>, cx: &mut InlineContext) -> 
         out: Vec::new(),
         para_encoding,
         fields: Vec::new(),
+        in_hyperlink: false,
     };
     w.children(p, None);
     w.out
@@ -67,7 +72,9 @@ impl Walk<'_, '_> {
                         .and_then(|id| self.cx.rels.get(id))
                         .filter(|r| r.external)
                         .map(|r| r.target.clone());
+                    let outer = std::mem::replace(&mut self.in_hyperlink, true);
                     self.children(c, target.as_deref().or(link));
+                    self.in_hyperlink = outer;
                 }
                 "del" | "pPr" | "moveFrom" => {}
                 // Containers whose runs are ordinary text: tracked inserts,
@@ -93,6 +100,10 @@ impl Walk<'_, '_> {
             strike: rpr
                 .and_then(|p| p.flag("strike").or(p.flag("dstrike")))
                 .unwrap_or(false),
+            // Any kind of underline (single, double, words, dotted…) the
+            // writer set on this run; `w:val="none"` switches it off.
+            underline: rpr.and_then(|p| p.flag("u")).unwrap_or(false)
+                && !self.link_look(link, char_style),
             code: false,
         };
         let encoding = match rpr.and_then(run_font) {
@@ -154,6 +165,16 @@ impl Walk<'_, '_> {
         }
     }
 
+    /// Whether a run's underline is only how a link shows: inside a
+    /// hyperlink, in a field's result (HYPERLINK, REF, TOC …), or set in a
+    /// link character style ("Hyperlink", LibreOffice's "InternetLink").
+    fn link_look(&self, link: Option<&str>, char_style: Option<&str>) -> bool {
+        link.is_some()
+            || self.in_hyperlink
+            || !self.fields.is_empty()
+            || char_style.is_some_and(|s| s.to_ascii_lowercase().contains("link"))
+    }
+
     fn image(&mut self, e: &Element) {
         let mut alt = String::new();
         let mut rel = None;
@@ -201,8 +222,9 @@ impl Walk<'_, '_> {
 
 /// Tidies a paragraph's inlines as `markdown::parse` would leave them:
 /// whitespace collapsed, none at the ends or around line breaks, one line
-/// break at most in a row, whitespace-only styled runs made plain, equal
-/// neighbours merged.
+/// break at most in a row, whitespace-only styled runs made plain (but for
+/// a space underlined between two underlined words, as `<u>` can hold it),
+/// equal neighbours merged.
 pub fn tidy(inlines: Vec<Inline>) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
     for i in inlines.into_iter().flat_map(unstyle_edges) {
@@ -210,7 +232,10 @@ pub fn tidy(inlines: Vec<Inline>) -> Vec<Inline> {
             Inline::Text(mut r) => {
                 r.text = crate::text::nfc(&collapse(&r.text));
                 if r.text.trim().is_empty() {
-                    r.style = Style::default();
+                    r.style = Style {
+                        underline: r.style.underline,
+                        ..Style::default()
+                    };
                     r.link = None;
                 }
                 let prev_space = match out.last() {
@@ -245,6 +270,37 @@ pub fn tidy(inlines: Vec<Inline>) -> Vec<Inline> {
     trim_end(&mut out);
     if matches!(out.last(), Some(Inline::LineBreak)) {
         out.pop();
+    }
+    underline_gaps(out)
+}
+
+/// An underlined space stays underlined only between two underlined runs;
+/// elsewhere it is plain. Equal neighbours are merged again.
+fn underline_gaps(inlines: Vec<Inline>) -> Vec<Inline> {
+    let underlined = |i: Option<&Inline>| matches!(i, Some(Inline::Text(r)) if r.style.underline);
+    let keep: Vec<bool> = (0..inlines.len())
+        .map(|k| match &inlines[k] {
+            Inline::Text(r) if r.style.underline && r.text.trim().is_empty() => {
+                k > 0 && underlined(inlines.get(k - 1)) && underlined(inlines.get(k + 1))
+            }
+            _ => true,
+        })
+        .collect();
+    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
+    for (mut i, keep) in inlines.into_iter().zip(keep) {
+        if let Inline::Text(r) = &mut i
+            && !keep
+        {
+            r.style = Style::default();
+        }
+        if let (Some(Inline::Text(p)), Inline::Text(r)) = (out.last_mut(), &i)
+            && p.style == r.style
+            && p.link == r.link
+        {
+            p.text.push_str(&r.text);
+            continue;
+        }
+        out.push(i);
     }
     out
 }

@@ -348,5 +348,9 @@ fn run_props(s: &Style, link: bool) -> String {
     if s.strike {
         p.push_str("<w:strike/>");
     }
+    // After `strike`: CT_RPr's elements come in a fixed order.
+    if s.underline {
+        p.push_str(r#"<w:u w:val="single"/>"#);
+    }
     p
 }

@@ -42,7 +42,25 @@ cat > "$work/bao-cao-bang-dau.html" <<'HTML'
 </body></html>
 HTML
 
+# 5. Underline (Ctrl+U in Word): LibreOffice from HTML, underline alone, with
+#    bold and italic, across words, and a link (LibreOffice underlines links
+#    through its "Internet Link" style: that underline is the link's look);
+#    pandoc from Markdown (`[…]{.underline}` is pandoc's underline), with a
+#    link whose text pandoc also underlines.
+cat > "$work/gach-chan.html" <<'HTML'
+<html><head><meta charset="utf-8"></head><body>
+<h1>Gạch chân</h1>
+<p>Chi bộ <u>đã họp đủ</u> và <b><u>thống nhất</u></b> <i>cao <u>độ</u></i>, xem <a href="https://xuanhong.gov.vn/">cổng thông tin</a> hoặc <a href="https://x.vn/"><u>trang xã</u></a>.</p>
+</body></html>
+HTML
+cat > "$work/gach-chan-pandoc.md" <<'MD'
+# Gạch chân
+
+Nghị quyết [được ban hành]{.underline} ngày **[24]{.underline}** tại [trang](https://xuanhong.gov.vn/) và [*[trang]{.underline}*](https://x.vn/).
+MD
+pandoc -f markdown -t docx -o "$here/gach-chan-pandoc.docx" "$work/gach-chan-pandoc.md"
+
 soffice --headless --convert-to docx --outdir "$here" "$work/libreoffice-bao-cao.odt" >/dev/null
 soffice --headless --infilter="HTML (StarWriter)" --convert-to 'docx:MS Word 2007 XML' --outdir "$here" \
-  "$work/tcvn3.html" "$work/vni.html" "$work/bao-cao-bang-dau.html" >/dev/null
+  "$work/tcvn3.html" "$work/vni.html" "$work/bao-cao-bang-dau.html" "$work/gach-chan.html" >/dev/null
 ls -l "$here"/*.docx
