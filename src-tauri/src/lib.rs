@@ -64,6 +64,7 @@ pub fn run() {
             commands::backup::restore_backup,
             commands::exports::open_exported,
             commands::save_as::save_article_as,
+            commands::save_as::save_bulletin_as,
             commands::printing::print_window,
             commands::articles::trash_article,
             commands::articles::list_trash,

@@ -23,7 +23,7 @@ import { checksSteps } from "./steps/checks.mjs";
 import { sharedSteps } from "./steps/shared.mjs";
 import { templateSteps } from "./steps/templates.mjs";
 import { wordSteps } from "./steps/word.mjs";
-import { printingSteps } from "./steps/printing.mjs";
+import { bulletinSaveAsSteps, printingSteps } from "./steps/printing.mjs";
 import { compositionSteps } from "./steps/composition.mjs";
 
 before(start);
@@ -40,6 +40,7 @@ checksSteps();
 templateSteps();
 wordSteps();
 printingSteps();
+bulletinSaveAsSteps();
 lifecycleSteps();
 unikeySteps();
 compositionSteps();

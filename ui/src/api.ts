@@ -358,8 +358,8 @@ export const api = {
   restore: (id: number, number: number) => invoke<Article>("restore_revision", { id, number }),
   exportPdf: (id: number, template?: string) => invoke<ExportOutcome>("export_pdf", { id, template }),
   exportDocx: (id: number) => invoke<ExportOutcome>("export_docx", { id }),
-  /** The system's print dialog on the page as it prints (the print sheets). */
-  printWindow: () => invoke<void>("print_window"),
+  /** The system's print dialog on the print sheets, on `paper` (points) without margins. */
+  printWindow: (paper: { width: number; height: number }) => invoke<"printed" | "cancelled">("print_window", { paper }),
   /** "Lưu thành…": the system's save dialog opens (in `folder` if it exists); null when cancelled. */
   saveArticleAs: (id: number, kind: SaveKind, folder: string | null) => invoke<ExportOutcome | null>("save_article_as", { id, kind, folder }),
   /** The article's print pages as SVG documents, laid out from `content`. */
@@ -406,6 +406,12 @@ export const api = {
     const onProgress = new Channel<ExportStep>();
     onProgress.onmessage = onStep;
     return invoke<ExportOutcome>("export_bulletin_pdf", { id, choices, onProgress });
+  },
+  /** "Lưu thành…" for an issue: the system's save dialog, then its PDF there; null when cancelled. */
+  saveBulletinAs: (id: number, choices: PrintChoices, folder: string | null, onStep: (s: ExportStep) => void) => {
+    const onProgress = new Channel<ExportStep>();
+    onProgress.onmessage = onStep;
+    return invoke<ExportOutcome | null>("save_bulletin_as", { id, choices, folder, onProgress });
   },
   /** The issue's print pages as SVG, laid out as `choices` would print them. */
   previewBulletinPages: (id: number, choices: PrintChoices) => invoke<PagePreview>("preview_bulletin_pages", { id, choices }),

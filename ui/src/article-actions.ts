@@ -79,8 +79,9 @@ export function wireArticleActions({ state, article, list }: ArticleActionsDeps)
     const hasArticle = Boolean(state.get().current);
     const printable = inComposer ? issuePrintable() : hasArticle;
     for (const id of ["btn-export-pdf", "btn-pages"]) $<HTMLButtonElement>(id).disabled = !printable;
-    // Word, the upload bundle and Lưu thành… are an article's; an issue has its own Xuất PDF bản tin.
-    for (const id of ["btn-save-as", "btn-export-docx", "btn-bundle"]) $<HTMLButtonElement>(id).disabled = inComposer || !hasArticle;
+    // Lưu thành… saves the issue's PDF in the composer; Word and the upload bundle are an article's.
+    $<HTMLButtonElement>("btn-save-as").disabled = !printable;
+    for (const id of ["btn-export-docx", "btn-bundle"]) $<HTMLButtonElement>(id).disabled = inComposer || !hasArticle;
     $("btn-export-pdf").title = inComposer ? "Xuất PDF số bản tin đang mở" : "Xuất PDF bài đang mở vào thư mục Bản Tin";
     $("btn-pages").title = inComposer ? "Xem số bản tin đang mở sẽ in ra thế nào; in từ đây (Ctrl+P)" : "Xem bài sẽ in ra trên các trang giấy thế nào; in từ đây (Ctrl+P)";
   }

@@ -5,6 +5,7 @@
 import { api, errorMessage, type ArticleSummary, type Bulletin, type BulletinForm, type PaperCode, type PrintChoices } from "./api";
 import { ask, toast } from "./dialogs";
 import { announce, withProgress } from "./exporting";
+import { lastFolder, rememberFolder } from "./save-as-folder";
 import { passChecks } from "./export-checks";
 import { STATUS_LABEL, debounce, escapeHtml, formatDate } from "./format";
 import { approvalWarning, approved, nextIssueNumber } from "./labels";
@@ -140,6 +141,7 @@ function paintArticles() {
   $("bulletin-articles-empty").hidden = b.articles.length > 0;
   paintApproval(b.articles);
   $<HTMLButtonElement>("btn-bulletin-export").disabled = b.articles.length === 0;
+  $<HTMLButtonElement>("btn-bulletin-save-as").disabled = b.articles.length === 0;
   $<HTMLButtonElement>("btn-bulletin-pages").disabled = b.articles.length === 0;
   paintPicker();
   onScreenChanged();
@@ -352,6 +354,7 @@ export function wireComposer(screenChanged: () => void) {
   });
 
   $("btn-bulletin-export").addEventListener("click", () => void exportIssue());
+  $("btn-bulletin-save-as").addEventListener("click", () => void saveIssueAs());
   $("btn-bulletin-pages").addEventListener("click", () => void showIssuePages());
   for (const id of ["bulletin-paper", "bulletin-columns"])
     $(id).addEventListener("change", () => {
@@ -380,6 +383,25 @@ export async function exportIssue() {
   if (!(await passChecks({ bulletin: b.id }, "bulletin-pdf"))) return;
   const out = await withProgress(`Xuất PDF ${b.name} số ${b.number}`, (onStep) => api.exportBulletinPdf(b.id, choices, onStep));
   if (out) announce("Đã xuất", out);
+}
+
+/**
+ * "Lưu thành…" for the issue (beside Xuất PDF bản tin, and the top bar's in
+ * the composer): Kiểm tra first, as for the quick export; then the system's
+ * save dialog on the issue's name in the folder used last; then the export,
+ * with its progress, written there under a temporary name and renamed.
+ */
+export async function saveIssueAs() {
+  const b = issue;
+  if (!b || !b.articles.length) return;
+  saveMasthead.flush();
+  const choices = printChoices();
+  if (!(await passChecks({ bulletin: b.id }, "bulletin-pdf"))) return;
+  const run = (onStep: Parameters<typeof api.saveBulletinAs>[3]) => api.saveBulletinAs(b.id, choices, lastFolder(), onStep);
+  const out = await withProgress(`Lưu PDF ${b.name} số ${b.number}`, run, true);
+  if (!out) return;
+  rememberFolder(out.path);
+  announce("Đã lưu PDF", out);
 }
 
 /** "Xem trang in" of the issue; with `print` (Ctrl+P), then the system's print dialog on those pages. */

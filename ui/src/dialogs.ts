@@ -44,17 +44,43 @@ export function toast(text: string, kind: "ok" | "error" = "ok", actions: Action
 }
 
 /**
+ * The dialogs open now, the newest last, after `changed` opened or closed
+ * (in that order). The order they opened in is the top layer's order, not
+ * the page's: a question asked over Cài đặt is above it though it comes
+ * first in the page.
+ */
+export function openOrder(open: readonly Element[], changed: readonly Element[]): Element[] {
+  let out = open.filter((d) => d.isConnected && d.hasAttribute("open"));
+  for (const d of changed) {
+    out = out.filter((x) => x !== d);
+    if (d.isConnected && d.hasAttribute("open")) out.push(d);
+  }
+  return out;
+}
+
+/** A dialog opened with showModal(): in the top layer, everything outside it inert. */
+function isModal(d: Element): boolean {
+  try {
+    return d.matches(":modal");
+  } catch {
+    return d.hasAttribute("open");
+  }
+}
+
+let dialogsOpen: Element[] = [];
+
+/**
  * Puts the message above whatever is open: the composer, Xem trang in, any
  * dialog. It goes into the top layer (a manual popover, shown again so it is
- * the newest there), inside the topmost modal dialog when one is open:
+ * the newest there), inside the newest modal dialog when one is open:
  * everything outside a modal dialog is inert, and Mở tệp must stay clickable.
  * Called when a message is shown and whenever a dialog opens or closes.
  */
 export function raiseToast() {
   const t = document.getElementById("toast");
   if (!t || t.hidden) return;
-  const modals = Array.from(document.querySelectorAll<HTMLDialogElement>("dialog[open]")).filter((d) => d.matches(":modal"));
-  const host = modals.at(-1) ?? document.getElementById("app")!;
+  const host = dialogsOpen.filter(isModal).at(-1) ?? document.getElementById("app") ?? document.body;
+  // Moving a shown popover hides it; it is shown again just below.
   if (t.parentElement !== host) host.append(t);
   if (typeof t.showPopover !== "function") return;
   if (t.matches(":popover-open")) t.hidePopover();
@@ -65,7 +91,13 @@ export function raiseToast() {
 export function wireToast() {
   const t = document.getElementById("toast")!;
   t.setAttribute("popover", "manual");
-  new MutationObserver(() => raiseToast()).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["open"] });
+  dialogsOpen = Array.from(document.querySelectorAll("dialog[open]"));
+  new MutationObserver((records) => {
+    const dialogs = records.map((r) => r.target).filter((n): n is Element => n instanceof Element && n.localName === "dialog");
+    if (!dialogs.length) return;
+    dialogsOpen = openOrder(dialogsOpen, dialogs);
+    raiseToast();
+  }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["open"] });
   new MutationObserver(() => {
     if (t.hidden && typeof t.hidePopover === "function" && t.matches(":popover-open")) t.hidePopover();
   }).observe(t, { attributes: true, attributeFilter: ["hidden"] });

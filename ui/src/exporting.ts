@@ -29,9 +29,15 @@ export function announce(what: string, out: ExportOutcome) {
 
 /**
  * Runs a long export behind a modal progress dialog. Hủy asks the core to
- * stop; a cancelled export writes nothing and says so.
+ * stop; a cancelled export writes nothing and says so. `afterFirstStep`:
+ * the dialog opens with the export's first step, not before (Lưu thành…
+ * asks where in the system's dialog first, and may be cancelled there).
  */
-export async function withProgress(title: string, run: (onStep: (s: ExportStep) => void) => Promise<ExportOutcome>): Promise<ExportOutcome | null> {
+export async function withProgress<T extends ExportOutcome | null>(
+  title: string,
+  run: (onStep: (s: ExportStep) => void) => Promise<T>,
+  afterFirstStep = false,
+): Promise<T | null> {
   const d = document.getElementById("progress") as HTMLDialogElement;
   const bar = document.getElementById("progress-bar") as HTMLProgressElement;
   const text = document.getElementById("progress-text")!;
@@ -47,9 +53,13 @@ export async function withProgress(title: string, run: (onStep: (s: ExportStep) 
   };
   // Escape must not hide the dialog while the work goes on.
   d.oncancel = (e) => e.preventDefault();
-  d.showModal();
+  if (!afterFirstStep) d.showModal();
+  // A step that arrives after the work has ended must not open the dialog again.
+  let ended = false;
   try {
     return await run((s) => {
+      if (ended) return;
+      if (!d.open) d.showModal();
       if (cancel.disabled) return;
       bar.value = s.fraction;
       text.textContent = s.text;
@@ -59,6 +69,7 @@ export async function withProgress(title: string, run: (onStep: (s: ExportStep) 
     else toast(errorMessage(e), "error");
     return null;
   } finally {
+    ended = true;
     d.close();
   }
 }

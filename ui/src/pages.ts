@@ -11,6 +11,7 @@
 import { errorMessage, type PagePreview } from "./api";
 import { openSettingsAt } from "./settings";
 import { printPages } from "./printing";
+import { toast } from "./dialogs";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -44,7 +45,8 @@ export function printShown(): boolean {
   const d = document.getElementById("pages") as HTMLDialogElement;
   const pages = shownPages();
   if (!d.open || !pages.length) return false;
-  printPages(pages).catch((e) => (document.getElementById("pages-state")!.textContent = errorMessage(e)));
+  // The sentence, then its technical detail on a line of its own.
+  printPages(pages).catch((e) => toast(errorMessage(e), "error"));
   return true;
 }
 

@@ -31,11 +31,15 @@ describe("printing the print pages", () => {
     const pages = [page(595.28, 841.89, "Trang một"), page(595.28, 841.89, "Trang hai"), page(595.28, 841.89, "Trang ba")];
     expect(await printPages(pages, print)).toBe(3);
     expect(print).toHaveBeenCalledTimes(1);
+    // The shell is told the paper: WebKitGTK prints on the dialog's page setup, not on @page.
+    expect(print).toHaveBeenCalledWith({ width: 595.28, height: 841.89 });
     const box = document.getElementById("print-sheets")!;
     const sheets = box.querySelectorAll("section.sheet > svg");
     expect(sheets.length).toBe(3);
     expect(Array.from(sheets, (s) => s.textContent)).toEqual(["Trang một", "Trang hai", "Trang ba"]);
     expect((sheets[0] as SVGSVGElement).style.width).toBe("595.28pt");
+    // Each sheet a hair inside its paper, so none spills onto a blank sheet.
+    expect((sheets[0].parentElement as HTMLElement).style.height).toBe("calc(841.89pt - 4px)");
     expect(box.dataset.pages).toBe("3");
     expect(box.dataset.requests).toBe("1");
     expect(document.getElementById("print-page-size")!.textContent).toBe("@page { size: 595.28pt 841.89pt; margin: 0; }");
@@ -45,6 +49,7 @@ describe("printing the print pages", () => {
     // Printing again replaces the sheets and counts the request.
     expect(await printPages([page(841.89, 595.28, "Tờ gấp")], print)).toBe(1);
     expect(print).toHaveBeenCalledTimes(2);
+    expect(print).toHaveBeenLastCalledWith({ width: 841.89, height: 595.28 });
     expect(box.querySelectorAll("section.sheet").length).toBe(1);
     expect(box.dataset.requests).toBe("2");
     expect(box.dataset.paper).toBe("841.89x595.28");

@@ -3,7 +3,9 @@
 // layout, the same positioned runs the PDF is written from), copied into a
 // print-only container outside the app: one page per sheet, the sheet as
 // large as the template's paper (an @page rule), none of the app's chrome.
-// The shell opens the system's print dialog on them (GTK's, WebView2's).
+// The shell opens the system's print dialog on them (GTK's, WebView2's), on
+// that paper with no margin: WebKitGTK prints on the dialog's page setup,
+// not on the @page rule, so the paper is handed to the shell too.
 //
 // Every request is recorded on the container (`data-requests`, `data-pages`,
 // `data-paper`), so a test can see what was asked for even where the display
@@ -14,14 +16,20 @@ import { api } from "./api";
 const SHEETS = "print-sheets";
 const PAGE_RULE = "print-page-size";
 
+/** A sheet's size in points (1/72 inch), as the core lays pages out. */
+export interface Paper {
+  width: number;
+  height: number;
+}
+
 /** The paper of a page drawn by the core: its viewBox, in points. */
-export function paperOf(page: SVGSVGElement): { width: number; height: number } | null {
+export function paperOf(page: SVGSVGElement): Paper | null {
   const box = page.viewBox.baseVal;
   return box && box.width > 0 && box.height > 0 ? { width: box.width, height: box.height } : null;
 }
 
 /** The @page rule for sheets of this paper (points), no margin: the page carries its own. */
-export function pageRule(paper: { width: number; height: number }): string {
+export function pageRule(paper: Paper): string {
   return `@page { size: ${paper.width.toFixed(2)}pt ${paper.height.toFixed(2)}pt; margin: 0; }`;
 }
 
@@ -43,7 +51,7 @@ function container(): HTMLElement {
  * page, records the request and opens the system's print dialog (`print`).
  * Gives back the number of pages sent to print.
  */
-export async function printPages(pages: SVGSVGElement[], print: () => Promise<void> = api.printWindow): Promise<number> {
+export async function printPages(pages: SVGSVGElement[], print: (paper: Paper) => Promise<unknown> = api.printWindow): Promise<number> {
   const paper = pages.length ? paperOf(pages[0]) : null;
   if (!paper) return 0;
   const box = container();
@@ -56,6 +64,11 @@ export async function printPages(pages: SVGSVGElement[], print: () => Promise<vo
       copy.removeAttribute("style");
       copy.style.width = `${own.width}pt`;
       copy.style.height = `${own.height}pt`;
+      // As wide as the paper (WebKit scales the document's width to the
+      // page's: a narrower sheet would print larger) and a hair (1 mm) less
+      // high, so the next sheet starts on the next page, not a blank one.
+      sheet.style.width = `${own.width}pt`;
+      sheet.style.height = `calc(${own.height}pt - 4px)`;
       sheet.append(copy);
       return sheet;
     }),
@@ -72,6 +85,6 @@ export async function printPages(pages: SVGSVGElement[], print: () => Promise<vo
   box.dataset.requests = String(Number(box.dataset.requests) + 1);
   // Let the screen show the pages (and "N trang") before the dialog covers it.
   await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-  await print();
+  await print(paper);
   return pages.length;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { folderOf } from "./save-as";
+import { folderOf } from "./save-as-folder";
 
 describe("Lưu thành… remembers the folder", () => {
   it("takes the folder of a saved file, on Linux and on Windows", () => {

@@ -2,39 +2,16 @@
 // Bản Tin folder at once): a small menu — PDF or Word — then the system's
 // own save dialog, the name suggested and the folder used last. That folder
 // is remembered on this computer (the webview's storage, not the library,
-// which an office may share), so the next save starts there.
+// which an office may share), so the next save starts there. In the
+// bulletin composer it acts on the issue, which has only a PDF.
 import { api, errorMessage, type SaveKind } from "./api";
 import { toast } from "./dialogs";
 import { $ } from "./dom";
 import { announce } from "./exporting";
+import { lastFolder, rememberFolder } from "./save-as-folder";
+import { composerShown, issuePrintable, saveIssueAs } from "./bulletins";
 import type { ArticleView } from "./article-view";
 import type { AppStore } from "./state";
-
-const LAST_FOLDER = "bantin.luu-thanh.thu-muc";
-
-/** The folder a saved file is in, on Windows and elsewhere. */
-export function folderOf(path: string): string {
-  const cut = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
-  if (cut < 0) return "";
-  return cut === 0 ? path.slice(0, 1) : path.slice(0, cut);
-}
-
-function lastFolder(): string | null {
-  try {
-    return localStorage.getItem(LAST_FOLDER) || null;
-  } catch {
-    return null;
-  }
-}
-
-function rememberFolder(path: string) {
-  try {
-    const folder = folderOf(path);
-    if (folder) localStorage.setItem(LAST_FOLDER, folder);
-  } catch {
-    // No storage: the dialog opens in the Bản Tin folder next time.
-  }
-}
 
 export interface SaveAsDeps {
   state: AppStore;
@@ -47,6 +24,10 @@ export function wireSaveAs({ state, article }: SaveAsDeps) {
 
   async function saveAs(kind: SaveKind) {
     menu.hidePopover?.();
+    if (composerShown()) {
+      if (kind === "pdf") await saveIssueAs();
+      return;
+    }
     const current = state.get().current;
     if (!current) return;
     await article.flush();
@@ -59,7 +40,7 @@ export function wireSaveAs({ state, article }: SaveAsDeps) {
     } catch (e) {
       toast(errorMessage(e), "error");
     } finally {
-      button.disabled = !state.get().current || !$("composer").hidden;
+      button.disabled = composerShown() ? !issuePrintable() : !state.get().current;
     }
   }
 
@@ -68,6 +49,8 @@ export function wireSaveAs({ state, article }: SaveAsDeps) {
     const r = button.getBoundingClientRect();
     menu.style.top = `${r.bottom + 4}px`;
     menu.style.left = `${Math.max(8, r.right - 220)}px`;
+    // An issue prints only as PDF.
+    $<HTMLButtonElement>("btn-save-docx-as").disabled = composerShown();
     menu.togglePopover?.();
     button.setAttribute("aria-expanded", String(menu.matches(":popover-open")));
     menu.querySelector<HTMLButtonElement>("button")?.focus();

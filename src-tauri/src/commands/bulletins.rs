@@ -163,7 +163,7 @@ pub async fn export_bulletin_pdf(
 }
 
 /// Sends each step to the progress bar; answers "go on" until "Hủy".
-fn tell<'a>(
+pub(super) fn tell<'a>(
     channel: &'a Channel<ExportStep>,
     cancel: &'a AtomicBool,
 ) -> impl FnMut(&ExportProgress) -> bool + 'a {

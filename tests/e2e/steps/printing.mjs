@@ -10,7 +10,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { artifacts, browser, env } from "../lib/session.mjs";
@@ -23,6 +23,11 @@ function pdfInfo(file) {
   const info = execFileSync("pdfinfo", [file]).toString();
   const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
   return { pages: Number(/Pages:\s+(\d+)/.exec(info)[1]), width: Number(w), height: Number(h) };
+}
+
+/** Renders a PDF's first pages to PNG in the artifacts, to look at. */
+function lookAt(pdf, name) {
+  execFileSync("pdftoppm", ["-png", "-r", "40", "-l", "4", pdf, join(artifacts, name)]);
 }
 
 /** What the app recorded of its print requests (printing.ts). */
@@ -72,8 +77,10 @@ async function closePrintDialog(name) {
  * Print. GTK writes output.pdf into the home folder; gives back its path.
  */
 async function printToFile(name) {
-  const out = join(homedir(), "output.pdf");
-  rmSync(out, { force: true });
+  // GTK names it output.pdf, in the Documents folder, else the app's working
+  // folder (here the runner's: tauri-driver starts the app there).
+  const places = [join(homedir(), "Documents"), process.cwd(), homedir()].map((d) => join(d, "output.pdf"));
+  for (const p of places) rmSync(p, { force: true });
   let w = [];
   for (let i = 0; i < 40 && !w.length; i += 1) {
     await sleep(250);
@@ -82,12 +89,19 @@ async function printToFile(name) {
   assert.ok(w.length, "the system's print dialog opened");
   await sleep(800);
   screenShot(name);
-  // The printer list has the focus: choose its row and activate it (Print).
-  xdotool("windowfocus", "--sync", w[0], "key", "--clearmodifiers", "Down");
-  await sleep(300);
-  xdotool("key", "--clearmodifiers", "Return");
+  // Choose the printer as a person does, with the mouse: its row is the list's
+  // first, under the General tab and the list's header (keys alone did not
+  // select it: the list does not have the focus when the dialog opens).
+  // Then Print, which GTK enables once the printer's options are loaded.
+  xdotool("windowfocus", "--sync", w[0]);
+  xdotool("mousemove", "--window", w[0], "84", "112", "click", "1");
+  await sleep(1500);
+  screenShot(`${name}-tep`);
+  xdotool("windowfocus", "--sync", w[0], "key", "--clearmodifiers", "Return");
   let size = -1;
+  let out = places[0];
   await until(async () => {
+    out = places.find((p) => existsSync(p)) ?? out;
     const now = existsSync(out) ? statSync(out).size : -1;
     const done = now > 0 && now === size && windowsNamed("^(Print|In)$").length === 0;
     size = now;
@@ -128,10 +142,13 @@ export function printingSteps() {
     const before = (await printRecord()).requests;
     await browser().keys(["Control", "p"]);
     await until(async () => (await printRecord()).requests === before + 1, "Ctrl+P asked to print", 30_000);
-    // TODO: choose "Print to File" in GTK's dialog and count the printed pages
-    // (printToFile below: Down + Return did not select the printer).
-    assert.ok(await closePrintDialog("in-bai-ctrl-p"), "the system's print dialog opened, and Escape closed it");
+    // GTK's dialog, answered as a person would: Print to File, Print.
+    const file = await printToFile("in-bai-ctrl-p");
+    const printed = pdfInfo(file);
     assertPrinted(await printRecord(), before, pdf);
+    assert.equal(printed.pages, pdf.pages, `printed on as many sheets as the PDF has pages (${pdf.pages}), one page per sheet`);
+    assert.ok(Math.abs(printed.width - pdf.width) < 1 && Math.abs(printed.height - pdf.height) < 1, `on the PDF's paper: ${JSON.stringify(printed)} vs ${JSON.stringify(pdf)}`);
+    lookAt(file, "in-bai-ra-tep");
     assert.equal(await text("#pages-title"), `Trang in: ${TITLE}`, "Ctrl+P shows the article's pages");
     assert.equal(await text("#pages-state"), `${pdf.pages} trang`);
     const sheets = await browser().execute(() => Array.from(document.querySelectorAll("#print-sheets svg"), (s) => s.textContent).join(" "));
@@ -160,7 +177,7 @@ export function printingSteps() {
     await waitText("#bulletin-list", (t) => t.includes("Bản tin Dân vận Xuân Hồng số 02"), "the composer shows the issue");
     await until(async () => (await $("#btn-export-pdf")).isEnabled(), "the top bar's Xuất PDF is for the issue");
     assert.equal(await (await $("#btn-export-docx")).isEnabled(), false, "Xuất Word is an article's: off in the composer");
-    assert.equal(await (await $("#btn-save-as")).isEnabled(), false, "Lưu thành… is an article's: off in the composer");
+    assert.equal(await (await $("#btn-save-as")).isEnabled(), true, "Lưu thành… saves the issue in the composer");
 
     // Xuất PDF in the top bar: the issue's PDF, not the article's.
     await (await $("#btn-export-pdf")).click();
@@ -173,8 +190,16 @@ export function printingSteps() {
     assert.ok(onTop.shown && onTop.buttonOnTop, `the message and its Mở thư mục are on top of the composer: ${JSON.stringify(onTop)}`);
     await shot("ban-tin-xuat-thong-bao-tren-cung");
 
-    // TODO: a dialog opened while the message shows (Cài đặt) — the message
-    // should be moved on top of it; the first try found it hidden there.
+    // A dialog opened while the message shows (Cài đặt): the message, and its
+    // Mở thư mục, stay above it (and clickable: inside the dialog's top layer).
+    await (await $("#btn-settings")).click();
+    await until(() => browser().execute(() => document.getElementById("settings").open), "Cài đặt opened");
+    const overSettings = await toastOnTop();
+    assert.ok(overSettings.shown && overSettings.buttonOnTop, `the message is above Cài đặt, opened after it: ${JSON.stringify(overSettings)}`);
+    screenShot("thong-bao-tren-cai-dat");
+    await browser().execute(() => document.getElementById("settings").close("cancel"));
+    const afterSettings = await toastOnTop();
+    assert.ok(afterSettings.shown && afterSettings.buttonOnTop, `and above the composer again once Cài đặt closes: ${JSON.stringify(afterSettings)}`);
 
     // Xem trang in and Ctrl+P in the composer: the issue's pages, as many as its PDF has.
     await (await $("#btn-pages")).click();
@@ -225,6 +250,70 @@ export function printingSteps() {
     assert.ok(existsSync(docx), "the Word file is in the remembered folder");
     assert.equal(readFileSync(docx).subarray(0, 2).toString(), "PK", "a .docx (zip)");
     await shot("luu-thanh-xong");
+  });
+}
+
+/**
+ * Lưu thành… for an issue: the composer's button beside Xuất PDF bản tin.
+ * Kiểm tra comes first, as for the quick export (the issue says it is
+ * licensed and its licence lines are empty: a lỗi); Quay lại sửa asks for
+ * no file; Vẫn xuất, then the save dialog opens in the folder remembered,
+ * on the issue's own name, which Enter accepts.
+ */
+export function bulletinSaveAsSteps() {
+  test("Lưu thành… for an issue: Kiểm tra first, then the save dialog on the issue's name, in the folder remembered", async () => {
+    await deleteBulletins();
+    await plainScreen();
+    await retire((a) => a.title === TITLE || a.title === COPY);
+    const photo = await storeRedPng();
+    const one = await createArticle({ title: TITLE, body: fullBody(photo) });
+    const two = await createArticle({ title: COPY, body: fullBody(photo) });
+    const issue = await invoke("create_bulletin", { name: "Bản tin Dân vận Xuân Hồng", number: "12", date: "2026-12-01" });
+    await invoke("add_to_bulletin", { id: issue.id, articles: [one, two] });
+    await invoke("update_bulletin", { bulletin: { ...(await invoke("get_bulletin", { id: issue.id })), licensed: true } });
+    const folder = join(env.BANTIN_EXPORT_DIR, "..", "ban-tin-da-luu");
+    rmSync(folder, { recursive: true, force: true });
+    mkdirSync(folder, { recursive: true });
+    await browser().execute((f) => localStorage.setItem("bantin.luu-thanh.thu-muc", f), folder);
+    await openByTitle(TITLE);
+    await (await $("#btn-bulletin")).click();
+    await waitText("#bulletin-list", (t) => t.includes("Bản tin Dân vận Xuân Hồng số 12"), "the composer shows the issue");
+    await until(async () => (await $("#btn-bulletin-save-as")).isEnabled(), "the composer's Lưu thành… is on");
+
+    const checks = await $("#export-checks");
+    await (await $("#btn-bulletin-save-as")).click();
+    await checks.waitForDisplayed({ timeout: 20_000 });
+    assert.ok((await text("#export-checks")).includes("giấy phép"), "Kiểm tra shows the issue's lỗi before asking where to save");
+    await (await $("#export-checks-back")).click();
+    await until(async () => !(await checks.isDisplayed()), "Quay lại sửa closes the list");
+    await sleep(1000);
+    assert.equal(windowsNamed("Lưu PDF bản tin thành").length, 0, "Quay lại sửa: no save dialog");
+
+    await (await $("#btn-bulletin-save-as")).click();
+    await checks.waitForDisplayed({ timeout: 20_000 });
+    await (await $("#export-checks-go")).click();
+    let w = [];
+    for (let i = 0; i < 40 && !w.length; i += 1) {
+      await sleep(250);
+      w = windowsNamed("Lưu PDF bản tin thành");
+    }
+    assert.ok(w.length, "Vẫn xuất: the system's save dialog opened");
+    await sleep(800);
+    screenShot("ban-tin-luu-thanh");
+    // The suggested name in the remembered folder: Enter keeps both.
+    xdotool("windowfocus", "--sync", w[0], "key", "--clearmodifiers", "Return");
+    await waitText("#toast", (t) => t.startsWith("Đã lưu PDF:"), "the issue saved", 60_000);
+    const file = join(folder, "ban-tin-dan-van-xuan-hong-so-12.pdf");
+    assert.ok(existsSync(file), `the issue's PDF, under its own name, in the folder remembered: ${await text("#toast")}`);
+    const saved = pdfInfo(file);
+    assert.ok((await text("#toast")).includes(`(${saved.pages} trang)`), "the message gives its pages");
+    assert.ok(Math.abs(saved.width - 595.28) < 1 && Math.abs(saved.height - 841.89) < 1, `on the issue's A4: ${JSON.stringify(saved)}`);
+    assert.deepEqual(readdirSync(folder), ["ban-tin-dan-van-xuan-hong-so-12.pdf"], "no temporary file left beside it");
+    const opened = await invoke("open_exported", { path: file, folder: true }).then(() => "ok", (e) => String(e?.message ?? e));
+    assert.ok(!opened.includes("Không tìm thấy"), `Mở thư mục may open the issue saved there: ${opened}`);
+    lookAt(file, "ban-tin-luu-thanh");
+    await shot("ban-tin-luu-thanh-xong");
+    await (await $("#btn-composer-close")).click();
   });
 }
 
