@@ -16,6 +16,7 @@ import { watch, type AppStore, type PaneView } from "./state";
 import { initChecks } from "./checks";
 import { fillTemplateChoice } from "./template-editor";
 import { chosenTemplate, withTemplate } from "./template-form";
+import { initMergeView } from "./merge-view";
 
 /** Milliseconds of quiet typing before an autosave. */
 const AUTOSAVE_MS = 1200;
@@ -60,6 +61,8 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
   const articleDate = dateField($<HTMLInputElement>("meta-date"));
   const historyShown = () => state.get().tab === "history";
   const checks = initChecks({ state, editor, content: () => contentFromScreen() });
+  // Two saves crossed: the merge view takes the centre until it is saved.
+  const merge = initMergeView({ reopen: async (id) => show(await api.getArticle(id)) });
 
   const renderPreview = debounce(async () => {
     if (!state.get().current) return;
@@ -164,9 +167,11 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
     renderPreview.flush();
     checks.now();
     if (historyShown()) void loadHistory();
+    void merge.check(a.id);
   }
 
   function showNothing() {
+    merge.hide();
     state.set({ current: null, dirty: false });
     $("panes").hidden = true;
     $("placeholder").hidden = false;
@@ -187,7 +192,9 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
       state.set({ dirty: false });
       setSaveState("Đang lưu…");
       try {
-        const outcome = await api.saveArticle(id, contentFromScreen(), autosaveRun);
+        // Made from the revision on screen: a save by someone else since
+        // then is kept beside this one, never overwritten.
+        const outcome = await api.saveArticle(id, current.revision, contentFromScreen(), autosaveRun);
         const now = state.get().current;
         if (now?.id === id) {
           state.set({ current: { ...now, ...contentFromScreen(), revision: outcome.revision, updated_at: outcome.updated_at } });
@@ -197,6 +204,7 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
           await refreshList();
           if (historyShown()) await loadHistory();
         }
+        if (outcome.crossed && state.get().current?.id === id) await merge.crossed(id);
       } catch (e) {
         state.set({ dirty: true });
         setSaveState("Chưa lưu được");

@@ -16,6 +16,7 @@ pub mod save_as;
 pub mod settings;
 pub mod shared;
 pub mod templates;
+pub mod together;
 
 use bantin::export::{Door, ExportError};
 use bantin::store::StoreError;
