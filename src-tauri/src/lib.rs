@@ -48,6 +48,7 @@ pub fn run() {
             commands::together::save_merge,
             commands::together::article_opened,
             commands::together::article_closed,
+            commands::offline::send_waiting,
             commands::articles::render_preview,
             commands::articles::article_history,
             commands::articles::get_revision,

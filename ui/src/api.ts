@@ -103,6 +103,20 @@ export interface SaveOutcome {
   /** Someone else saved since the base: both kept, a merge waits. */
   crossed: boolean;
   updated_at: string;
+  /** Saves waiting on this PC for the shared library's server. */
+  waiting: number;
+  /** The server could not be reached: this save waits on this PC. */
+  offline: boolean;
+}
+
+/** After a retry of the saves waiting on this PC. */
+export interface QueueState {
+  offline: boolean;
+  waiting: number;
+  /** [article id, its revision now] for each article some saves reached. */
+  sent: [number, number][];
+  /** Articles whose sent saves crossed someone else's. */
+  crossed: number[];
 }
 
 /** Two crossed saves: `base` they were both made from. */
@@ -381,6 +395,7 @@ export const api = {
   /** Marks the article open by this program (again) and says who else has it open. */
   articleOpened: (id: number) => invoke<string[]>("article_opened", { id }),
   articleClosed: (id: number) => invoke<void>("article_closed", { id }),
+  sendWaiting: () => invoke<QueueState>("send_waiting"),
   renderPreview: (markdown: string) => invoke<string>("render_preview", { markdown }),
   history: (id: number) => invoke<RevisionInfo[]>("article_history", { id }),
   revision: (id: number, number: number) => invoke<Revision>("get_revision", { id, number }),

@@ -17,6 +17,7 @@ import { initChecks } from "./checks";
 import { fillTemplateChoice } from "./template-editor";
 import { chosenTemplate, withTemplate } from "./template-form";
 import { initMergeView } from "./merge-view";
+import { wireOffline } from "./offline";
 
 /** Milliseconds of quiet typing before an autosave. */
 const AUTOSAVE_MS = 1200;
@@ -196,9 +197,10 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
         // then is kept beside this one, never overwritten.
         const outcome = await api.saveArticle(id, current.revision, contentFromScreen(), autosaveRun);
         const now = state.get().current;
+        offline.saved(outcome);
         if (now?.id === id) {
           state.set({ current: { ...now, ...contentFromScreen(), revision: outcome.revision, updated_at: outcome.updated_at } });
-          setSaveState(`Đã lưu lúc ${formatTime(outcome.updated_at)}`);
+          setSaveState(outcome.offline ? `Đã lưu trên máy này lúc ${formatTime(outcome.updated_at)} — chờ gửi lên` : `Đã lưu lúc ${formatTime(outcome.updated_at)}`);
         }
         if (outcome.changed) {
           await refreshList();
@@ -213,6 +215,23 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
     });
     return saving;
   }
+
+  // Saves waiting for the shared library's server: retried in the save
+  // chain; the article on screen follows the revisions they became.
+  const offline = wireOffline({
+    run: (work) => (saving = saving.then(work)),
+    onSent: async (s) => {
+      const id = state.get().current?.id;
+      const now = s.sent.find(([a]) => a === id);
+      const current = state.get().current;
+      if (now && current) {
+        state.set({ current: { ...current, revision: now[1] } });
+        if (!state.get().dirty) setSaveState("Đã gửi lên thư viện chung");
+      }
+      if (s.sent.length) await refreshList();
+      if (id !== undefined && s.crossed.includes(id)) await merge.crossed(id);
+    },
+  });
 
   async function flush() {
     autosave.flush();

@@ -80,6 +80,10 @@ pub struct SaveOutcome {
     /// for a merge (the UI opens the merge view).
     pub crossed: bool,
     pub updated_at: chrono::DateTime<chrono::Utc>,
+    /// Saves waiting on this PC for the shared library's server.
+    pub waiting: usize,
+    /// The server could not be reached: this save waits on this PC.
+    pub offline: bool,
 }
 
 /// Saves the text on screen, made from revision `base` (the one the editor
@@ -98,6 +102,9 @@ pub fn save_article(
     } else {
         RevisionReason::Save
     };
+    if lib.is_shared() {
+        return super::offline::save_shared(&lib, id, base, content, reason);
+    }
     let saved = lib.save_article_based(id, base, None, &content, reason, chrono::Utc::now())?;
     Ok(outcome(&lib, id, saved)?)
 }
@@ -113,6 +120,8 @@ pub(crate) fn outcome(
         changed: saved != Saved::Unchanged,
         crossed: matches!(saved, Saved::Crossed { .. }),
         updated_at: article.updated_at,
+        waiting: 0,
+        offline: false,
     })
 }
 

@@ -11,6 +11,7 @@ pub mod checks;
 pub mod exports;
 pub mod images;
 pub mod importing;
+pub mod offline;
 pub mod printing;
 pub mod save_as;
 pub mod settings;

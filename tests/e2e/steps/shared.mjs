@@ -13,6 +13,7 @@ import { app, browser } from "../lib/session.mjs";
 import { $, plainScreen, shot, until, waitText, text } from "../lib/ui.mjs";
 import { freshArticle } from "../lib/library.mjs";
 import { togetherSteps } from "./together.mjs";
+import { offlineSteps } from "./offline.mjs";
 
 const LOCAL_TITLE = "Bài trong máy về dân vận khéo";
 const SHARED_TITLE = "Bài viết trên thư viện chung";
@@ -136,6 +137,8 @@ export function sharedSteps() {
 
     // Two people, one article: presence, a crossed save, the merge view.
     await togetherSteps(server, SHARED_TITLE, LOCAL_TITLE);
+    // The server stops while the editor writes, and comes back.
+    await offlineSteps(SHARED_TITLE);
 
     // Back to this PC in one click, from the status bar.
     await (await $("#status-switch")).click();
