@@ -24,7 +24,8 @@ export function wirePresence(state: AppStore) {
       line.textContent = presenceLine(others);
       line.hidden = !others.length;
     } catch {
-      // No server just now: the status bar says so; the line keeps what it knew.
+      // No server just now (the status bar says so): nobody can be named.
+      if (open === id) line.hidden = true;
     }
   }
 
