@@ -24,7 +24,8 @@ export interface OfflineDeps {
 export function wireOffline({ run, onSent }: OfflineDeps): Offline {
   const line = $("status-net");
   let offline = false;
-  let waiting = 0;
+  // Saves left waiting by an earlier session are sent at the first retry.
+  let waiting = 1;
 
   function show(isOffline: boolean, n: number) {
     offline = isOffline;
