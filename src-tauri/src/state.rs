@@ -36,6 +36,9 @@ pub struct AppState {
     /// Files written through "Lưu thành…" in this session, outside the
     /// export folder: Mở tệp / Mở thư mục may open these too.
     saved_as: Mutex<Vec<PathBuf>>,
+    /// This program's name in the shared library's presence rows (who has
+    /// which article open), made at start.
+    pub session: String,
 }
 
 impl AppState {
@@ -70,6 +73,7 @@ impl AppState {
             created: is_new,
             checker: Mutex::default(),
             saved_as: Mutex::new(Vec::new()),
+            session: bantin::store::new_session(),
         })
     }
 

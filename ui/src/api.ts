@@ -100,7 +100,47 @@ export interface Revision extends RevisionInfo {
 export interface SaveOutcome {
   revision: number;
   changed: boolean;
+  /** Someone else saved since the base: both kept, a merge waits. */
+  crossed: boolean;
   updated_at: string;
+  /** Saves waiting on this PC for the shared library's server. */
+  waiting: number;
+  /** The server could not be reached: this save waits on this PC. */
+  offline: boolean;
+}
+
+/** After a retry of the saves waiting on this PC. */
+export interface QueueState {
+  offline: boolean;
+  waiting: number;
+  /** [article id, its revision now] for each article some saves reached. */
+  sent: [number, number][];
+  /** Articles whose sent saves crossed someone else's. */
+  crossed: number[];
+}
+
+/** Two crossed saves: `base` they were both made from. */
+export interface PendingMerge {
+  base: number;
+  other: number;
+}
+
+/** A stretch of the merge: agreed text, or a conflict with both versions. */
+export type MergePart = { kind: "same"; text: string } | { kind: "conflict"; ours: string; theirs: string };
+
+/** What the editor chose for one conflict. */
+export type MergePick = { keep: "ours" } | { keep: "theirs" } | { keep: "both" } | { keep: "text"; text: string };
+
+export interface MergeProposal {
+  base: Revision;
+  current: Revision;
+  other: Revision;
+  current_by: string;
+  other_by: string;
+  other_person: string | null;
+  content: Content;
+  conflicts: number;
+  parts: MergePart[];
 }
 
 /** A warning worded for the editor; `field` is the Thông tin đơn vị field that fixes it. */
@@ -347,8 +387,15 @@ export const api = {
   search: (query: string, limit = 50) => invoke<SearchHit[]>("search_articles", { query, limit }),
   getArticle: (id: number) => invoke<Article>("get_article", { id }),
   createArticle: () => invoke<Article>("create_article"),
-  saveArticle: (id: number, content: Content, autosave: boolean) =>
-    invoke<SaveOutcome>("save_article", { id, content, autosave }),
+  saveArticle: (id: number, base: number, content: Content, autosave: boolean) =>
+    invoke<SaveOutcome>("save_article", { id, base, content, autosave }),
+  mergeProposal: (id: number) => invoke<MergeProposal | null>("merge_proposal", { id }),
+  saveMerge: (id: number, crossing: PendingMerge, current: number, picks: MergePick[]) =>
+    invoke<SaveOutcome>("save_merge", { id, crossing, current, picks }),
+  /** Marks the article open by this program (again) and says who else has it open. */
+  articleOpened: (id: number) => invoke<string[]>("article_opened", { id }),
+  articleClosed: (id: number) => invoke<void>("article_closed", { id }),
+  sendWaiting: () => invoke<QueueState>("send_waiting"),
   renderPreview: (markdown: string) => invoke<string>("render_preview", { markdown }),
   history: (id: number) => invoke<RevisionInfo[]>("article_history", { id }),
   revision: (id: number, number: number) => invoke<Revision>("get_revision", { id, number }),

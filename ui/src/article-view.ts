@@ -16,6 +16,8 @@ import { watch, type AppStore, type PaneView } from "./state";
 import { initChecks } from "./checks";
 import { fillTemplateChoice } from "./template-editor";
 import { chosenTemplate, withTemplate } from "./template-form";
+import { initMergeView } from "./merge-view";
+import { wireOffline } from "./offline";
 
 /** Milliseconds of quiet typing before an autosave. */
 const AUTOSAVE_MS = 1200;
@@ -60,6 +62,8 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
   const articleDate = dateField($<HTMLInputElement>("meta-date"));
   const historyShown = () => state.get().tab === "history";
   const checks = initChecks({ state, editor, content: () => contentFromScreen() });
+  // Two saves crossed: the merge view takes the centre until it is saved.
+  const merge = initMergeView({ reopen: async (id) => show(await api.getArticle(id)) });
 
   const renderPreview = debounce(async () => {
     if (!state.get().current) return;
@@ -164,9 +168,11 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
     renderPreview.flush();
     checks.now();
     if (historyShown()) void loadHistory();
+    void merge.check(a.id);
   }
 
   function showNothing() {
+    merge.hide();
     state.set({ current: null, dirty: false });
     $("panes").hidden = true;
     $("placeholder").hidden = false;
@@ -187,16 +193,20 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
       state.set({ dirty: false });
       setSaveState("Đang lưu…");
       try {
-        const outcome = await api.saveArticle(id, contentFromScreen(), autosaveRun);
+        // Made from the revision on screen: a save by someone else since
+        // then is kept beside this one, never overwritten.
+        const outcome = await api.saveArticle(id, current.revision, contentFromScreen(), autosaveRun);
         const now = state.get().current;
+        offline.saved(outcome);
         if (now?.id === id) {
           state.set({ current: { ...now, ...contentFromScreen(), revision: outcome.revision, updated_at: outcome.updated_at } });
-          setSaveState(`Đã lưu lúc ${formatTime(outcome.updated_at)}`);
+          setSaveState(outcome.offline ? `Đã lưu trên máy này lúc ${formatTime(outcome.updated_at)} — chờ gửi lên` : `Đã lưu lúc ${formatTime(outcome.updated_at)}`);
         }
         if (outcome.changed) {
           await refreshList();
           if (historyShown()) await loadHistory();
         }
+        if (outcome.crossed && state.get().current?.id === id) await merge.crossed(id);
       } catch (e) {
         state.set({ dirty: true });
         setSaveState("Chưa lưu được");
@@ -205,6 +215,23 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
     });
     return saving;
   }
+
+  // Saves waiting for the shared library's server: retried in the save
+  // chain; the article on screen follows the revisions they became.
+  const offline = wireOffline({
+    run: (work) => (saving = saving.then(work)),
+    onSent: async (s) => {
+      const id = state.get().current?.id;
+      const now = s.sent.find(([a]) => a === id);
+      const current = state.get().current;
+      if (now && current) {
+        state.set({ current: { ...current, revision: now[1] } });
+        if (!state.get().dirty) setSaveState("Đã gửi lên thư viện chung");
+      }
+      if (s.sent.length) await refreshList();
+      if (id !== undefined && s.crossed.includes(id)) await merge.crossed(id);
+    },
+  });
 
   async function flush() {
     autosave.flush();

@@ -22,6 +22,7 @@ import { wireTemplateEditor } from "./template-editor";
 import { showLibraryPath } from "./status-bar";
 import { wireSharedLibrary } from "./shared-library";
 import { wireImporting } from "./importing";
+import { wirePresence } from "./presence";
 
 const state = createAppState();
 // The parts call each other only once the screen is running, after all are built.
@@ -33,6 +34,7 @@ wireComposer(() => actions.paintTopBar());
 wireToast();
 wirePages();
 wireSaveAs({ state, article });
+wirePresence(state);
 // After a restore, or a switch to the shared library and back, the library
 // is another one: forget the open article, list again and open the newest.
 const reload = async () => {

@@ -33,16 +33,41 @@ pub fn has_conflict_marks(text: &str) -> bool {
         .any(|l| l.starts_with(MARK_START) || l.starts_with(MARK_END))
 }
 
-/// Merges `ours` and `theirs`, both made from `base`. `ours_name` and
-/// `theirs_name` name each version for a person ("Bản của Nguyễn Thị Lan
-/// (số 4)", "Bản số 4").
-pub fn merge3(base: &str, ours: &str, theirs: &str, ours_name: &str, theirs_name: &str) -> Merged {
+/// One stretch of a merge: text both sides agree on (after taking each
+/// change only one side made), or a place where both changed the same words,
+/// with each side's version.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Part {
+    Same { text: String },
+    Conflict { ours: String, theirs: String },
+}
+
+/// What a person chose for one conflict.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(tag = "keep", content = "text", rename_all = "snake_case")]
+pub enum Pick {
+    Ours,
+    Theirs,
+    /// Ours, then theirs.
+    Both,
+    /// What the person wrote in its place.
+    Text(String),
+}
+
+/// Merges `ours` and `theirs`, both made from `base`, into stretches; the
+/// conflicts are left for a person (`settle`) or marked (`merge3`).
+pub fn merge_parts(base: &str, ours: &str, theirs: &str) -> Vec<Part> {
     let (b, o, t) = (lines(base), lines(ours), lines(theirs));
-    let mut out = String::new();
-    let mut conflicts = 0;
+    let mut out: Vec<Part> = Vec::new();
+    let same = |out: &mut Vec<Part>, text: &str| match out.last_mut() {
+        Some(Part::Same { text: t }) => t.push_str(text),
+        _ if text.is_empty() => {}
+        _ => out.push(Part::Same { text: text.into() }),
+    };
     for chunk in diff3(&b, &o, &t) {
         match chunk {
-            Chunk::Clean(parts) => parts.iter().for_each(|p| out.push_str(p)),
+            Chunk::Clean(parts) => same(&mut out, &parts.concat()),
             Chunk::Conflict { base, ours, theirs } => {
                 // The same paragraph changed on both sides: try the words.
                 let (base, ours, theirs) = (base.concat(), ours.concat(), theirs.concat());
@@ -51,11 +76,28 @@ pub fn merge3(base: &str, ours: &str, theirs: &str, ours_name: &str, theirs_name
                 if by_words.iter().all(|c| matches!(c, Chunk::Clean(_))) {
                     for c in by_words {
                         if let Chunk::Clean(parts) = c {
-                            parts.iter().for_each(|p| out.push_str(p));
+                            same(&mut out, &parts.concat());
                         }
                     }
                     continue;
                 }
+                out.push(Part::Conflict { ours, theirs });
+            }
+        }
+    }
+    out
+}
+
+/// Merges `ours` and `theirs`, both made from `base`. `ours_name` and
+/// `theirs_name` name each version for a person ("Bản của Nguyễn Thị Lan
+/// (số 4)", "Bản số 4").
+pub fn merge3(base: &str, ours: &str, theirs: &str, ours_name: &str, theirs_name: &str) -> Merged {
+    let mut out = String::new();
+    let mut conflicts = 0;
+    for part in merge_parts(base, ours, theirs) {
+        match part {
+            Part::Same { text } => out.push_str(&text),
+            Part::Conflict { ours, theirs } => {
                 conflicts += 1;
                 mark(
                     &mut out,
@@ -70,6 +112,49 @@ pub fn merge3(base: &str, ours: &str, theirs: &str, ours_name: &str, theirs_name
         text: out,
         conflicts,
     }
+}
+
+/// The text once a person has chosen for every conflict of `parts`, in
+/// order; `None` when `picks` does not answer each conflict exactly once.
+pub fn settle(parts: &[Part], picks: &[Pick]) -> Option<String> {
+    let conflicts = parts
+        .iter()
+        .filter(|p| matches!(p, Part::Conflict { .. }))
+        .count();
+    if conflicts != picks.len() {
+        return None;
+    }
+    let mut picks = picks.iter();
+    let mut out = String::new();
+    let put = |out: &mut String, text: &str| {
+        if !out.is_empty() && !out.ends_with('\n') && !text.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(text);
+    };
+    for part in parts {
+        match part {
+            Part::Same { text } => put(&mut out, text),
+            Part::Conflict { ours, theirs } => match picks.next()? {
+                Pick::Ours => put(&mut out, ours),
+                Pick::Theirs => put(&mut out, theirs),
+                Pick::Both => {
+                    put(&mut out, ours);
+                    if !ours.is_empty() && !out.ends_with("\n\n") {
+                        out.push_str(if out.ends_with('\n') { "\n" } else { "\n\n" });
+                    }
+                    put(&mut out, theirs);
+                }
+                Pick::Text(text) => {
+                    put(&mut out, text);
+                    if !text.is_empty() && !text.ends_with('\n') {
+                        out.push('\n');
+                    }
+                }
+            },
+        }
+    }
+    Some(out)
 }
 
 fn mark(out: &mut String, n: usize, ours: (&str, &str), theirs: (&str, &str)) {
@@ -327,6 +412,44 @@ mod tests {
             assert_eq!(words(s).concat(), s);
             assert_eq!(lines(s).concat(), s);
         }
+    }
+
+    #[test]
+    fn a_person_settles_each_conflict_in_order() {
+        let ours = BASE
+            .replace("thể thao", "bóng đá")
+            .replace("Đoạn ba kết.", "Đoạn ba hết.");
+        let theirs = BASE
+            .replace("thể thao", "cầu lông")
+            .replace("Đoạn ba kết.", "Đoạn ba xong.");
+        let parts = merge_parts(BASE, &ours, &theirs);
+        let conflicts: Vec<_> = parts
+            .iter()
+            .filter(|p| matches!(p, Part::Conflict { .. }))
+            .collect();
+        assert_eq!(conflicts.len(), 2, "{parts:?}");
+        // Taking one side everywhere gives that side back.
+        assert_eq!(settle(&parts, &[Pick::Ours, Pick::Ours]).unwrap(), ours);
+        assert_eq!(
+            settle(&parts, &[Pick::Theirs, Pick::Theirs]).unwrap(),
+            theirs
+        );
+        let mixed = settle(
+            &parts,
+            &[Pick::Both, Pick::Text("Đoạn ba, viết lại".into())],
+        )
+        .unwrap();
+        assert_eq!(
+            mixed,
+            "Tiêu đề\n\nĐoạn một nói về văn hóa.\n\nĐoạn hai nói về bóng đá.\n\nĐoạn hai nói về cầu lông.\n\nĐoạn ba, viết lại\n"
+        );
+        assert!(!has_conflict_marks(&mixed));
+        // One answer short, or one too many: not settled.
+        assert_eq!(settle(&parts, &[Pick::Ours]), None);
+        assert_eq!(settle(&parts, &[Pick::Ours, Pick::Ours, Pick::Ours]), None);
+        // The marked text is the same parts with both versions named.
+        let marked = merge3(BASE, &ours, &theirs, "Bản của bạn", "Bản của Lan");
+        assert_eq!(marked.conflicts, 2);
     }
 
     #[test]

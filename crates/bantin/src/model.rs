@@ -237,7 +237,7 @@ impl RevisionReason {
 /// Two saves crossed (both made from revision `base`): both are in the
 /// history, the newer is the article's current state, and the article waits
 /// for someone to merge it with `other`, the state it replaced.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PendingMerge {
     pub base: u32,
     pub other: u32,

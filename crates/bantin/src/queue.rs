@@ -15,6 +15,10 @@
 //!   queued; the server stores a revision once per id, so a save sent, stored
 //!   and then sent again (the program killed before it could cross it off)
 //!   is answered "already there", never doubled;
+//! - a save made while an earlier save of the same article still waits
+//!   follows it (`Queued::follows`): sent, it is made from the revision the
+//!   earlier one became, so an editor's own saves while offline never cross
+//!   each other;
 //! - a save the server refuses for good (the article deleted, no right to
 //!   it) is not thrown away: it moves to the sub-folder `khong-gui-duoc` and
 //!   the report names it, and the saves after it go on.
@@ -48,6 +52,11 @@ pub struct Queued {
     #[serde(default)]
     pub keep_status: bool,
     pub queued_at: DateTime<Utc>,
+    /// The revision id of the save of the same article that still waited
+    /// when this one was made: this text was written on top of it, so it
+    /// is sent as made from the revision that one became.
+    #[serde(default)]
+    pub follows: Option<String>,
 }
 
 impl Queued {
@@ -66,6 +75,7 @@ impl Queued {
             reason: reason.code().into(),
             keep_status: false,
             queued_at: now,
+            follows: None,
         }
     }
 }
@@ -199,6 +209,19 @@ impl Queue {
         Ok(out)
     }
 
+    /// Queues `q` behind any save of the same article still waiting (it
+    /// follows the last of them) and sends everything waiting to `lib`.
+    /// Gives back `q` as queued, and what the send did.
+    pub fn save(&self, lib: &Library, mut q: Queued) -> Result<(Queued, Sent), QueueError> {
+        let earlier = self.pending()?;
+        if let Some(last) = earlier.iter().rev().find(|p| p.article == q.article) {
+            q.follows = Some(last.revision_id.clone());
+        }
+        self.push(&q)?;
+        let sent = self.send(lib)?;
+        Ok((q, sent))
+    }
+
     /// Sends the waiting saves to `lib`, oldest first, each crossed off only
     /// once the server has it. Stops (keeping the rest) when the server
     /// cannot be reached.
@@ -232,16 +255,21 @@ impl Queue {
     }
 }
 
-/// Sends one save, dated when the editor made it.
+/// Sends one save, dated when the editor made it, made from the revision
+/// the save it follows became (its own base when that wrote nothing).
 fn send_one(lib: &Library, q: &Queued) -> Result<Saved, StoreError> {
     let reason = RevisionReason::parse(&q.reason).unwrap_or(RevisionReason::Save);
+    let base = match &q.follows {
+        Some(uuid) => lib.revision_with_id(q.article, uuid)?.unwrap_or(q.base),
+        None => q.base,
+    };
     let mut content = q.content.clone();
     if q.keep_status {
         content.status = lib.article(q.article)?.content.status;
     }
     lib.save_article_based(
         q.article,
-        q.base,
+        base,
         Some(&q.revision_id),
         &content,
         reason,

@@ -5,6 +5,7 @@
 
 mod shared_common;
 
+use bantin::merge::{Part, Pick};
 use bantin::model::{Content, PendingMerge, RevisionReason};
 use bantin::store::pg::server::{self, Role};
 use bantin::store::{Library, Saved, StoreError};
@@ -15,6 +16,7 @@ on_both!(
     crossed_saves_are_both_kept_and_merged,
     a_crossing_on_the_same_words_is_marked_for_a_person,
     a_late_copy_of_the_base_writes_nothing,
+    a_merge_settled_per_conflict_closes_the_crossing,
 );
 
 fn t0() -> DateTime<Utc> {
@@ -139,6 +141,107 @@ fn a_late_copy_of_the_base_writes_nothing(lib: &Library) {
     assert_eq!(lib.pending_merge(id).unwrap(), None);
 }
 
+fn a_merge_settled_per_conflict_closes_the_crossing(lib: &Library) {
+    let id = lib.create_article(&content("Tin", BODY), t0()).unwrap();
+    let lan = content("Tin", &BODY.replace("thể thao", "bóng đá"));
+    let minh = content(
+        "Tin",
+        &BODY
+            .replace("thể thao", "cầu lông")
+            .replace("văn hóa", "văn hoá"),
+    );
+    save(lib, id, 1, &lan, RevisionReason::Save);
+    save(lib, id, 1, &minh, RevisionReason::Save);
+    let p = lib.merge_proposal(id).unwrap().unwrap();
+    // The parts: what nobody disputes, and the one conflict with both versions.
+    let conflicts: Vec<_> = p
+        .parts
+        .iter()
+        .filter_map(|x| match x {
+            Part::Conflict { ours, theirs } => Some((ours.as_str(), theirs.as_str())),
+            Part::Same { .. } => None,
+        })
+        .collect();
+    assert_eq!(
+        conflicts,
+        [("Đoạn hai về cầu lông.\n", "Đoạn hai về bóng đá.\n")]
+    );
+    let crossing = lib.pending_merge(id).unwrap().unwrap();
+    // A stale view (two answers for one conflict) writes nothing.
+    assert_eq!(
+        lib.save_merge(id, crossing, 3, &[Pick::Ours, Pick::Ours], t0())
+            .unwrap(),
+        None
+    );
+    assert_eq!(lib.history(id).unwrap().len(), 3);
+    let saved = lib
+        .save_merge(id, crossing, 3, &[Pick::Theirs], t0())
+        .unwrap();
+    assert_eq!(saved, Some(Saved::Written(4)));
+    assert_eq!(lib.pending_merge(id).unwrap(), None);
+    // Minh's change elsewhere stays; the conflict took Lan's words.
+    assert_eq!(
+        lib.article(id).unwrap().content.body,
+        "Đoạn một về văn hoá.\n\nĐoạn hai về bóng đá.\n\nĐoạn ba kết.\n"
+    );
+    assert_eq!(
+        lib.history(id).unwrap().pop().unwrap().reason,
+        RevisionReason::Merge
+    );
+}
+
+#[test]
+fn a_merge_settled_while_someone_saves_again_is_offered_again() {
+    let db = Db::new("merge_again");
+    db.unit("xa-a", None);
+    let lan = db.user("lan", Role::Editor, "xa-a");
+    let minh = db.user("minh", Role::Editor, "xa-a");
+    server::set_full_name(&db.admin_url(), &lan.login, "Nguyễn Thị Lan").unwrap();
+    let (l, m) = (lan.open(), minh.open());
+    let id = l.create_article(&content("Tin", BODY), t0()).unwrap();
+    save(
+        &l,
+        id,
+        1,
+        &content("Tin", &BODY.replace("thể thao", "bóng đá")),
+        RevisionReason::Save,
+    );
+    save(
+        &m,
+        id,
+        1,
+        &content("Tin", &BODY.replace("thể thao", "cầu lông")),
+        RevisionReason::Save,
+    );
+    let p = m.merge_proposal(id).unwrap().unwrap();
+    assert_eq!(p.other_person.as_deref(), Some("Nguyễn Thị Lan"));
+    // Lan saves once more on top of Minh's while Minh chooses.
+    let later = content(
+        "Tin",
+        &format!("{}\nThêm của Lan.\n", p.current.content.body),
+    );
+    assert_eq!(
+        save(&l, id, 3, &later, RevisionReason::Save),
+        Saved::Written(4)
+    );
+    let crossing = m.pending_merge(id).unwrap().unwrap();
+    let saved = m.save_merge(id, crossing, 3, &[Pick::Ours], t0()).unwrap();
+    // Both are kept: Minh's merge is 5, it crossed Lan's 4, and a merge is offered again.
+    assert_eq!(
+        saved,
+        Some(Saved::Crossed {
+            number: 5,
+            merge: PendingMerge { base: 3, other: 4 }
+        })
+    );
+    let again = m.merge_proposal(id).unwrap().unwrap();
+    assert!(
+        again.content.body.contains("Thêm của Lan."),
+        "{}",
+        again.content.body
+    );
+}
+
 #[test]
 fn a_save_sent_twice_is_stored_once_and_the_merge_names_people() {
     let db = Db::new("merge_names");
@@ -166,9 +269,16 @@ fn a_save_sent_twice_is_stored_once_and_the_merge_names_people() {
         save(&m, id, 1, &theirs, RevisionReason::Save),
         Saved::Crossed { number: 3, .. }
     ));
+    // Each sees their own version as theirs ("bạn") and the other's by name.
     let p = l.merge_proposal(id).unwrap().unwrap();
     assert_eq!(p.current_by, "Bản của Trần Văn Minh (số 3)");
+    assert_eq!(p.other_by, "Bản của bạn (số 2)");
+    assert_eq!(p.other_person, None);
+    assert!(p.content.body.contains("▶ Bản của bạn (số 2):"));
+    let p = m.merge_proposal(id).unwrap().unwrap();
+    assert_eq!(p.current_by, "Bản của bạn (số 3)");
     assert_eq!(p.other_by, "Bản của Nguyễn Thị Lan (số 2)");
+    assert_eq!(p.other_person.as_deref(), Some("Nguyễn Thị Lan"));
     assert!(p.content.body.contains("▶ Bản của Nguyễn Thị Lan (số 2):"));
 }
 

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 
 use bantin::model::{Content, RevisionReason};
 use bantin::queue::{Queue, Queued};
+use bantin::store::Saved;
 use bantin::store::pg::server::Role;
 use shared_common::{Db, User};
 
@@ -398,4 +399,79 @@ fn a_sender_killed_while_emptying_the_queue_loses_and_doubles_nothing() {
         }
         assert_eq!(lib.pending_merge(*id).unwrap(), None);
     }
+}
+
+#[test]
+fn saves_queued_one_after_another_follow_each_other_instead_of_crossing() {
+    let db = Db::new("offline_follow");
+    db.unit("xa-a", None);
+    let lan = db.user("lan", Role::Editor, "xa-a");
+    let lib = lan.open();
+    let now = chrono::Utc::now();
+    let c = |body: &str| Content {
+        title: "Bài chung".into(),
+        body: body.into(),
+        ..Content::default()
+    };
+    let id = lib.create_article(&c("Bản đầu.\n"), now).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let queue = Queue::open(dir.path()).unwrap();
+    // Typed while the server was away: queued from revision 1, unsent.
+    let first = Queued::new(
+        id,
+        1,
+        c("Bản đầu, sửa lần một.\n"),
+        RevisionReason::Autosave,
+        now,
+    );
+    queue.push(&first).unwrap();
+    // More typing, still from revision 1 as far as the screen knows; the
+    // server is back for this save.
+    let second = Queued::new(
+        id,
+        1,
+        c("Bản đầu, sửa lần hai.\n"),
+        RevisionReason::Save,
+        now,
+    );
+    let (second, sent) = queue.save(&lib, second).unwrap();
+    assert_eq!(second.follows.as_deref(), Some(first.revision_id.as_str()));
+    let saved: Vec<_> = sent.done.iter().map(|(_, s)| *s).collect();
+    assert_eq!(saved, [Saved::Written(2), Saved::Written(3)]);
+    assert!(sent.stopped.is_none() && sent.refused.is_empty());
+    // One editor's own saves never wait for a merge with each other.
+    assert_eq!(lib.pending_merge(id).unwrap(), None);
+    assert_eq!(
+        lib.article(id).unwrap().content.body,
+        "Bản đầu, sửa lần hai.\n"
+    );
+    assert_eq!(
+        lib.revision_with_id(id, &first.revision_id).unwrap(),
+        Some(2)
+    );
+    assert!(queue.pending().unwrap().is_empty());
+}
+
+#[test]
+fn a_library_whose_connection_the_server_dropped_connects_again() {
+    let db = Db::new("offline_reconnect");
+    db.unit("xa-a", None);
+    let lan = db.user("lan", Role::Editor, "xa-a");
+    let lib = lan.open();
+    assert_eq!(lib.count_articles().unwrap(), 0);
+    // The server ends the connection (as a restart does).
+    db.admin()
+        .execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1",
+            &[&lan.login],
+        )
+        .unwrap();
+    // The operation that finds it gone says so, as "unreachable" (the
+    // queue keeps a save then); the next one connects again by itself.
+    let first = lib.count_articles();
+    assert!(
+        first.as_ref().is_err_and(|e| e.is_unreachable()),
+        "{first:?}"
+    );
+    assert_eq!(lib.count_articles().unwrap(), 0);
 }

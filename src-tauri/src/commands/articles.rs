@@ -5,7 +5,7 @@ use bantin::history::{Changes, RevisionSummary};
 use bantin::model::{
     Article, ArticleId, ArticleSummary, Content, Revision, RevisionInfo, RevisionReason,
 };
-use bantin::store::{SearchHit, SearchOptions, StoreError, TrashedArticle};
+use bantin::store::{Saved, SearchHit, SearchOptions, StoreError, TrashedArticle};
 use serde::Serialize;
 use tauri::State;
 
@@ -76,13 +76,23 @@ pub struct SaveOutcome {
     pub revision: u32,
     /// Whether this save wrote a new revision (false: nothing had changed).
     pub changed: bool,
+    /// Someone else saved since `base`: both are kept and the article waits
+    /// for a merge (the UI opens the merge view).
+    pub crossed: bool,
     pub updated_at: chrono::DateTime<chrono::Utc>,
+    /// Saves waiting on this PC for the shared library's server.
+    pub waiting: usize,
+    /// The server could not be reached: this save waits on this PC.
+    pub offline: bool,
 }
 
+/// Saves the text on screen, made from revision `base` (the one the editor
+/// started from, or last saved).
 #[tauri::command]
 pub fn save_article(
     state: State<AppState>,
     id: ArticleId,
+    base: u32,
     content: Content,
     autosave: bool,
 ) -> Result<SaveOutcome> {
@@ -92,12 +102,26 @@ pub fn save_article(
     } else {
         RevisionReason::Save
     };
-    let written = lib.save_article(id, &content, reason, chrono::Utc::now())?;
+    if lib.is_shared() {
+        return super::offline::save_shared(&lib, id, base, content, reason);
+    }
+    let saved = lib.save_article_based(id, base, None, &content, reason, chrono::Utc::now())?;
+    Ok(outcome(&lib, id, saved)?)
+}
+
+pub(crate) fn outcome(
+    lib: &bantin::store::Library,
+    id: ArticleId,
+    saved: Saved,
+) -> std::result::Result<SaveOutcome, StoreError> {
     let article = lib.article(id)?;
     Ok(SaveOutcome {
         revision: article.revision,
-        changed: written.is_some(),
+        changed: saved != Saved::Unchanged,
+        crossed: matches!(saved, Saved::Crossed { .. }),
         updated_at: article.updated_at,
+        waiting: 0,
+        offline: false,
     })
 }
 

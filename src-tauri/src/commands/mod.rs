@@ -11,11 +11,13 @@ pub mod checks;
 pub mod exports;
 pub mod images;
 pub mod importing;
+pub mod offline;
 pub mod printing;
 pub mod save_as;
 pub mod settings;
 pub mod shared;
 pub mod templates;
+pub mod together;
 
 use bantin::export::{Door, ExportError};
 use bantin::store::StoreError;

@@ -11,7 +11,7 @@ import { $, openByTitle, plainScreen, typeInEditor, until, waitText } from "./ui
 export async function updateArticle(id, change) {
   const a = await invoke("get_article", { id });
   const content = { title: a.title, summary: a.summary, author: a.author, category: a.category, tags: a.tags, kind: a.kind, status: a.status, date: a.date, body: a.body, extra: a.extra, ...change };
-  await invoke("save_article", { id, content, autosave: false });
+  await invoke("save_article", { id, base: a.revision, content, autosave: false });
   return id;
 }
 

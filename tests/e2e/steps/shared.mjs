@@ -12,6 +12,8 @@ import { dirname, join } from "node:path";
 import { app, browser } from "../lib/session.mjs";
 import { $, plainScreen, shot, until, waitText, text } from "../lib/ui.mjs";
 import { freshArticle } from "../lib/library.mjs";
+import { togetherSteps } from "./together.mjs";
+import { offlineSteps } from "./offline.mjs";
 
 const LOCAL_TITLE = "Bài trong máy về dân vận khéo";
 const SHARED_TITLE = "Bài viết trên thư viện chung";
@@ -47,7 +49,12 @@ function prepareServer(work) {
   execFileSync(bantin, ["server", "user", "add", login, "--role", "bien-tap", "--don-vi", "xa-xuan-hong", "--password-stdin", "--ket-noi", file], { env, input: `${PASSWORD}\n` });
   const address = `postgresql://${login}@${c.hostname}:${c.port}/${db}`;
   const list = () => execFileSync(bantin, ["list"], { env: { ...env, BANTIN_LIBRARY: address, PGPASSWORD: PASSWORD } }).toString();
-  return { file, login, list };
+  // A colleague in the same unit, with a full name, working from the CLI.
+  const minh = `${db}_minh`;
+  execFileSync(bantin, ["server", "user", "add", minh, "--role", "bien-tap", "--don-vi", "xa-xuan-hong", "--password-stdin", "--ho-ten", "Trần Văn Minh"], { env, input: `${PASSWORD}\n` });
+  const minhEnv = { ...env, BANTIN_LIBRARY: `postgresql://${minh}@${c.hostname}:${c.port}/${db}`, PGPASSWORD: PASSWORD };
+  const colleague = (args) => execFileSync(bantin, args, { env: minhEnv }).toString();
+  return { file, login, list, colleague };
 }
 
 /** Opens the file as the editor would pick it in "Mở tệp kết nối…". */
@@ -127,6 +134,11 @@ export function sharedSteps() {
     await waitText("#push-result", (t) => t.includes("1 bài đã có sẵn ở đó, không chuyển lại"), "twice does not double");
     assert.equal(server.list().split("\n").filter((l) => l.includes(LOCAL_TITLE)).length, 1);
     await browser().execute(() => document.querySelectorAll("dialog[open]").forEach((d) => d.close("cancel")));
+
+    // Two people, one article: presence, a crossed save, the merge view.
+    await togetherSteps(server, SHARED_TITLE, LOCAL_TITLE);
+    // The server stops while the editor writes, and comes back.
+    await offlineSteps(SHARED_TITLE);
 
     // Back to this PC in one click, from the status bar.
     await (await $("#status-switch")).click();

@@ -110,6 +110,11 @@ enum Command {
         #[arg(long, env = "BANTIN_QUEUE", value_name = "THƯ MỤC")]
         queue: Option<PathBuf>,
     },
+    /// Ai đang mở bài nào trên thư viện chung
+    Presence {
+        #[command(subcommand)]
+        action: shared_edit::PresenceAction,
+    },
     /// Chuyển bài viết vào Thùng rác (khôi phục được bằng "bantin trash restore")
     Delete { id: i64 },
     /// Thùng rác: xem và khôi phục bài viết đã xóa
@@ -297,6 +302,7 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<i32, CliError> {
         Command::Queue { action, queue } => {
             return shared_edit::run_queue(&path, queue, action, now, out);
         }
+        Command::Presence { action } => shared_edit::presence(&lib()?, action, out)?,
         Command::Delete { id } => library::delete(&lib()?, id, now, out)?,
         Command::Trash { action } => library::trash(&lib()?, action, out)?,
         Command::Duplicate { id } => library::duplicate(&lib()?, id, now, out)?,

@@ -1,5 +1,6 @@
 //! `bantin save ID FILE.md [--base N]`, `bantin merge ID [--save FILE.md]`,
-//! `bantin queue list|send`: saving when others save too (issue 14).
+//! `bantin queue list|send`, `bantin presence open|close|show ID`: saving
+//! when others save too, and saying who has an article open (issue 14).
 //!
 //! On a shared library every save goes through the offline queue
 //! (`bantin::queue`): written on this PC first, then sent. When the server
@@ -58,6 +59,49 @@ fn without_password(url: &str) -> String {
         Some(u) => u,
         None => url.to_string(),
     }
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PresenceAction {
+    /// Báo là bạn đang mở bài này để sửa (người khác sẽ thấy "Đang được … sửa" trong khoảng một phút)
+    Open {
+        id: ArticleId,
+        /// Tên phiên làm việc (mặc định: bantin-cli)
+        #[arg(long, default_value = "bantin-cli")]
+        session: String,
+    },
+    /// Báo là bạn đã đóng bài này
+    Close {
+        id: ArticleId,
+        #[arg(long, default_value = "bantin-cli")]
+        session: String,
+    },
+    /// Những người khác đang mở bài này
+    Show {
+        id: ArticleId,
+        #[arg(long, default_value = "bantin-cli")]
+        session: String,
+    },
+}
+
+/// `bantin presence …`: one line per person for `show`, one line for the others.
+pub fn presence(lib: &Library, action: PresenceAction, out: &mut Out) -> Result<(), CliError> {
+    match action {
+        PresenceAction::Open { id, session } => {
+            lib.mark_open(id, &session)?;
+            out.line(&format!("{id}	đang mở"));
+        }
+        PresenceAction::Close { id, session } => {
+            lib.mark_closed(id, &session)?;
+            out.line(&format!("{id}	đã đóng"));
+        }
+        PresenceAction::Show { id, session } => {
+            for name in lib.open_by_others(id, &session)? {
+                out.line(&format!("{id}	{name}"));
+            }
+        }
+    }
+    Ok(())
 }
 
 pub struct SaveArgs {

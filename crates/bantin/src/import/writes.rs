@@ -74,6 +74,26 @@ impl Library {
         self.save_based_derived(id, base, revision_id, content, &derived, reason, now)
     }
 
+    /// Saves the merge a person settled (`Library::settled_merge`) as a new
+    /// revision that closes the crossing. When someone saved again in the
+    /// meantime, that save is kept too and the article waits for a merge
+    /// again (`Saved::Crossed`). `None`: `picks` did not answer each
+    /// conflict once (the view was stale); nothing written.
+    pub fn save_merge(
+        &self,
+        id: ArticleId,
+        crossing: crate::model::PendingMerge,
+        current: u32,
+        picks: &[crate::merge::Pick],
+        now: DateTime<Utc>,
+    ) -> Result<Option<crate::store::Saved>, StoreError> {
+        let Some(content) = self.settled_merge(id, crossing, current, picks)? else {
+            return Ok(None);
+        };
+        self.save_article_based(id, current, None, &content, RevisionReason::Merge, now)
+            .map(Some)
+    }
+
     /// Brings back revision `number` by writing it as a new revision; the
     /// history keeps everything in between.
     pub fn restore_revision(

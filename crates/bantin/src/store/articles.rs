@@ -209,6 +209,16 @@ impl Library {
             other => other,
         })
     }
+
+    /// The number of article `id`'s revision whose id is `uuid`, if it was
+    /// stored (a queued save sent). The library on this PC keeps no
+    /// revision ids: `None`.
+    pub fn revision_with_id(&self, id: ArticleId, uuid: &str) -> Result<Option<u32>> {
+        match self.shared() {
+            Some(shared) => shared.revision_with_id(id, uuid),
+            None => Ok(None),
+        }
+    }
 }
 
 pub(super) fn insert(

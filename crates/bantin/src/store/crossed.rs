@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 
 use super::{Library, Result, articles};
 use crate::doc::Derived;
-use crate::merge::{Merged, merge3};
+use crate::merge::{Merged, Part, Pick, merge_parts, merge3, settle};
 use crate::model::{Article, ArticleId, Content, PendingMerge, Revision, RevisionReason};
 
 /// What a save did.
@@ -90,9 +90,16 @@ pub struct MergeProposal {
     pub current: Revision,
     /// The state it replaced.
     pub other: Revision,
-    /// Whose each version is, for the two columns: "Bản của Nguyễn Thị Lan (số 6)".
+    /// Whose each version is, for the two columns: "Bản của Nguyễn Thị Lan
+    /// (số 6)", "Bản của bạn (số 5)" for the account connected.
     pub current_by: String,
     pub other_by: String,
+    /// The full name of whoever wrote `other`, when that is someone else
+    /// (for "Nguyễn Thị Lan cũng đã lưu bài này").
+    pub other_person: Option<String>,
+    /// The text in stretches: what both agree on and each conflict with its
+    /// two versions, for a person to choose (`Library::save_merge`).
+    pub parts: Vec<Part>,
     /// The proposal: the merged text, and the fields only one side changed.
     pub content: Content,
     /// Places in the text still marked for a person to choose.
@@ -178,10 +185,8 @@ impl Library {
         let base = self.revision(id, m.base)?;
         let current = self.revision(id, current_number)?;
         let other = self.revision(id, m.other)?;
-        let (current_by, other_by) = (
-            self.revision_label(id, current_number)?,
-            self.revision_label(id, m.other)?,
-        );
+        let (current_by, _) = self.revision_label(id, current_number)?;
+        let (other_by, other_person) = self.revision_label(id, m.other)?;
         let (content, merged) = merge_content(
             &base.content,
             &current.content,
@@ -189,28 +194,61 @@ impl Library {
             &current_by,
             &other_by,
         );
+        let parts = merge_parts(
+            &base.content.body,
+            &current.content.body,
+            &other.content.body,
+        );
         Ok(Some(MergeProposal {
             base,
             current,
             other,
             current_by,
             other_by,
+            other_person,
             content,
             conflicts: merged.conflicts,
+            parts,
         }))
     }
 
+    /// The merge a person settled: the proposal of `crossing` with the
+    /// article at revision `current` (as they were shown it), each conflict
+    /// taken as `picks` says, ready to be saved made from `current`
+    /// (`Library::save_merge`). `None` when `picks` does not answer each
+    /// conflict once (the view was stale).
+    pub fn settled_merge(
+        &self,
+        id: ArticleId,
+        crossing: PendingMerge,
+        current: u32,
+        picks: &[Pick],
+    ) -> Result<Option<Content>> {
+        let base = self.revision(id, crossing.base)?.content;
+        let ours = self.revision(id, current)?.content;
+        let theirs = self.revision(id, crossing.other)?.content;
+        let parts = merge_parts(&base.body, &ours.body, &theirs.body);
+        let Some(body) = settle(&parts, picks) else {
+            return Ok(None);
+        };
+        let (fields, _) = merge_content(&base, &ours, &theirs, "", "");
+        Ok(Some(Content { body, ..fields }))
+    }
+
     /// Who wrote revision `number`, for a person: the author's full name on
-    /// the shared library, and the revision's number: "Bản của Nguyễn Thị
-    /// Lan (số 6)", or "Bản số 6" when nobody is named.
-    fn revision_label(&self, id: ArticleId, number: u32) -> Result<String> {
+    /// the shared library ("bạn" for the account connected), and the
+    /// revision's number: "Bản của Nguyễn Thị Lan (số 6)", "Bản của bạn (số
+    /// 5)", or "Bản số 6" when nobody is named. With the label, the other
+    /// person's name, when it is someone else.
+    fn revision_label(&self, id: ArticleId, number: u32) -> Result<(String, Option<String>)> {
         let who = match self.shared() {
             Some(shared) => shared.revision_author(id, number)?,
             None => None,
         };
         Ok(match who {
-            Some(name) => format!("Bản của {name} (số {number})"),
-            None => format!("Bản số {number}"),
+            Some((_, true)) => (format!("Bản của bạn (số {number})"), None),
+            Some((name, false)) => (format!("Bản của {name} (số {number})"), Some(name)),
+            None => (format!("Bản số {number}"), None),
         })
     }
 }

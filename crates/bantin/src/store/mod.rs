@@ -40,7 +40,7 @@ pub use crossed::{MergeProposal, Saved, merge_content};
 pub use error::{Result, StoreError};
 pub use export_choices::{ExportChoice, Exported, Passed};
 pub use maintenance::CheckReport;
-pub use presence::PRESENCE_REFRESH;
+pub use presence::{PRESENCE_REFRESH, new_session};
 pub use restore::{BackupInfo, inspect_backup};
 pub use search::{SearchHit, SearchOptions};
 pub use templates::{StoredTemplate, TemplateEntry, TemplateSummary};

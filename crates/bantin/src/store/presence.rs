@@ -10,6 +10,12 @@ use crate::model::ArticleId;
 /// How often a program with an article open says so again.
 pub const PRESENCE_REFRESH: Duration = Duration::from_secs(15);
 
+/// A new name for this program's presence rows (`mark_open`), made once
+/// when it starts.
+pub fn new_session() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
 impl Library {
     /// Says that this program (`session`, a uuid it made when it started)
     /// has article `id` open; called again every `PRESENCE_REFRESH`.

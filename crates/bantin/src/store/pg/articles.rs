@@ -156,6 +156,18 @@ impl Shared {
             load_revision(c, id, number)
         })
     }
+
+    /// The number of article `id`'s revision with id `uuid`, if stored.
+    pub(crate) fn revision_with_id(&self, id: ArticleId, uuid: &str) -> Result<Option<u32>> {
+        self.read(|c| {
+            Ok(c.query_opt(
+                "SELECT number FROM revisions WHERE article_id = $1 AND uuid = $2",
+                &[&id, &uuid],
+            )
+            .map_err(err)?
+            .map(|r| r.get::<_, i32>(0) as u32))
+        })
+    }
 }
 
 /// The columns an insert and an update both write, in the order of their

@@ -67,15 +67,25 @@ impl Shared {
     }
 
     /// The full name of whoever wrote revision `number` (their login when
-    /// they have none); `None` for an account of another unit.
-    pub(crate) fn revision_author(&self, id: ArticleId, number: u32) -> Result<Option<String>> {
+    /// they have none), and whether that is the account connected; `None`
+    /// for an account of another unit.
+    pub(crate) fn revision_author(
+        &self,
+        id: ArticleId,
+        number: u32,
+    ) -> Result<Option<(String, bool)>> {
         self.read(|c| {
-            Ok(c.query_opt(
-                "SELECT bantin_name(login) FROM revisions WHERE article_id = $1 AND number = $2",
-                &[&id, &(number as i32)],
-            )
-            .map_err(err)?
-            .and_then(|r| r.get::<_, Option<String>>(0)))
+            let row = c
+                .query_opt(
+                    "SELECT bantin_name(login), login = session_user FROM revisions
+                     WHERE article_id = $1 AND number = $2",
+                    &[&id, &(number as i32)],
+                )
+                .map_err(err)?;
+            Ok(row.and_then(|r| {
+                let name: Option<String> = r.get(0);
+                name.map(|n| (n, r.get::<_, Option<bool>>(1).unwrap_or(false)))
+            }))
         })
     }
 }

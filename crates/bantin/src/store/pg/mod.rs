@@ -56,6 +56,11 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Shared {
     client: RefCell<Client>,
     address: String,
+    /// Connects again, the same way, once the server went away (restarted,
+    /// the network cut): the next operation tries, and says the server is
+    /// unreachable if it still is, so a library stays usable after the
+    /// server comes back without opening it again.
+    reconnect: Box<dyn Fn() -> Result<Client> + Send>,
 }
 
 /// `path` as a shared library's address, when it is one.
@@ -178,15 +183,25 @@ impl Shared {
     /// Opens the shared library at `url`; it must have been prepared by
     /// `bantin server init` for this version of Bản Tin.
     pub fn open(url: &str) -> Result<Shared> {
-        Shared::ready(connect(url)?)
+        let url = url.to_string();
+        let first = connect(&url)?;
+        Shared::ready(first, Box::new(move || connect(&url).map(|(c, _)| c)))
     }
 
     /// Opens the shared library `login` names.
     pub fn open_login(login: &Login) -> Result<Shared> {
-        Shared::ready(connect_login(login)?)
+        let login = login.clone();
+        let first = connect_login(&login)?;
+        Shared::ready(
+            first,
+            Box::new(move || connect_login(&login).map(|(c, _)| c)),
+        )
     }
 
-    fn ready((mut client, address): (Client, String)) -> Result<Shared> {
+    fn ready(
+        (mut client, address): (Client, String),
+        reconnect: Box<dyn Fn() -> Result<Client> + Send>,
+    ) -> Result<Shared> {
         match schema::version(&mut client)? {
             None => return Err(StoreError::SharedNotReady { address }),
             Some(v) if v > schema::LATEST => {
@@ -202,6 +217,7 @@ impl Shared {
         Ok(Shared {
             client: RefCell::new(client),
             address,
+            reconnect,
         })
     }
 
@@ -212,7 +228,7 @@ impl Shared {
 
     /// Runs `f` in one transaction: all of it is written, or none.
     fn write<T>(&self, f: impl FnOnce(&mut postgres::Transaction) -> Result<T>) -> Result<T> {
-        let mut client = self.client.borrow_mut();
+        let mut client = self.client()?;
         let mut tx = client.transaction().map_err(err)?;
         let value = f(&mut tx)?;
         tx.commit().map_err(err)?;
@@ -220,7 +236,16 @@ impl Shared {
     }
 
     fn read<T>(&self, f: impl FnOnce(&mut Client) -> Result<T>) -> Result<T> {
-        f(&mut self.client.borrow_mut())
+        f(&mut *self.client()?)
+    }
+
+    /// The connection, made again first when the server dropped the last one.
+    fn client(&self) -> Result<std::cell::RefMut<'_, Client>> {
+        let mut client = self.client.borrow_mut();
+        if client.is_closed() {
+            *client = (self.reconnect)()?;
+        }
+        Ok(client)
     }
 }
 

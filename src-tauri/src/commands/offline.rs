@@ -1,0 +1,134 @@
+//! Offline (issue 14): on the shared library every save goes through the
+//! offline queue on this PC (`bantin::queue`, the same the CLI uses), so a
+//! cut network or a stopped server costs nothing: the save waits and is
+//! sent, in order and once, on the next save or the UI's next retry.
+
+use std::path::PathBuf;
+
+use bantin::model::{ArticleId, Content, RevisionReason};
+use bantin::queue::{Queue, QueueError, Queued, Sent};
+use bantin::store::{Library, Saved};
+use serde::Serialize;
+use tauri::State;
+
+use super::articles::SaveOutcome;
+use super::{ApiError, Result};
+use crate::state::AppState;
+
+impl From<QueueError> for ApiError {
+    fn from(e: QueueError) -> Self {
+        ApiError {
+            code: e.code().into(),
+            message: e.to_string(),
+        }
+    }
+}
+
+/// The queue of the shared library `lib`: `BANTIN_QUEUE`, or the one in the
+/// user's data folder (the CLI's, for the same address).
+fn queue(lib: &Library) -> Result<Queue> {
+    let dir = std::env::var_os("BANTIN_QUEUE")
+        .map(PathBuf::from)
+        .or_else(|| Queue::default_dir(&lib.path().display().to_string()))
+        .ok_or_else(|| ApiError::internal("không xác định được thư mục dữ liệu của người dùng"))?;
+    Ok(Queue::open(&dir)?)
+}
+
+/// A save on the shared library: queued on this PC, then sent with any
+/// that waited before it.
+pub(crate) fn save_shared(
+    lib: &Library,
+    id: ArticleId,
+    base: u32,
+    content: Content,
+    reason: RevisionReason,
+) -> Result<SaveOutcome> {
+    let now = chrono::Utc::now();
+    let (q, sent) = queue(lib)?.save(lib, Queued::new(id, base, content, reason, now))?;
+    let mine = sent
+        .done
+        .iter()
+        .find(|(d, _)| d.revision_id == q.revision_id);
+    let crossed = sent
+        .done
+        .iter()
+        .any(|(d, s)| d.article == id && matches!(s, Saved::Crossed { .. }));
+    match (mine, &sent.stopped) {
+        (Some((_, saved)), _) => {
+            let article = lib.article(id)?;
+            Ok(SaveOutcome {
+                revision: article.revision,
+                changed: *saved != Saved::Unchanged,
+                crossed,
+                updated_at: article.updated_at,
+                waiting: sent.waiting,
+                offline: false,
+            })
+        }
+        // Not sent: it waits on this PC, made from `base` still.
+        _ => Ok(SaveOutcome {
+            revision: base,
+            changed: false,
+            crossed,
+            updated_at: now,
+            waiting: sent.waiting.max(1),
+            offline: true,
+        }),
+    }
+}
+
+#[derive(Serialize)]
+pub struct QueueState {
+    /// The server could not be reached.
+    pub offline: bool,
+    /// Saves still waiting on this PC.
+    pub waiting: usize,
+    /// Each article some waiting saves reached, with its revision now.
+    pub sent: Vec<(ArticleId, u32)>,
+    /// Articles whose sent saves crossed someone else's.
+    pub crossed: Vec<ArticleId>,
+}
+
+fn state_after(lib: &Library, sent: &Sent) -> QueueState {
+    let mut articles: Vec<ArticleId> = sent.done.iter().map(|(q, _)| q.article).collect();
+    articles.dedup();
+    QueueState {
+        offline: sent.stopped.is_some(),
+        waiting: sent.waiting,
+        sent: articles
+            .into_iter()
+            .filter_map(|a| lib.article(a).ok().map(|x| (a, x.revision)))
+            .collect(),
+        crossed: sent
+            .done
+            .iter()
+            .filter(|(_, s)| matches!(s, Saved::Crossed { .. }))
+            .map(|(q, _)| q.article)
+            .collect(),
+    }
+}
+
+/// The UI's retry (on a timer while saves wait or the server is away):
+/// sends what waits; with nothing waiting, asks the server whether it is
+/// back.
+#[tauri::command]
+pub fn send_waiting(state: State<AppState>) -> Result<QueueState> {
+    let lib = state.library();
+    if !lib.is_shared() {
+        return Ok(QueueState {
+            offline: false,
+            waiting: 0,
+            sent: Vec::new(),
+            crossed: Vec::new(),
+        });
+    }
+    let sent = queue(&lib)?.send(&lib)?;
+    let mut now = state_after(&lib, &sent);
+    if !now.offline && sent.done.is_empty() {
+        match lib.count_articles() {
+            Err(e) if e.is_unreachable() => now.offline = true,
+            _ => {}
+        }
+    }
+    Ok(now)
+}
