@@ -39,11 +39,23 @@ export interface ArticleSummary {
   word_count: number;
 }
 
+/** Where a page of the library list starts: just after this line. */
+export interface PageFrom {
+  updated_at: string;
+  id: number;
+}
+
+/** Lines of the library list per page (the store's LIST_PAGE). */
+export const LIST_PAGE = 200;
+
 export interface SearchHit {
   id: number;
   title: string;
   kind: Kind;
   status: Status;
+  category: string;
+  date: string | null;
+  updated_at: string;
   snippet: string;
   marks: [number, number][];
   title_marks: [number, number][];
@@ -383,7 +395,8 @@ export function errorMessage(e: unknown): string {
 
 export const api = {
   libraryInfo: () => invoke<LibraryInfo>("library_info"),
-  listArticles: () => invoke<ArticleSummary[]>("list_articles"),
+  /** A page of the list, most recently changed first, after `from` (from the top without it). */
+  listArticles: (from: PageFrom | null = null, limit = LIST_PAGE) => invoke<ArticleSummary[]>("list_articles", { from, limit }),
   search: (query: string, limit = 50) => invoke<SearchHit[]>("search_articles", { query, limit }),
   getArticle: (id: number) => invoke<Article>("get_article", { id }),
   createArticle: () => invoke<Article>("create_article"),

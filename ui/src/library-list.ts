@@ -1,10 +1,13 @@
 // Thư viện: the search box, the filters and the article list. The list is
-// virtualised: only the rows in sight are in the DOM.
-import { api, errorMessage, type ArticleSummary } from "./api";
+// virtualised: only the rows in sight are in the DOM. It comes a page at a
+// time, most recently changed first (a shared library can hold 100,000
+// articles): the next page as the editor scrolls near the end, or with
+// Xem thêm. Search hits carry what their line shows, loaded or not.
+import { LIST_PAGE, api, errorMessage, type ArticleSummary } from "./api";
 import { toast } from "./dialogs";
 import { $ } from "./dom";
 import { KIND_LABEL, STATUS_LABEL, debounce, escapeHtml, formatDate, formatDateTime, formatInteger, markHtml } from "./format";
-import { SORT_LABEL, categoriesOf, filterAndSort, focusSnippet, type Filters, type SortOrder } from "./listing";
+import { SORT_LABEL, appendPage, categoriesOf, filterAndSort, focusSnippet, nextPage, type Filters, type SortOrder } from "./listing";
 import { currentId, watch, type AppStore } from "./state";
 
 /** Row heights: a title on up to two lines and the meta line; with a search, two lines of snippet under them. */
@@ -28,7 +31,7 @@ export interface LibraryList {
   rows(): Row[];
 }
 
-function metaLine(a: ArticleSummary): string {
+function metaLine(a: Pick<ArticleSummary, "kind" | "date" | "updated_at" | "category">): string {
   return [KIND_LABEL[a.kind], formatDate(a.date) || formatDateTime(a.updated_at), a.category].filter(Boolean).join(" · ");
 }
 
@@ -43,16 +46,33 @@ export function initLibraryList({ state, open, trashCurrent }: LibraryListDeps):
   spacer.className = "list-spacer";
   list.append(spacer);
   let visibleRows: Row[] = [];
+  /** Whether the store may have lines after those loaded. */
+  let more = false;
+  let loading: Promise<void> | null = null;
+  const moreButton = $<HTMLButtonElement>("list-more");
   const rowHeight = () => (state.get().hits ? HIT_HEIGHT : ROW_HEIGHT);
 
   function rows(): Row[] {
     const { articles, hits } = state.get();
     const byId = new Map(articles.map((a) => [a.id, a]));
     const source: Row[] = hits
-      ? hits.flatMap((h) => {
+      ? hits.map((h) => {
           const a = byId.get(h.id);
           const snip = focusSnippet(h.snippet, h.marks);
-          return a ? [{ ...a, titleHtml: markHtml(h.title, h.title_marks), meta: metaLine(a), snippetHtml: markHtml(snip.text, snip.marks) }] : [];
+          return {
+            id: h.id,
+            title: h.title,
+            kind: h.kind,
+            status: h.status,
+            category: h.category,
+            date: h.date,
+            updated_at: h.updated_at,
+            revision: a?.revision ?? 0,
+            word_count: a?.word_count ?? 0,
+            titleHtml: markHtml(h.title, h.title_marks),
+            meta: metaLine(h),
+            snippetHtml: markHtml(snip.text, snip.marks),
+          };
         })
       : articles.map((a) => ({ ...a, titleHtml: escapeHtml(a.title), meta: metaLine(a), snippetHtml: "" }));
     return filterAndSort(source, filters());
@@ -82,7 +102,9 @@ export function initLibraryList({ state, open, trashCurrent }: LibraryListDeps):
       : filtered
         ? "Không có bài viết nào khớp bộ lọc."
         : "Thư viện chưa có bài viết. Bấm “+ Bài viết mới” để bắt đầu.";
-    $("list-count").textContent = `${formatInteger(visibleRows.length)} bài`;
+    const paged = more && !state.get().hits;
+    $("list-count").textContent = `${formatInteger(visibleRows.length)} bài` + (paged ? " · còn nữa" : "");
+    moreButton.hidden = !paged;
     paint();
   }
 
@@ -106,10 +128,36 @@ export function initLibraryList({ state, open, trashCurrent }: LibraryListDeps):
         (r.snippetHtml ? `<div class="item-snippet">${r.snippetHtml}</div>` : "");
       list.append(el);
     }
+    // Near the end of what is loaded: the next page.
+    if (more && !state.get().hits && last >= visibleRows.length - 5) void loadMore();
+  }
+
+  /** The next page of the list, once at a time. */
+  function loadMore(): Promise<void> {
+    if (!more || loading) return loading ?? Promise.resolve();
+    loading = (async () => {
+      try {
+        const page = await api.listArticles(nextPage(state.get().articles), LIST_PAGE);
+        more = page.length === LIST_PAGE;
+        state.set({ articles: appendPage(state.get().articles, page) });
+        fillCategories();
+        render();
+      } catch (e) {
+        toast(errorMessage(e), "error");
+      } finally {
+        loading = null;
+      }
+    })();
+    return loading;
   }
 
   async function refresh() {
-    state.set({ articles: await api.listArticles() });
+    // As many lines as the list had, so that a save or a search does not
+    // take away what the editor scrolled down to.
+    const want = Math.max(LIST_PAGE, state.get().articles.length);
+    const articles = await api.listArticles(null, want);
+    more = articles.length === want;
+    state.set({ articles });
     const q = ($("search") as HTMLInputElement).value.trim();
     state.set({ hits: q ? await api.search(q) : null });
     fillCategories();
@@ -120,6 +168,7 @@ export function initLibraryList({ state, open, trashCurrent }: LibraryListDeps):
   watch(state, currentId, paint);
 
   list.addEventListener("scroll", paint);
+  moreButton.addEventListener("click", () => void loadMore());
   list.addEventListener("click", (e) => {
     const item = (e.target as HTMLElement).closest<HTMLElement>(".item");
     if (item) void open(Number(item.dataset.id));

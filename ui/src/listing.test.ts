@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { categoriesOf, filterAndSort, focusSnippet, type Filters, type Listed } from "./listing";
+import { appendPage, categoriesOf, filterAndSort, focusSnippet, nextPage, type Filters, type Listed } from "./listing";
 
 const row = (id: number, title: string, over: Partial<Listed> = {}): Listed => ({
   id,
@@ -65,5 +65,21 @@ describe("focusSnippet", () => {
   it("leaves a snippet whose hit is near the start alone", () => {
     expect(focusSnippet("Lạc Nam làm đường", [[0, 3]])).toEqual({ text: "Lạc Nam làm đường", marks: [[0, 3]] });
     expect(focusSnippet("không có", [])).toEqual({ text: "không có", marks: [] });
+  });
+});
+
+describe("the list a page at a time", () => {
+  const line = (id: number, updated_at: string) => ({ id, updated_at });
+  it("starts the next page after the last line", () => {
+    expect(nextPage([])).toBeNull();
+    expect(nextPage([line(9, "2026-12-02T10:00:00.000000Z"), line(4, "2026-12-01T10:00:00.000000Z")])).toEqual({
+      id: 4,
+      updated_at: "2026-12-01T10:00:00.000000Z",
+    });
+  });
+  it("adds the page below, each article once", () => {
+    const have = [line(9, "b"), line(4, "a")];
+    expect(appendPage(have, [line(3, "a"), line(9, "c"), line(1, "0")]).map((a) => a.id)).toEqual([9, 4, 3, 1]);
+    expect(appendPage(have, []).map((a) => a.id)).toEqual([9, 4]);
   });
 });

@@ -1,7 +1,7 @@
 // What the library list shows: the articles (or search hits) that pass the
 // filters, in the chosen order. Pure: no DOM, no Tauri; tested with Vitest.
 
-import type { ArticleSummary, Kind, Status } from "./api";
+import type { ArticleSummary, Kind, PageFrom, Status } from "./api";
 
 export interface Filters {
   status: Status | "";
@@ -87,4 +87,19 @@ export function focusSnippet(text: string, marks: [number, number][], wordsBefor
     text: prefix.join("") + chars.slice(start).join(""),
     marks: marks.map(([s, e]) => [s - shift, e - shift] as [number, number]),
   };
+}
+
+/** Where the next page starts: after the last line the list has (none when it has none). */
+export function nextPage(lines: Pick<ArticleSummary, "id" | "updated_at">[]): PageFrom | null {
+  const last = lines[lines.length - 1];
+  return last ? { updated_at: last.updated_at, id: last.id } : null;
+}
+
+/**
+ * The list with its next page added. The store never lists an article on two
+ * pages; should an article come again all the same, its first line stays.
+ */
+export function appendPage<T extends { id: number }>(lines: T[], page: T[]): T[] {
+  const have = new Set(lines.map((a) => a.id));
+  return lines.concat(page.filter((a) => !have.has(a.id)));
 }

@@ -184,6 +184,27 @@ pub struct ArticleSummary {
     pub word_count: usize,
 }
 
+impl ArticleSummary {
+    /// Where the next page of the list starts: just after this line.
+    pub fn next_page(&self) -> PageFrom {
+        PageFrom {
+            updated_at: self.updated_at,
+            id: self.id,
+        }
+    }
+}
+
+/// A page of the library list starts after this article: the list is most
+/// recently changed first, then by id, so a page is a range of an index
+/// (`articles_updated`) on either backend. An article changed between two
+/// pages moves to the top, above the pages already read: it is never
+/// listed twice, and no other article is skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageFrom {
+    pub updated_at: DateTime<Utc>,
+    pub id: ArticleId,
+}
+
 /// Why a revision was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -3,9 +3,9 @@
 
 use bantin::history::{Changes, RevisionSummary};
 use bantin::model::{
-    Article, ArticleId, ArticleSummary, Content, Revision, RevisionInfo, RevisionReason,
+    Article, ArticleId, ArticleSummary, Content, PageFrom, Revision, RevisionInfo, RevisionReason,
 };
-use bantin::store::{Saved, SearchHit, SearchOptions, StoreError, TrashedArticle};
+use bantin::store::{LIST_PAGE, Saved, SearchHit, SearchOptions, StoreError, TrashedArticle};
 use serde::Serialize;
 use tauri::State;
 
@@ -33,9 +33,17 @@ pub fn library_info(state: State<AppState>) -> Result<LibraryInfo> {
     })
 }
 
+/// A page of the library list, most recently changed first, after `from`
+/// (the last line the list has), at most `limit` lines (`LIST_PAGE`).
 #[tauri::command]
-pub fn list_articles(state: State<AppState>) -> Result<Vec<ArticleSummary>> {
-    Ok(state.library().list_articles()?)
+pub fn list_articles(
+    state: State<AppState>,
+    from: Option<PageFrom>,
+    limit: Option<usize>,
+) -> Result<Vec<ArticleSummary>> {
+    Ok(state
+        .library()
+        .list_page(from.as_ref(), limit.unwrap_or(LIST_PAGE))?)
 }
 
 #[tauri::command]

@@ -46,6 +46,10 @@ pub use search::{SearchHit, SearchOptions};
 pub use templates::{StoredTemplate, TemplateEntry, TemplateSummary};
 pub use trash::TrashedArticle;
 
+/// How many lines of the library list a page holds (the app asks for the
+/// next page as the editor scrolls to the end, or clicks Xem thêm).
+pub const LIST_PAGE: usize = 200;
+
 /// How long a write waits for another program (the app, a second CLI) to
 /// finish its own before we tell the editor the library is busy.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

@@ -6,6 +6,7 @@
 //! text, which works because folding maps an NFC text char for char — a hit's
 //! position in the folded text is its position in the original.
 
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 
@@ -38,6 +39,11 @@ pub struct SearchHit {
     pub title: String,
     pub kind: Kind,
     pub status: Status,
+    /// What the library list shows of a hit beside its title, so that a hit
+    /// needs no line of the list (which comes a page at a time).
+    pub category: String,
+    pub date: Option<NaiveDate>,
+    pub updated_at: DateTime<Utc>,
     /// Text around the best hit, in the article's own spelling.
     pub snippet: String,
     /// Where the query's words are in `snippet`: char ranges [start, end).
@@ -122,26 +128,11 @@ fn fts_query(terms: &[String]) -> String {
 /// it on each): first the articles with more of the query's words in the
 /// title ("văn hoá lac nam" finds "Thôn Lạc Nam: …" before a body that
 /// happens to hold "năm"), then with more of them in the title, summary,
-/// author and tags together, then the most recently changed. `title` and
-/// `head` are folded words (`text::search_terms`); the last query word may
-/// start a word.
-pub(crate) fn counts(terms: &[String], title: &[String], head: &[String]) -> (usize, usize) {
-    let holds = |words: &[String]| {
-        terms
-            .iter()
-            .take(RANK_WORDS)
-            .enumerate()
-            .filter(|(i, t)| {
-                let last = i + 1 == terms.len();
-                words
-                    .iter()
-                    .any(|w| w == *t || (last && w.starts_with(t.as_str())))
-            })
-            .count()
-    };
-    (holds(title), holds(head))
-}
-
+/// author and tags together, then the most recently changed; the last query
+/// word may start a word, and only the first `RANK_WORDS` words count.
+/// Here FTS5 column filters count them (`rank`), on PostgreSQL `LIKE` on the
+/// folded short fields (store/pg/search.rs).
+///
 /// The rank a hit reports, from its two counts: lower is better.
 pub(crate) fn score(in_title: usize, in_head: usize) -> f64 {
     -((in_title * 100 + in_head) as f64)
@@ -225,7 +216,7 @@ impl Library {
         let ranked = Self::rank(conn, &terms, opts.limit).map_err(|e| self.err(e))?;
         let mut stmt = conn
             .prepare_cached(
-                "SELECT title, kind, status, summary, body_text FROM articles WHERE id = ?1 AND deleted_at IS NULL",
+                "SELECT title, kind, status, summary, body_text, category, date, updated_at FROM articles WHERE id = ?1 AND deleted_at IS NULL",
             )
             .map_err(|e| self.err(e))?;
         let mut hits = Vec::with_capacity(ranked.len());
@@ -238,11 +229,17 @@ impl Library {
                         r.get::<_, String>(2)?,
                         r.get::<_, String>(3)?,
                         r.get::<_, String>(4)?,
+                        (
+                            r.get::<_, String>(5)?,
+                            r.get::<_, Option<String>>(6)?,
+                            r.get::<_, String>(7)?,
+                        ),
                     ))
                 })
                 .optional()
                 .map_err(|e| self.err(e))?;
-            let Some((title, kind, status, summary, body_text)) = row else {
+            let Some((title, kind, status, summary, body_text, (category, date, updated_at))) = row
+            else {
                 continue;
             };
             let title = text::nfc(&title);
@@ -253,6 +250,9 @@ impl Library {
                 title,
                 kind: Kind::parse(&kind).unwrap_or_default(),
                 status: Status::parse(&status).unwrap_or_default(),
+                category,
+                date: date.and_then(|d| d.parse().ok()),
+                updated_at: super::parse_ts(&updated_at).map_err(|e| self.err(e))?,
                 snippet,
                 marks,
                 title_marks,

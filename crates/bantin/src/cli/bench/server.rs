@@ -3,7 +3,8 @@
 //! `bantin server init`), makes a unit `bench` and an editor in it, fills the
 //! unit to `--articles` generated articles (once: a second run reuses them),
 //! then measures, as that editor:
-//! - opening the library list (every article's line), p50/p95;
+//! - opening the library list (its first page, as the app does), a page
+//!   from the middle, and every line at once, p50/p95;
 //! - searches with and without diacritics, p50/p95;
 //! - `--editors` people saving every 2 s for `--seconds`, in pairs on the
 //!   same article (so saves cross), each save sent twice (a retry after a
@@ -18,7 +19,7 @@ use std::time::{Duration, Instant};
 use bantin::markdown;
 use bantin::model::{Content, RevisionReason};
 use bantin::store::pg::server::{self, Role};
-use bantin::store::{Library, Saved, SearchOptions, StoreError, pg};
+use bantin::store::{LIST_PAGE, Library, Saved, SearchOptions, StoreError, pg};
 
 use super::library::{Vocabulary, article as article_text, next, pct};
 use crate::cli::{CliError, Out};
@@ -62,11 +63,28 @@ pub fn run(b: ServerBench, out: &mut Out) -> Result<(), CliError> {
     let filled = t.elapsed();
     let total = lib.count_articles()?;
 
+    // The list as the app opens it: its first page; then a page from the
+    // middle (scrolled far down); then, for comparison, every line at once
+    // (the CLI's `list`).
     let mut lists = Vec::new();
-    for _ in 0..10 {
+    let mut middles = Vec::new();
+    let mut wholes = Vec::new();
+    let middle = lib
+        .list_page(None, total / 2)?
+        .last()
+        .map(|a| a.next_page());
+    for _ in 0..20 {
+        let t = Instant::now();
+        lib.list_page(None, LIST_PAGE)?;
+        lists.push(t.elapsed());
+        let t = Instant::now();
+        lib.list_page(middle.as_ref(), LIST_PAGE)?;
+        middles.push(t.elapsed());
+    }
+    for _ in 0..5 {
         let t = Instant::now();
         lib.list_articles()?;
-        lists.push(t.elapsed());
+        wholes.push(t.elapsed());
     }
     let queries = super::library::SEARCH_QUERIES;
     let mut searches = Vec::new();
@@ -79,7 +97,7 @@ pub fn run(b: ServerBench, out: &mut Out) -> Result<(), CliError> {
     }
 
     let ids: Vec<i64> = lib
-        .list_articles()?
+        .list_page(None, b.editors.div_ceil(2))?
         .iter()
         .take(b.editors.div_ceil(2))
         .map(|a| a.id)
@@ -107,9 +125,18 @@ pub fn run(b: ServerBench, out: &mut Out) -> Result<(), CliError> {
         filled.as_secs_f64()
     ));
     out.line(&format!(
-        "mở danh sách bài\tp50 {:.1} ms\tp95 {:.1} ms",
+        "mở danh sách bài (trang đầu, {LIST_PAGE} dòng)\tp50 {:.1} ms\tp95 {:.1} ms",
         ms(pct(&mut lists, 50)),
         ms(pct(&mut lists, 95))
+    ));
+    out.line(&format!(
+        "trang giữa danh sách ({LIST_PAGE} dòng)\tp50 {:.1} ms\tp95 {:.1} ms",
+        ms(pct(&mut middles, 50)),
+        ms(pct(&mut middles, 95))
+    ));
+    out.line(&format!(
+        "cả danh sách một lần ({total} dòng, như lệnh list)\tp50 {:.1} ms",
+        ms(pct(&mut wholes, 50)),
     ));
     out.line(&format!(
         "tìm kiếm\tp50 {:.1} ms\tp95 {:.1} ms\t({} lần)",

@@ -16,8 +16,8 @@ use postgres::{GenericClient, Row, Transaction};
 use super::{Shared, err};
 use crate::doc::Derived;
 use crate::model::{
-    Article, ArticleId, ArticleSummary, Content, Kind, Revision, RevisionInfo, RevisionReason,
-    Status,
+    Article, ArticleId, ArticleSummary, Content, Kind, PageFrom, Revision, RevisionInfo,
+    RevisionReason, Status,
 };
 use crate::store::articles::json;
 use crate::store::assets::{NewAsset, sha256_hex};
@@ -121,6 +121,34 @@ impl Shared {
         })
     }
 
+    pub(crate) fn list_page(
+        &self,
+        from: Option<&PageFrom>,
+        limit: usize,
+    ) -> Result<Vec<ArticleSummary>> {
+        let limit = limit.min(i64::MAX as usize) as i64;
+        self.read(|c| {
+            let rows = match from {
+                None => c.query(
+                    &format!(
+                        "SELECT {SUMMARY_COLUMNS} FROM articles WHERE deleted_at IS NULL \
+                         ORDER BY updated_at DESC, id DESC LIMIT $1"
+                    ),
+                    &[&limit],
+                ),
+                Some(f) => c.query(
+                    &format!(
+                        "SELECT {SUMMARY_COLUMNS} FROM articles \
+                         WHERE deleted_at IS NULL AND (updated_at, id) < ($1, $2) \
+                         ORDER BY updated_at DESC, id DESC LIMIT $3"
+                    ),
+                    &[&ts(f.updated_at), &f.id, &limit],
+                ),
+            };
+            rows.map_err(err)?.iter().map(summary_from_row).collect()
+        })
+    }
+
     pub(crate) fn count(&self) -> Result<usize> {
         self.read(|c| {
             let n: i64 = c
@@ -171,9 +199,9 @@ impl Shared {
 }
 
 /// The columns an insert and an update both write, in the order of their
-/// parameters `$1`…`$15` (`updated_at` is `$13`).
+/// parameters `$1`…`$16` (`updated_at` is `$13`).
 const WRITTEN: &str = "title, summary, author, category, tags, kind, status, date, body, \
-     body_text, extra, word_count, updated_at, search_head, search_all";
+     body_text, extra, word_count, updated_at, search_head, search_all, search_title";
 
 /// The values of `WRITTEN` for one article, owned so that a statement can
 /// borrow them as its parameters.
@@ -189,11 +217,12 @@ struct Written<'a> {
     now: String,
     head: String,
     all: String,
+    title: String,
 }
 
 impl<'a> Written<'a> {
     fn new(c: &'a Content, d: &'a Derived, now: DateTime<Utc>) -> Self {
-        let (head, all) = search_words(c, &d.body_text);
+        let (head, all, title) = search_words(c, &d.body_text);
         Written {
             c,
             d,
@@ -206,10 +235,11 @@ impl<'a> Written<'a> {
             now: ts(now),
             head,
             all,
+            title,
         }
     }
 
-    /// `$1`…`$15`, then whatever the statement adds after them.
+    /// `$1`…`$16`, then whatever the statement adds after them.
     fn params<'s>(&'s self, more: &[&'s (dyn ToSql + Sync)]) -> Vec<&'s (dyn ToSql + Sync)> {
         let mut p: Vec<&(dyn ToSql + Sync)> = vec![
             &self.c.title,
@@ -227,6 +257,7 @@ impl<'a> Written<'a> {
             &self.now,
             &self.head,
             &self.all,
+            &self.title,
         ];
         p.extend_from_slice(more);
         p
@@ -246,7 +277,7 @@ pub(super) fn insert_row(
         .query_one(
             &format!(
                 "INSERT INTO articles ({WRITTEN}, created_at, revision)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $13, $16)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $13, $17)
                  RETURNING id"
             ),
             &w.params(&[&(revision as i32)]),
@@ -268,8 +299,8 @@ pub(super) fn set_row(
     tx.execute(
         &format!(
             "UPDATE articles SET ({WRITTEN}, revision) =
-                 ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-             WHERE id = $17"
+                 ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+             WHERE id = $18"
         ),
         &w.params(&[&(revision as i32), &id]),
     )
@@ -306,8 +337,8 @@ pub(super) fn update(
         .query_one(
             &format!(
                 "UPDATE articles SET ({WRITTEN}, revision) =
-                     ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, revision + 1)
-                 WHERE id = $16 RETURNING revision"
+                     ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, revision + 1)
+                 WHERE id = $17 RETURNING revision"
             ),
             &w.params(&[&id]),
         )
@@ -371,10 +402,11 @@ pub(super) fn put_asset(tx: &mut Transaction, a: &NewAsset, now: DateTime<Utc>) 
     Ok(sha)
 }
 
-/// The folded words of an article for search: its short fields, and those
-/// with the body. Space-separated with a space at each end, so a whole word
-/// is `% word %` and a word's start is `% wo%` (store/pg/search.rs).
-pub(super) fn search_words(c: &Content, body_text: &str) -> (String, String) {
+/// The folded words of an article for search: its short fields, those with
+/// the body, and its title alone. Space-separated with a space at each end,
+/// so a whole word is `% word %` and a word's start is `% wo%`
+/// (store/pg/search.rs).
+pub(super) fn search_words(c: &Content, body_text: &str) -> (String, String, String) {
     let head = crate::text::search_terms(&format!(
         "{}\n{}\n{}\n{}",
         c.title,
@@ -384,8 +416,20 @@ pub(super) fn search_words(c: &Content, body_text: &str) -> (String, String) {
     ));
     let body = crate::text::search_terms(body_text);
     let spaced = |words: &[String]| format!(" {} ", words.join(" "));
-    let all: Vec<String> = head.iter().chain(&body).cloned().collect();
-    (spaced(&head), spaced(&all))
+    // Each word once: `LIKE` has less to read, and finds the same.
+    let mut seen = std::collections::HashSet::new();
+    let all: Vec<String> = head
+        .iter()
+        .chain(&body)
+        .filter(|w| seen.insert(w.as_str()))
+        .cloned()
+        .collect();
+    (spaced(&head), spaced(&all), title_words(&c.title))
+}
+
+/// The folded words of a title, spaced like `search_words`.
+pub(super) fn title_words(title: &str) -> String {
+    format!(" {} ", crate::text::search_terms(title).join(" "))
 }
 
 pub(super) fn load(c: &mut impl GenericClient, id: ArticleId, lock: bool) -> Result<Article> {
