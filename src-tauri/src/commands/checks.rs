@@ -123,10 +123,19 @@ fn where_to_set(s: &Setting) -> Option<String> {
             "summary" => "Ghi ở Thuộc tính (bên phải): «Tóm tắt (sapo)».".into(),
             other => format!("Ghi ở Thuộc tính (bên phải): «{other}»."),
         },
-        Setting::Bulletin { key, .. } => format!(
-            "Đặt trong cửa sổ Bản tin, ở phần thông tin của số: «{}».",
-            label(BULLETIN_FIELDS, key)
-        ),
+        Setting::Bulletin { key, .. } => match *key {
+            "name" => "Ghi trong cửa sổ Bản tin → Măng-sét và trình bày: «Tên bản tin».".into(),
+            "number" => "Ghi trong cửa sổ Bản tin → Măng-sét và trình bày: «Số».".into(),
+            "date" => "Ghi trong cửa sổ Bản tin → Măng-sét và trình bày: «Ngày phát hành».".into(),
+            "publisher" => "Ghi trong cửa sổ Bản tin → Măng-sét và trình bày: «Đơn vị phát hành» (hoặc điền cấp trên và cơ quan ở Cài đặt → Thông tin đơn vị).".into(),
+            "internal" => "Đánh dấu trong cửa sổ Bản tin → Măng-sét và trình bày: «In dòng “Lưu hành nội bộ”».".into(),
+            "paper" => "Chọn trong cửa sổ Bản tin → In số này: «Khổ giấy».".into(),
+            key if BULLETIN_FIELDS.iter().any(|(k, _)| *k == key) => format!(
+                "Ghi trong cửa sổ Bản tin → Thông tin cuối bản tin: «{}».",
+                label(BULLETIN_FIELDS, key)
+            ),
+            _ => "Ghi trong cửa sổ Bản tin → Măng-sét và trình bày.".into(),
+        },
         Setting::Word(_) => return None,
     })
 }
@@ -145,5 +154,19 @@ mod tests {
         let s = where_to_set(&Setting::Article("so_hieu")).unwrap();
         assert!(s.contains("Số, ký hiệu"), "{s}");
         assert!(where_to_set(&Setting::Word("x".into())).is_none());
+        // A bulletin's fields are named as the composer shows them, never by key.
+        for key in [
+            "name",
+            "number",
+            "date",
+            "publisher",
+            "internal",
+            "paper",
+            "giay_phep",
+            "other",
+        ] {
+            let s = where_to_set(&Setting::Bulletin { id: 1, key }).unwrap();
+            assert!(s.contains("cửa sổ Bản tin") && !s.contains(key), "{s}");
+        }
     }
 }

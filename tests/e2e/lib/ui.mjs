@@ -1,14 +1,39 @@
 // What a step does on screen: find, read and wait for elements, type, paste,
 // take screenshots, and put the screen back to a plain state.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { browser, artifacts, invoke } from "./session.mjs";
 
 let shots = 0;
 
-/** Saves a screenshot of the window as artifacts/NN-name.png. */
+/**
+ * Saves a screenshot of the screen as artifacts/NN-name.png. Under Xvfb it
+ * is taken from the X server (ImageMagick's import): WebKitWebDriver's own
+ * screenshot waits for a frame that sometimes never comes (a modal dialog,
+ * a popover in the top layer) and then holds the whole session.
+ */
 export async function shot(name) {
   shots += 1;
-  await browser().saveScreenshot(join(artifacts, `${String(shots).padStart(2, "0")}-${name}.png`));
+  const file = join(artifacts, `${String(shots).padStart(2, "0")}-${name}.png`);
+  if (process.env.DISPLAY && existsSync("/usr/bin/import")) {
+    // Let the last change reach the screen first.
+    await browser().execute(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    execFileSync("/usr/bin/import", ["-window", "root", file], { timeout: 20_000 });
+  } else {
+    await browser().saveScreenshot(file);
+  }
+}
+
+/**
+ * After an export was asked for: waits for its message (`done` reads the
+ * message's text) or for Kiểm tra's list of lỗi, answered with Vẫn xuất.
+ */
+export async function exportPassingChecks(done, what, timeout = 60_000) {
+  const checksOpen = () => browser().execute(() => document.getElementById("export-checks").open);
+  await until(async () => (await checksOpen()) || done(await text("#toast")), `${what} (or Kiểm tra)`, timeout);
+  if (await checksOpen()) await (await $("#export-checks-go")).click();
+  await waitText("#toast", done, what, timeout);
 }
 
 export const $ = (sel) => browser().$(sel);

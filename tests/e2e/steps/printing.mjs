@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } fr
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { artifacts, browser, env } from "../lib/session.mjs";
-import { $, openByTitle, plainScreen, shot, sleep, text, until, waitText } from "../lib/ui.mjs";
+import { $, openByTitle, plainScreen, shot, sleep, text, until, waitText, exportPassingChecks } from "../lib/ui.mjs";
 import { createArticle, deleteBulletins, freshArticle, invoke, retire, storeRedPng } from "../lib/library.mjs";
 import { COPY, TITLE, fullBody } from "../lib/content.mjs";
 
@@ -181,7 +181,7 @@ export function printingSteps() {
 
     // Xuất PDF in the top bar: the issue's PDF, not the article's.
     await (await $("#btn-export-pdf")).click();
-    await waitText("#toast", (t) => t.startsWith("Đã xuất:") && t.includes("ban-tin-dan-van-xuan-hong-so-02.pdf"), "the top bar exported the issue", 60_000);
+    await exportPassingChecks((t) => t.startsWith("Đã xuất:") && t.includes("ban-tin-dan-van-xuan-hong-so-02.pdf"), "the top bar exported the issue");
     const file = join(env.BANTIN_EXPORT_DIR, "ban-tin-dan-van-xuan-hong-so-02.pdf");
     assert.ok(existsSync(file), "the issue's PDF is in the export folder");
     const pdf = pdfInfo(file);

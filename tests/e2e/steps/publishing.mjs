@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { browser, env } from "../lib/session.mjs";
-import { $, openByTitle, plainScreen, screenPixel, shot, text, until, waitText } from "../lib/ui.mjs";
+import { $, openByTitle, plainScreen, screenPixel, shot, text, until, waitText, exportPassingChecks } from "../lib/ui.mjs";
 import { createArticle, deleteBulletins, freshArticle, invoke, retire, storeRedPng, writtenSince } from "../lib/library.mjs";
 import { COPY, TITLE, fullBody } from "../lib/content.mjs";
 
@@ -83,7 +83,7 @@ export function publishingSteps() {
     await until(async () => (await order())[0] === TITLE, "moved up with Alt+↑");
     await shot("ban-tin");
     await (await $("#btn-bulletin-export")).click();
-    await waitText("#toast", (t) => t.startsWith("Đã xuất:") && t.includes(".pdf"), "bulletin exported", 60_000);
+    await exportPassingChecks((t) => t.startsWith("Đã xuất:") && t.includes(".pdf"), "bulletin exported");
     assert.ok((await text("#toast")).includes("Mở thư mục"), "offers to open the folder");
     const file = join(env.BANTIN_EXPORT_DIR, "ban-tin-dan-van-xuan-hong-so-01.pdf");
     assert.ok(existsSync(file), "the bulletin PDF is in the export folder");
@@ -116,7 +116,7 @@ export function publishingSteps() {
     await shot("trang-in-so-tay");
     await browser().keys(["Escape"]);
     await (await $("#btn-bulletin-export")).click();
-    await waitText("#toast", (t) => t.includes("so-tay.pdf"), "booklet exported", 60_000);
+    await exportPassingChecks((t) => t.includes("so-tay.pdf"), "booklet exported");
     const bookletFile = join(env.BANTIN_EXPORT_DIR, "ban-tin-dan-van-xuan-hong-so-01-so-tay.pdf");
     assert.match(pdfPages(bookletFile), /Page size:\s+841\.\d* x 595\.\d* pts/, "A4 landscape sheets");
     await (await $("#bulletin-booklet")).click();
