@@ -7,7 +7,7 @@ times under the same X server, and reports for each: time until its page
 has loaded, and memory as the proportional set size (PSS) of the app and
 all its WebKit processes, summed from /proc/PID/smaps_rollup once settled.
 
-usage (from the repository root, after `cargo build --release -p bantin -p bantin-app --example empty_window`):
+usage (from the repository root, after `cargo build --release -p bantin -p bantin-app --bins --example empty_window`):
     xvfb-run -a --server-args="-screen 0 1366x768x24" python3 tests/perf/footprint.py
 The binaries are taken from $CARGO_TARGET_DIR (else ./target), profile
 $BANTIN_PROFILE (release unless set, e.g. debug).

@@ -74,8 +74,12 @@ export async function endSession() {
   current = undefined;
 }
 
-/** Starts tauri-driver, waits for it, and launches the app. */
-export async function start() {
+/**
+ * Starts tauri-driver, waits for it, and launches the app. The app asks for
+ * Thông tin đơn vị only on a library it has just created: pass
+ * `{ firstStart: false }` when BANTIN_LIBRARY already exists.
+ */
+export async function start(options) {
   if (!existsSync(app)) throw new Error(`build the app first: ${app} (or set BANTIN_APP)`);
   rmSync(artifacts, { recursive: true, force: true });
   mkdirSync(artifacts, { recursive: true });
@@ -86,6 +90,7 @@ export async function start() {
   driver = spawn("tauri-driver", ["--port", String(PORT), "--native-port", String(PORT + 1)], { env, stdio: ["ignore", log, log] });
   await waitPorts();
   await launch();
+  if (options?.firstStart === false) return;
   // A new library opens with the Thông tin đơn vị step: wait for it here, so
   // it cannot pop up in the middle of a step. steps/first-day.mjs uses it;
   // lib/ui.mjs's plainScreen closes it for every other step.
