@@ -310,11 +310,13 @@ pub fn check_bulletin(
     bulletin: &Bulletin,
     articles: &[Article],
     profile: &Profile,
+    colophon_shown: bool,
 ) -> Vec<Finding> {
     let cx = BulletinContext {
         bulletin,
         articles,
         profile,
+        colophon_shown,
     };
     let mut out = Vec::new();
     for rule in BULLETIN_RULES {

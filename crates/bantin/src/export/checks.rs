@@ -55,7 +55,14 @@ pub fn check_bulletin(lib: &Library, id: i64) -> Result<Vec<Finding>, ExportErro
         .iter()
         .map(|a| lib.article(*a))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(check::check_bulletin(&b, &articles, &lib.profile()?))
+    let profile = lib.profile()?;
+    // The licence lines print in the colophon: a template that hides it hides them.
+    let tpl = match lib.bulletin_template(&b, &profile)? {
+        Some(t) => t.file().bulletin_template(b.paper, b.columns),
+        None => crate::typeset::templates::bulletin(b.paper, b.columns),
+    };
+    let colophon = super::shown::bulletin_blocks(&tpl).colophon;
+    Ok(check::check_bulletin(&b, &articles, &profile, colophon))
 }
 
 /// Every finding on what is about to be exported, as saved.

@@ -18,6 +18,10 @@ fn check(cx: &BulletinContext, out: &mut Vec<Finding>) {
     if !b.licensed {
         return;
     }
+    if !cx.colophon_shown {
+        let message = "Bản tin có giấy phép phải in các dòng giấy phép ở cuối trang cuối theo Luật Báo chí, nhưng mẫu trình bày của số này đang tắt phần \"Thông tin cuối bản tin\" nên các dòng ấy sẽ không được in. Hãy bật lại phần đó trong mẫu (Cài đặt → Mẫu trình bày → Các phần được in).";
+        out.push(Finding::new(RULE.id, RULE.severity, message.into()));
+    }
     for &key in LICENCE_FIELDS {
         if b.field(key).is_some() {
             continue;
@@ -65,7 +69,7 @@ pub(super) mod tests {
         b: &Bulletin,
         articles: &[crate::model::Article],
     ) -> Vec<crate::check::Finding> {
-        crate::check::check_bulletin(b, articles, &Profile::default())
+        crate::check::check_bulletin(b, articles, &Profile::default(), true)
             .into_iter()
             .filter(|f| f.rule == id)
             .collect()
@@ -81,6 +85,30 @@ pub(super) mod tests {
             run("ban-tin-giay-phep", &b, &[]).len(),
             LICENCE_FIELDS.len() - 1
         );
+    }
+
+    #[test]
+    fn a_template_that_hides_the_colophon_hides_the_licence_lines() {
+        let mut b = bulletin();
+        b.licensed = true;
+        for k in LICENCE_FIELDS {
+            b.fields.insert(k.to_string(), "có".into());
+        }
+        let hidden = crate::check::check_bulletin(&b, &[], &Profile::default(), false);
+        let found: Vec<_> = hidden
+            .iter()
+            .filter(|f| f.rule == "ban-tin-giay-phep")
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].message.contains("Thông tin cuối bản tin"),
+            "{}",
+            found[0].message
+        );
+        // Not licensed: nothing must print there.
+        b.licensed = false;
+        let unlicensed = crate::check::check_bulletin(&b, &[], &Profile::default(), false);
+        assert!(unlicensed.iter().all(|f| f.rule != "ban-tin-giay-phep"));
     }
 
     #[test]

@@ -67,4 +67,7 @@ pub struct BulletinContext<'a> {
     /// The articles in print order.
     pub articles: &'a [Article],
     pub profile: &'a Profile,
+    /// Whether the template prints the colophon (`bulletin.show`),
+    /// where the licence lines go.
+    pub colophon_shown: bool,
 }
