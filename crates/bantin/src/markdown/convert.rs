@@ -16,6 +16,9 @@ pub(super) const MAX_BLOCK_DEPTH: usize = 64;
 /// deeper spans keep their text but lose their styles.
 const MAX_INLINE_DEPTH: usize = 64;
 
+pub(super) use super::sink::Sink;
+use super::sink::{push_paragraph, text_inline, trim_inlines};
+
 type Node<'a> = &'a AstNode<'a>;
 
 /// Converts a parsed comrak document.
@@ -520,126 +523,10 @@ fn underline_pairs(nodes: &[Node<'_>]) -> Vec<Option<usize>> {
     partner
 }
 
-fn text_inline(text: &str, style: Style, link: Option<String>) -> Inline {
-    Inline::Text(Run {
-        text: text.to_owned(),
-        style,
-        link,
-    })
-}
-
 enum Leaf {
     Block,
     Definition,
     Container,
-}
-
-/// Collects the inlines of one paragraph, heading or cell.
-pub(super) struct Sink {
-    pub(super) out: Vec<Inline>,
-    /// Images pulled out of the text, to become figures after the block.
-    figures: Vec<Figure>,
-    /// Whether images become figures (paragraphs, headings) or show their alt
-    /// text (table cells, image captions).
-    extract_images: bool,
-    /// An image was just removed: the spaces on both sides of it would now
-    /// meet, so leading space of the next text is dropped.
-    after_image: bool,
-}
-
-impl Sink {
-    pub(super) fn new(extract_images: bool) -> Self {
-        Sink {
-            out: Vec::new(),
-            figures: Vec::new(),
-            extract_images,
-            after_image: false,
-        }
-    }
-
-    /// Appends text, merging into the previous run when style and link match.
-    fn text(&mut self, mut t: &str, style: Style, link: Option<&str>) {
-        if self.after_image {
-            let space_before = match self.out.last() {
-                Some(Inline::Text(r)) => r.text.ends_with(char::is_whitespace),
-                _ => true,
-            };
-            if space_before {
-                t = t.trim_start();
-            }
-            if t.is_empty() {
-                return;
-            }
-            self.after_image = false;
-        }
-        if t.is_empty() {
-            return;
-        }
-        if let Some(Inline::Text(r)) = self.out.last_mut()
-            && r.style == style
-            && r.link.as_deref() == link
-        {
-            r.text.push_str(t);
-            return;
-        }
-        self.out.push(Inline::Text(Run {
-            text: t.to_owned(),
-            style,
-            link: link.map(str::to_owned),
-        }));
-    }
-}
-
-/// Emits a paragraph (unless images were all it had) and its figures.
-fn push_paragraph(sink: Sink, out: &mut Vec<Block>) {
-    let Sink {
-        out: mut content,
-        figures,
-        ..
-    } = sink;
-    trim_inlines(&mut content);
-    if !content.is_empty() {
-        out.push(Block::Paragraph { content });
-    }
-    out.extend(figures.into_iter().map(Block::Figure));
-}
-
-/// Drops whitespace (and line breaks) at both ends of a run list.
-fn trim_inlines(v: &mut Vec<Inline>) {
-    while let Some(first) = v.first_mut() {
-        match first {
-            Inline::Text(r) => {
-                let t = r.text.trim_start();
-                if t.is_empty() {
-                    v.remove(0);
-                } else {
-                    r.text = t.to_owned();
-                    break;
-                }
-            }
-            Inline::LineBreak => {
-                v.remove(0);
-            }
-            Inline::FootnoteRef { .. } => break,
-        }
-    }
-    while let Some(last) = v.last_mut() {
-        match last {
-            Inline::Text(r) => {
-                let len = r.text.trim_end().len();
-                if len == 0 {
-                    v.pop();
-                } else {
-                    r.text.truncate(len);
-                    break;
-                }
-            }
-            Inline::LineBreak => {
-                v.pop();
-            }
-            Inline::FootnoteRef { .. } => break,
-        }
-    }
 }
 
 /// Raw HTML becomes literal text; HTML comments are dropped, except

@@ -36,6 +36,7 @@
 mod convert;
 mod front_matter;
 mod links;
+mod sink;
 mod title;
 mod write;
 
