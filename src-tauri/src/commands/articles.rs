@@ -7,10 +7,10 @@ use bantin::model::{
 };
 use bantin::store::{LIST_PAGE, Saved, SearchHit, SearchOptions, StoreError, TrashedArticle};
 use serde::Serialize;
-use tauri::State;
+use tauri::AppHandle;
 
-use super::{ApiError, Result};
-use crate::state::{AppState, asset_url_prefix};
+use super::{ApiError, Result, on_worker};
+use crate::state::asset_url_prefix;
 
 #[derive(Serialize)]
 pub struct LibraryInfo {
@@ -23,59 +23,71 @@ pub struct LibraryInfo {
 }
 
 #[tauri::command]
-pub fn library_info(state: State<AppState>) -> Result<LibraryInfo> {
-    let lib = state.library();
-    Ok(LibraryInfo {
-        path: lib.path().display().to_string(),
-        articles: lib.count_articles()?,
-        export_dir: state.export_dir.display().to_string(),
-        first_start: state.created && lib.profile()?.lacks_organisation(),
+pub async fn library_info(app: AppHandle) -> Result<LibraryInfo> {
+    on_worker(app, move |state| {
+        let lib = state.library();
+        Ok(LibraryInfo {
+            path: lib.path().display().to_string(),
+            articles: lib.count_articles()?,
+            export_dir: state.export_dir.display().to_string(),
+            first_start: state.created && lib.profile()?.lacks_organisation(),
+        })
     })
+    .await
 }
 
 /// A page of the library list, most recently changed first, after `from`
 /// (the last line the list has), at most `limit` lines (`LIST_PAGE`).
 #[tauri::command]
-pub fn list_articles(
-    state: State<AppState>,
+pub async fn list_articles(
+    app: AppHandle,
     from: Option<PageFrom>,
     limit: Option<usize>,
 ) -> Result<Vec<ArticleSummary>> {
-    Ok(state
-        .library()
-        .list_page(from.as_ref(), limit.unwrap_or(LIST_PAGE))?)
+    on_worker(app, move |state| {
+        Ok(state
+            .library()
+            .list_page(from.as_ref(), limit.unwrap_or(LIST_PAGE))?)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn search_articles(
-    state: State<AppState>,
+pub async fn search_articles(
+    app: AppHandle,
     query: String,
     limit: Option<usize>,
 ) -> Result<Vec<SearchHit>> {
-    Ok(state.library().search(
-        &query,
-        &SearchOptions {
-            limit: limit.unwrap_or(50),
-        },
-    )?)
+    on_worker(app, move |state| {
+        Ok(state.library().search(
+            &query,
+            &SearchOptions {
+                limit: limit.unwrap_or(50),
+            },
+        )?)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn get_article(state: State<AppState>, id: ArticleId) -> Result<Article> {
-    Ok(state.library().article(id)?)
+pub async fn get_article(app: AppHandle, id: ArticleId) -> Result<Article> {
+    on_worker(app, move |state| Ok(state.library().article(id)?)).await
 }
 
 #[tauri::command]
-pub fn create_article(state: State<AppState>) -> Result<Article> {
-    let lib = state.library();
-    let profile = lib.profile()?;
-    let content = Content {
-        title: "Bài viết mới".into(),
-        author: profile.get("tac_gia_mac_dinh").unwrap_or_default().into(),
-        ..Content::default()
-    };
-    let id = lib.create_article(&content, chrono::Utc::now())?;
-    Ok(lib.article(id)?)
+pub async fn create_article(app: AppHandle) -> Result<Article> {
+    on_worker(app, move |state| {
+        let lib = state.library();
+        let profile = lib.profile()?;
+        let content = Content {
+            title: "Bài viết mới".into(),
+            author: profile.get("tac_gia_mac_dinh").unwrap_or_default().into(),
+            ..Content::default()
+        };
+        let id = lib.create_article(&content, chrono::Utc::now())?;
+        Ok(lib.article(id)?)
+    })
+    .await
 }
 
 #[derive(Serialize)]
@@ -97,24 +109,27 @@ pub struct SaveOutcome {
 /// Saves the text on screen, made from revision `base` (the one the editor
 /// started from, or last saved).
 #[tauri::command]
-pub fn save_article(
-    state: State<AppState>,
+pub async fn save_article(
+    app: AppHandle,
     id: ArticleId,
     base: u32,
     content: Content,
     autosave: bool,
 ) -> Result<SaveOutcome> {
-    let lib = state.library();
-    let reason = if autosave {
-        RevisionReason::Autosave
-    } else {
-        RevisionReason::Save
-    };
-    if lib.is_shared() {
-        return super::offline::save_shared(&lib, id, base, content, reason);
-    }
-    let saved = lib.save_article_based(id, base, None, &content, reason, chrono::Utc::now())?;
-    Ok(outcome(&lib, id, saved)?)
+    on_worker(app, move |state| {
+        let lib = state.library();
+        let reason = if autosave {
+            RevisionReason::Autosave
+        } else {
+            RevisionReason::Save
+        };
+        if lib.is_shared() {
+            return super::offline::save_shared(&lib, id, base, content, reason);
+        }
+        let saved = lib.save_article_based(id, base, None, &content, reason, chrono::Utc::now())?;
+        Ok(outcome(&lib, id, saved)?)
+    })
+    .await
 }
 
 pub(crate) fn outcome(
@@ -134,87 +149,113 @@ pub(crate) fn outcome(
 }
 
 /// The live preview: the core's safe HTML, images served from the library.
+/// Off the UI thread: a long article takes milliseconds to parse, and
+/// typing must not wait for it.
 #[tauri::command]
-pub fn render_preview(markdown: String) -> String {
-    let doc = bantin::markdown::parse(&markdown);
-    let image_url = |src: &str| {
-        src.strip_prefix("asset:")
-            .map(|sha| format!("{}{sha}", asset_url_prefix()))
-    };
-    bantin::preview::to_html(
-        &doc,
-        &bantin::preview::PreviewOptions {
-            image_url: &image_url,
-        },
-    )
+pub async fn render_preview(markdown: String) -> Result<String> {
+    super::off_ui(move || {
+        let doc = bantin::markdown::parse(&markdown);
+        let image_url = |src: &str| {
+            src.strip_prefix("asset:")
+                .map(|sha| format!("{}{sha}", asset_url_prefix()))
+        };
+        Ok(bantin::preview::to_html(
+            &doc,
+            &bantin::preview::PreviewOptions {
+                image_url: &image_url,
+            },
+        ))
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn article_history(state: State<AppState>, id: ArticleId) -> Result<Vec<RevisionInfo>> {
-    Ok(state.library().history(id)?)
+pub async fn article_history(app: AppHandle, id: ArticleId) -> Result<Vec<RevisionInfo>> {
+    on_worker(app, move |state| Ok(state.library().history(id)?)).await
 }
 
 /// Lịch sử: each revision with its word count and what it changed.
 #[tauri::command]
-pub fn history_summaries(state: State<AppState>, id: ArticleId) -> Result<Vec<RevisionSummary>> {
-    Ok(state.library().history_summaries(id)?)
+pub async fn history_summaries(app: AppHandle, id: ArticleId) -> Result<Vec<RevisionSummary>> {
+    on_worker(app, move |state| {
+        Ok(state.library().history_summaries(id)?)
+    })
+    .await
 }
 
 /// So sánh, and what a restore would change: revision `number` → now.
 #[tauri::command]
-pub fn revision_changes(state: State<AppState>, id: ArticleId, number: u32) -> Result<Changes> {
-    Ok(state.library().changes_since(id, number)?)
+pub async fn revision_changes(app: AppHandle, id: ArticleId, number: u32) -> Result<Changes> {
+    on_worker(app, move |state| {
+        Ok(state.library().changes_since(id, number)?)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn get_revision(state: State<AppState>, id: ArticleId, number: u32) -> Result<Revision> {
-    Ok(state.library().revision(id, number)?)
+pub async fn get_revision(app: AppHandle, id: ArticleId, number: u32) -> Result<Revision> {
+    on_worker(app, move |state| {
+        Ok(state.library().revision(id, number)?)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn restore_revision(state: State<AppState>, id: ArticleId, number: u32) -> Result<Article> {
-    let lib = state.library();
-    lib.restore_revision(id, number, chrono::Utc::now())?;
-    Ok(lib.article(id)?)
+pub async fn restore_revision(app: AppHandle, id: ArticleId, number: u32) -> Result<Article> {
+    on_worker(app, move |state| {
+        let lib = state.library();
+        lib.restore_revision(id, number, chrono::Utc::now())?;
+        Ok(lib.article(id)?)
+    })
+    .await
 }
 
 /// Moves an article to the recycle bin (Thùng rác). An article that a
 /// bulletin prints is refused with `article_in_bulletins` and the names of
 /// those issues, so the UI can ask before taking it out of them.
 #[tauri::command]
-pub fn trash_article(state: State<AppState>, id: ArticleId, leave_bulletins: bool) -> Result<()> {
-    let lib = state.library();
-    match lib.trash_article(id, leave_bulletins, chrono::Utc::now()) {
-        Err(StoreError::ArticleInBulletins { .. }) => {
-            let names: Vec<String> = lib
-                .bulletins_with_article(id)?
-                .iter()
-                .map(|b| format!("“{} số {}”", b.name, b.number))
-                .collect();
-            Err(ApiError {
-                code: "article_in_bulletins".into(),
-                message: format!("Bài này đang nằm trong bản tin {}.", names.join(", ")),
-            })
+pub async fn trash_article(app: AppHandle, id: ArticleId, leave_bulletins: bool) -> Result<()> {
+    on_worker(app, move |state| {
+        let lib = state.library();
+        match lib.trash_article(id, leave_bulletins, chrono::Utc::now()) {
+            Err(StoreError::ArticleInBulletins { .. }) => {
+                let names: Vec<String> = lib
+                    .bulletins_with_article(id)?
+                    .iter()
+                    .map(|b| format!("“{} số {}”", b.name, b.number))
+                    .collect();
+                Err(ApiError {
+                    code: "article_in_bulletins".into(),
+                    message: format!("Bài này đang nằm trong bản tin {}.", names.join(", ")),
+                })
+            }
+            other => Ok(other?),
         }
-        other => Ok(other?),
-    }
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn list_trash(state: State<AppState>) -> Result<Vec<TrashedArticle>> {
-    Ok(state.library().list_trash()?)
+pub async fn list_trash(app: AppHandle) -> Result<Vec<TrashedArticle>> {
+    on_worker(app, move |state| Ok(state.library().list_trash()?)).await
 }
 
 #[tauri::command]
-pub fn restore_from_trash(state: State<AppState>, id: ArticleId) -> Result<Article> {
-    let lib = state.library();
-    lib.restore_from_trash(id)?;
-    Ok(lib.article(id)?)
+pub async fn restore_from_trash(app: AppHandle, id: ArticleId) -> Result<Article> {
+    on_worker(app, move |state| {
+        let lib = state.library();
+        lib.restore_from_trash(id)?;
+        Ok(lib.article(id)?)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn duplicate_article(state: State<AppState>, id: ArticleId) -> Result<Article> {
-    let lib = state.library();
-    let copy = lib.duplicate_article(id, chrono::Utc::now())?;
-    Ok(lib.article(copy)?)
+pub async fn duplicate_article(app: AppHandle, id: ArticleId) -> Result<Article> {
+    on_worker(app, move |state| {
+        let lib = state.library();
+        let copy = lib.duplicate_article(id, chrono::Utc::now())?;
+        Ok(lib.article(copy)?)
+    })
+    .await
 }

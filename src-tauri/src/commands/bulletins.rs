@@ -12,10 +12,10 @@ use bantin::store::NewBulletin;
 use bantin::text::now_vietnam;
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
-use tauri::{Manager, State};
+use tauri::{AppHandle, Manager, State};
 
-use super::Result;
 use super::exports::{ExportOutcome, PagesOutcome};
+use super::{Result, on_worker};
 use crate::state::AppState;
 
 /// Labels for the composer's form, from the core's own lists.
@@ -39,75 +39,90 @@ pub fn bulletin_form() -> BulletinForm {
 }
 
 #[tauri::command]
-pub fn list_bulletins(state: State<AppState>) -> Result<Vec<BulletinSummary>> {
-    Ok(state.library().list_bulletins()?)
+pub async fn list_bulletins(app: AppHandle) -> Result<Vec<BulletinSummary>> {
+    on_worker(app, move |state| Ok(state.library().list_bulletins()?)).await
 }
 
 #[tauri::command]
-pub fn get_bulletin(state: State<AppState>, id: BulletinId) -> Result<Bulletin> {
-    Ok(state.library().bulletin(id)?)
+pub async fn get_bulletin(app: AppHandle, id: BulletinId) -> Result<Bulletin> {
+    on_worker(app, move |state| Ok(state.library().bulletin(id)?)).await
 }
 
 #[tauri::command]
-pub fn create_bulletin(
-    state: State<AppState>,
+pub async fn create_bulletin(
+    app: AppHandle,
     name: String,
     number: String,
     date: Option<chrono::NaiveDate>,
 ) -> Result<Bulletin> {
-    let lib = state.library();
-    let id = lib.create_bulletin(&NewBulletin { name, number, date }, chrono::Utc::now())?;
-    Ok(lib.bulletin(id)?)
+    on_worker(app, move |state| {
+        let lib = state.library();
+        let id = lib.create_bulletin(&NewBulletin { name, number, date }, chrono::Utc::now())?;
+        Ok(lib.bulletin(id)?)
+    })
+    .await
 }
 
 /// Saves the masthead and print settings (not the articles: those have
 /// their own commands, so two changes cannot overwrite each other's order).
 #[tauri::command]
-pub fn update_bulletin(state: State<AppState>, bulletin: Bulletin) -> Result<Bulletin> {
-    let lib = state.library();
-    lib.update_bulletin(&bulletin, chrono::Utc::now())?;
-    Ok(lib.bulletin(bulletin.id)?)
+pub async fn update_bulletin(app: AppHandle, bulletin: Bulletin) -> Result<Bulletin> {
+    on_worker(app, move |state| {
+        let lib = state.library();
+        lib.update_bulletin(&bulletin, chrono::Utc::now())?;
+        Ok(lib.bulletin(bulletin.id)?)
+    })
+    .await
 }
 
 /// Adds articles at the end of the issue.
 #[tauri::command]
-pub fn add_to_bulletin(
-    state: State<AppState>,
+pub async fn add_to_bulletin(
+    app: AppHandle,
     id: BulletinId,
     articles: Vec<ArticleId>,
 ) -> Result<Bulletin> {
-    let lib = state.library();
-    lib.add_to_bulletin(id, &articles, None, chrono::Utc::now())?;
-    Ok(lib.bulletin(id)?)
+    on_worker(app, move |state| {
+        let lib = state.library();
+        lib.add_to_bulletin(id, &articles, None, chrono::Utc::now())?;
+        Ok(lib.bulletin(id)?)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn remove_from_bulletin(
-    state: State<AppState>,
+pub async fn remove_from_bulletin(
+    app: AppHandle,
     id: BulletinId,
     article: ArticleId,
 ) -> Result<Bulletin> {
-    let lib = state.library();
-    lib.remove_from_bulletin(id, &[article], chrono::Utc::now())?;
-    Ok(lib.bulletin(id)?)
+    on_worker(app, move |state| {
+        let lib = state.library();
+        lib.remove_from_bulletin(id, &[article], chrono::Utc::now())?;
+        Ok(lib.bulletin(id)?)
+    })
+    .await
 }
 
 /// Moves one article to a 1-based position (keyboard and drag-and-drop).
 #[tauri::command]
-pub fn move_in_bulletin(
-    state: State<AppState>,
+pub async fn move_in_bulletin(
+    app: AppHandle,
     id: BulletinId,
     article: ArticleId,
     to: usize,
 ) -> Result<Bulletin> {
-    let lib = state.library();
-    lib.move_in_bulletin(id, article, to, chrono::Utc::now())?;
-    Ok(lib.bulletin(id)?)
+    on_worker(app, move |state| {
+        let lib = state.library();
+        lib.move_in_bulletin(id, article, to, chrono::Utc::now())?;
+        Ok(lib.bulletin(id)?)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn delete_bulletin(state: State<AppState>, id: BulletinId) -> Result<()> {
-    Ok(state.library().delete_bulletin(id)?)
+pub async fn delete_bulletin(app: AppHandle, id: BulletinId) -> Result<()> {
+    on_worker(app, move |state| Ok(state.library().delete_bulletin(id)?)).await
 }
 
 /// One step of a bulletin export for the progress bar.

@@ -8,9 +8,9 @@ use bantin::check::{self, Finding, Setting, Shown};
 use bantin::export::{self, Subject};
 use bantin::model::{ArticleId, BULLETIN_FIELDS, Content, PROFILE_KEYS};
 use serde::Serialize;
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, Manager};
 
-use super::{Result, off_ui};
+use super::{Result, off_ui, on_worker};
 use crate::state::AppState;
 
 /// A finding as the Kiểm tra panel shows it.
@@ -24,26 +24,32 @@ pub struct AppFinding {
 
 /// Every finding on the article as typed now (not yet saved).
 #[tauri::command]
-pub fn check_text(
-    state: State<AppState>,
+pub async fn check_text(
+    app: AppHandle,
     id: Option<ArticleId>,
     content: Content,
 ) -> Result<Vec<AppFinding>> {
-    let lib = state.library();
-    let mut checker = state.checker();
-    let found = export::check_content(&lib, &mut checker, id, &content)?;
-    Ok(for_app(&content.body, &found))
+    on_worker(app, move |state| {
+        let lib = state.library();
+        let mut checker = state.checker();
+        let found = export::check_content(&lib, &mut checker, id, &content)?;
+        Ok(for_app(&content.body, &found))
+    })
+    .await
 }
 
 /// Thêm vào từ điển: false when the word was already there.
 #[tauri::command]
-pub fn add_word(state: State<AppState>, word: String) -> Result<bool> {
-    let lib = state.library();
-    let Some(list) = check::add_word(&lib.profile()?, &word) else {
-        return Ok(false);
-    };
-    lib.set_profile_field(check::WORDS_KEY, &list)?;
-    Ok(true)
+pub async fn add_word(app: AppHandle, word: String) -> Result<bool> {
+    on_worker(app, move |state| {
+        let lib = state.library();
+        let Some(list) = check::add_word(&lib.profile()?, &word) else {
+            return Ok(false);
+        };
+        lib.set_profile_field(check::WORDS_KEY, &list)?;
+        Ok(true)
+    })
+    .await
 }
 
 /// The lỗi on a saved article or an issue, before exporting it.

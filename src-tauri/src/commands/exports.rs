@@ -11,7 +11,7 @@ use bantin::text::now_vietnam;
 use serde::Serialize;
 use tauri::{AppHandle, Manager};
 
-use super::{ApiError, Result, off_ui};
+use super::{ApiError, Result, off_ui, on_worker};
 use crate::state::AppState;
 
 #[derive(Serialize)]
@@ -158,18 +158,21 @@ pub async fn preview_pages(
 /// and those the editor saved with "Lưu thành…": the UI cannot use this to
 /// open anything else on the machine.
 #[tauri::command]
-pub fn open_exported(state: tauri::State<AppState>, path: String, folder: bool) -> Result<()> {
-    let path = std::path::PathBuf::from(path);
-    if !inside(&path, &state.export_dir) && !state.was_saved_as(&path) {
-        return Err(ApiError {
-            code: "not_exported".into(),
-            message: format!(
-                "Không tìm thấy \"{}\" trong thư mục xuất của Bản Tin; có thể tệp đã bị chuyển đi.",
-                path.display()
-            ),
-        });
-    }
-    open_with_system(&path, folder)
+pub async fn open_exported(app: AppHandle, path: String, folder: bool) -> Result<()> {
+    on_worker(app, move |state| {
+        let path = std::path::PathBuf::from(path);
+        if !inside(&path, &state.export_dir) && !state.was_saved_as(&path) {
+            return Err(ApiError {
+                code: "not_exported".into(),
+                message: format!(
+                    "Không tìm thấy \"{}\" trong thư mục xuất của Bản Tin; có thể tệp đã bị chuyển đi.",
+                    path.display()
+                ),
+            });
+        }
+        open_with_system(&path, folder)
+    })
+    .await
 }
 
 fn inside(path: &std::path::Path, dir: &std::path::Path) -> bool {

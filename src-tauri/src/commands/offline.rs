@@ -9,11 +9,10 @@ use bantin::model::{ArticleId, Content, RevisionReason};
 use bantin::queue::{Queue, QueueError, Queued, Sent};
 use bantin::store::{Library, Saved};
 use serde::Serialize;
-use tauri::State;
+use tauri::AppHandle;
 
 use super::articles::SaveOutcome;
-use super::{ApiError, Result};
-use crate::state::AppState;
+use super::{ApiError, Result, on_worker};
 
 impl From<QueueError> for ApiError {
     fn from(e: QueueError) -> Self {
@@ -112,23 +111,26 @@ fn state_after(lib: &Library, sent: &Sent) -> QueueState {
 /// sends what waits; with nothing waiting, asks the server whether it is
 /// back.
 #[tauri::command]
-pub fn send_waiting(state: State<AppState>) -> Result<QueueState> {
-    let lib = state.library();
-    if !lib.is_shared() {
-        return Ok(QueueState {
-            offline: false,
-            waiting: 0,
-            sent: Vec::new(),
-            crossed: Vec::new(),
-        });
-    }
-    let sent = queue(&lib)?.send(&lib)?;
-    let mut now = state_after(&lib, &sent);
-    if !now.offline && sent.done.is_empty() {
-        match lib.count_articles() {
-            Err(e) if e.is_unreachable() => now.offline = true,
-            _ => {}
+pub async fn send_waiting(app: AppHandle) -> Result<QueueState> {
+    on_worker(app, move |state| {
+        let lib = state.library();
+        if !lib.is_shared() {
+            return Ok(QueueState {
+                offline: false,
+                waiting: 0,
+                sent: Vec::new(),
+                crossed: Vec::new(),
+            });
         }
-    }
-    Ok(now)
+        let sent = queue(&lib)?.send(&lib)?;
+        let mut now = state_after(&lib, &sent);
+        if !now.offline && sent.done.is_empty() {
+            match lib.count_articles() {
+                Err(e) if e.is_unreachable() => now.offline = true,
+                _ => {}
+            }
+        }
+        Ok(now)
+    })
+    .await
 }

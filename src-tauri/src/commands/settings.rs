@@ -2,25 +2,27 @@
 
 use bantin::model::Profile;
 use serde::Serialize;
-use tauri::State;
+use tauri::AppHandle;
 
-use super::{ApiError, Result, off_ui};
-use crate::state::AppState;
+use super::{ApiError, Result, off_ui, on_worker};
 
 #[tauri::command]
-pub fn get_profile(state: State<AppState>) -> Result<Profile> {
-    Ok(state.library().profile()?)
+pub async fn get_profile(app: AppHandle) -> Result<Profile> {
+    on_worker(app, move |state| Ok(state.library().profile()?)).await
 }
 
 #[tauri::command]
-pub fn set_profile_field(state: State<AppState>, key: String, value: String) -> Result<()> {
-    if !Profile::is_known_key(&key) {
-        return Err(ApiError {
-            code: "unknown_profile_key".into(),
-            message: format!("Không có trường \"{key}\"."),
-        });
-    }
-    Ok(state.library().set_profile_field(&key, &value)?)
+pub async fn set_profile_field(app: AppHandle, key: String, value: String) -> Result<()> {
+    on_worker(app, move |state| {
+        if !Profile::is_known_key(&key) {
+            return Err(ApiError {
+                code: "unknown_profile_key".into(),
+                message: format!("Không có trường \"{key}\"."),
+            });
+        }
+        Ok(state.library().set_profile_field(&key, &value)?)
+    })
+    .await
 }
 
 #[derive(Serialize)]

@@ -7,9 +7,9 @@ use bantin::model::ArticleSummary;
 use bantin::store::Library;
 use bantin::store::pg::{self, KetNoi, Login, Pushed, keyring};
 use serde::{Deserialize, Serialize};
-use tauri::{Manager, State};
+use tauri::{AppHandle, Manager};
 
-use super::{ApiError, Result, off_ui};
+use super::{ApiError, Result, off_ui, on_worker};
 use crate::shared_choice::SharedChoice;
 use crate::state::AppState;
 
@@ -116,8 +116,8 @@ fn status(state: &AppState, notice: Option<String>) -> SharedStatus {
 }
 
 #[tauri::command]
-pub fn shared_status(state: State<AppState>) -> SharedStatus {
-    status(&state, None)
+pub async fn shared_status(app: AppHandle) -> Result<SharedStatus> {
+    on_worker(app, move |state| Ok(status(&state, None))).await
 }
 
 /// The administrator's `.bantin-ket-noi` file, read into the form.
@@ -199,21 +199,27 @@ pub async fn resume_shared(app: tauri::AppHandle) -> Result<SharedStatus> {
 
 /// Back to the library on this PC (and at the next start).
 #[tauri::command]
-pub fn use_local(state: State<AppState>) -> Result<SharedStatus> {
-    let lib = Library::open(&state.local_path, chrono::Utc::now())?;
-    state.switch_to(lib);
-    let choice = SharedChoice::load(&state.local_path);
-    if let Some(text) = choice.ket_noi {
-        SharedChoice::remember(&state.local_path, text, false)?;
-    }
-    Ok(status(&state, None))
+pub async fn use_local(app: AppHandle) -> Result<SharedStatus> {
+    on_worker(app, move |state| {
+        let lib = Library::open(&state.local_path, chrono::Utc::now())?;
+        state.switch_to(lib);
+        let choice = SharedChoice::load(&state.local_path);
+        if let Some(text) = choice.ket_noi {
+            SharedChoice::remember(&state.local_path, text, false)?;
+        }
+        Ok(status(&state, None))
+    })
+    .await
 }
 
 /// The articles of the library on this PC, to choose which to bring up.
 #[tauri::command]
-pub fn local_articles(state: State<AppState>) -> Result<Vec<ArticleSummary>> {
-    let lib = Library::open(&state.local_path, chrono::Utc::now())?;
-    Ok(lib.list_articles()?)
+pub async fn local_articles(app: AppHandle) -> Result<Vec<ArticleSummary>> {
+    on_worker(app, move |state| {
+        let lib = Library::open(&state.local_path, chrono::Utc::now())?;
+        Ok(lib.list_articles()?)
+    })
+    .await
 }
 
 /// Chuyển bài lên thư viện chung: the chosen articles of this PC, with

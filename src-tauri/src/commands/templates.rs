@@ -9,10 +9,10 @@ use bantin::model::{ArticleId, Content};
 use bantin::store::{TemplateEntry, TemplateSummary};
 use bantin::typeset::templates::{FieldValue, TemplateError, TemplateText};
 use serde::Serialize;
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, Manager};
 
 use crate::commands::exports::PagesOutcome;
-use crate::commands::{ApiError, off_ui};
+use crate::commands::{ApiError, off_ui, on_worker};
 use crate::state::AppState;
 
 type Result<T> = std::result::Result<T, ApiError>;
@@ -56,16 +56,22 @@ pub struct TemplateEdit {
 }
 
 #[tauri::command]
-pub fn list_templates(state: State<AppState>) -> Result<Vec<TemplateSummary>> {
-    let lib = state.library();
-    Ok(lib.all_templates()?.iter().map(|e| e.summary()).collect())
+pub async fn list_templates(app: AppHandle) -> Result<Vec<TemplateSummary>> {
+    on_worker(app, move |state| {
+        let lib = state.library();
+        Ok(lib.all_templates()?.iter().map(|e| e.summary()).collect())
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn get_template(state: State<AppState>, name: String) -> Result<TemplateDoc> {
-    let lib = state.library();
-    let revision = lib.template(&name)?.map(|s| s.revision);
-    Ok(TemplateDoc::of(lib.find_template(&name)?, revision))
+pub async fn get_template(app: AppHandle, name: String) -> Result<TemplateDoc> {
+    on_worker(app, move |state| {
+        let lib = state.library();
+        let revision = lib.template(&name)?.map(|s| s.revision);
+        Ok(TemplateDoc::of(lib.find_template(&name)?, revision))
+    })
+    .await
 }
 
 /// The template `text` with the form's `changes` (field path, value).
@@ -100,16 +106,19 @@ pub fn check_template(text: String) -> Result<TemplateSummary> {
 
 /// Stores a valid text as the next revision of its name.
 #[tauri::command]
-pub fn save_template(state: State<AppState>, text: String) -> Result<TemplateSummary> {
-    let template = TemplateText::parse(&text).map_err(template_error)?;
-    let saved = state
-        .library()
-        .save_template(&template, chrono::Utc::now())?;
-    Ok(TemplateEntry {
-        template: saved.template,
-        revision: Some(saved.revision),
-    }
-    .summary())
+pub async fn save_template(app: AppHandle, text: String) -> Result<TemplateSummary> {
+    on_worker(app, move |state| {
+        let template = TemplateText::parse(&text).map_err(template_error)?;
+        let saved = state
+            .library()
+            .save_template(&template, chrono::Utc::now())?;
+        Ok(TemplateEntry {
+            template: saved.template,
+            revision: Some(saved.revision),
+        }
+        .summary())
+    })
+    .await
 }
 
 /// The open article (`content`, unsaved typing included) set with the
