@@ -52,6 +52,20 @@ pub use push::Pushed;
 /// How long we wait for the server before telling the editor it is not there.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How long sent data may go unacknowledged before the connection counts as
+/// cut (a pulled cable, a server switched off: nothing answers, not even a
+/// refusal). Without it a save waits for the OS's own limit, ~15 minutes on
+/// Linux. Where the OS has no such setting (Windows, macOS) its own shorter
+/// retransmission limit applies.
+const SEND_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// An idle connection is probed after this long, then every
+/// `PROBE_INTERVAL`, and counts as cut after `PROBES` unanswered probes, so
+/// a connection the network lost is found before the next save needs it.
+const IDLE_BEFORE_PROBE: Duration = Duration::from_secs(30);
+const PROBE_INTERVAL: Duration = Duration::from_secs(5);
+const PROBES: u32 = 3;
+
 /// An open connection to a shared library.
 pub struct Shared {
     client: RefCell<Client>,
@@ -114,6 +128,11 @@ fn connect_with(
     root_cert: impl FnOnce(&str) -> Result<Option<Vec<u8>>>,
 ) -> Result<(Client, String)> {
     config.connect_timeout(CONNECT_TIMEOUT);
+    config.tcp_user_timeout(SEND_TIMEOUT);
+    config.keepalives(true);
+    config.keepalives_idle(IDLE_BEFORE_PROBE);
+    config.keepalives_interval(PROBE_INTERVAL);
+    config.keepalives_retries(PROBES);
     config.application_name("bantin");
     let connected = match remote_host(&config) {
         // This machine: nothing crosses a network.
