@@ -6,6 +6,8 @@
 mod commands;
 mod shared_choice;
 mod state;
+#[cfg(windows)]
+mod webview2;
 
 use tauri::Manager;
 
@@ -25,8 +27,15 @@ pub fn run() {
     tauri::Builder::default()
         .manage(state)
         .plugin(tauri_plugin_dialog::init())
+        // Windows: Ctrl+P, Ctrl+F… to the page, not to WebView2 (webview2.rs).
         // For the footprint benchmark (tests/perf/footprint.py).
-        .on_page_load(move |_, payload| {
+        .on_page_load(move |webview, payload| {
+            #[cfg(windows)]
+            if matches!(payload.event(), tauri::webview::PageLoadEvent::Started) {
+                webview2::keys_to_the_page(webview);
+            }
+            #[cfg(not(windows))]
+            let _ = webview;
             if report_load && matches!(payload.event(), tauri::webview::PageLoadEvent::Finished) {
                 println!("page-loaded-ms {}", started.elapsed().as_millis());
             }

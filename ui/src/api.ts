@@ -419,7 +419,7 @@ export const api = {
   exportPdf: (id: number, template?: string) => invoke<ExportOutcome>("export_pdf", { id, template }),
   exportDocx: (id: number) => invoke<ExportOutcome>("export_docx", { id }),
   /** The system's print dialog on the print sheets, on `paper` (points) without margins. */
-  printWindow: (paper: { width: number; height: number }) => invoke<"printed" | "cancelled">("print_window", { paper }),
+  printWindow: (paper: { width: number; height: number }) => invoke<"printed" | "cancelled" | "closed">("print_window", { paper }),
   /** "Lưu thành…": the system's save dialog opens (in `folder` if it exists); null when cancelled. */
   saveArticleAs: (id: number, kind: SaveKind, folder: string | null) => invoke<ExportOutcome | null>("save_article_as", { id, kind, folder }),
   /** The article's print pages as SVG documents, laid out from `content`. */

@@ -449,10 +449,28 @@ pub(crate) fn read_limited(
     })
 }
 
+/// The path an image reference names: `file:///home/a.jpg` is `/home/a.jpg`;
+/// on Windows `file:///C:/Anh/a.jpg` is `C:/Anh/a.jpg` (with the slash kept
+/// it would be a folder named `C:` on the article's drive). Anything else is
+/// taken as written, relative to the article.
+fn file_url_path(src: &str) -> &str {
+    let Some(path) = src.strip_prefix("file://") else {
+        return src;
+    };
+    let drive = |p: &str| {
+        let b = p.as_bytes();
+        b.len() >= 3 && b[0] == b'/' && b[1].is_ascii_alphabetic() && b[2] == b':'
+    };
+    if cfg!(windows) && drive(path) {
+        &path[1..]
+    } else {
+        path
+    }
+}
+
 fn load_image(article: &Path, base: &Path, src: &str) -> Result<Option<NewAsset>, ImportError> {
     let decoded = crate::html::percent_decode(src);
-    let rel = decoded.strip_prefix("file://").unwrap_or(&decoded);
-    let path = base.join(rel);
+    let path = base.join(file_url_path(&decoded));
     let missing = || ImportError::ImageMissing {
         path: article.into(),
         image: src.into(),
@@ -507,6 +525,18 @@ pub fn pasted_image(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_url_names_the_path_on_this_system() {
+        assert_eq!(file_url_path("anh/a.jpg"), "anh/a.jpg");
+        assert_eq!(file_url_path("file:///home/an/a.jpg"), "/home/an/a.jpg");
+        let windows = file_url_path("file:///C:/Anh/a.jpg");
+        if cfg!(windows) {
+            assert_eq!(windows, "C:/Anh/a.jpg");
+        } else {
+            assert_eq!(windows, "/C:/Anh/a.jpg", "a Unix path as written");
+        }
+    }
 
     #[cfg(unix)]
     #[test]

@@ -5,11 +5,15 @@
 mod common;
 
 use std::io::Read;
+#[cfg(unix)]
 use std::time::{Duration, Instant};
 
-use common::{Env, OFFICE_CULTURE, Run};
+#[cfg(unix)]
+use common::Run;
+use common::{Env, OFFICE_CULTURE};
 
 /// Runs `bantin ARGS`, failing the test (instead of hanging it) past 20 s.
+#[cfg(unix)] // for the pipe and device test below
 fn run_within(env: &Env, args: &[&str]) -> Run {
     let mut child = env
         .cmd()

@@ -5,6 +5,7 @@
 
 mod common;
 
+#[cfg(unix)]
 use std::path::Path;
 
 use common::Env;
@@ -102,6 +103,7 @@ fn an_older_library_gets_the_guard_with_a_backup_first() {
 }
 
 /// A library big enough that a backup takes a while to write.
+#[cfg(unix)] // for the kill test below
 fn big_library(env: &Env) -> (i64, i64) {
     env.ok(&["sample"]);
     let db = env.db();
@@ -125,6 +127,7 @@ fn big_library(env: &Env) -> (i64, i64) {
     counts(&env.library)
 }
 
+#[cfg(unix)]
 fn counts(path: &Path) -> (i64, i64) {
     let db =
         rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
@@ -138,6 +141,7 @@ fn counts(path: &Path) -> (i64, i64) {
 }
 
 /// A file under a backup's name is a whole backup of the library.
+#[cfg(unix)]
 fn assert_whole_backup(path: &Path, expected: (i64, i64), what: &str) {
     let db =
         rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)

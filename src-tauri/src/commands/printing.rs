@@ -9,8 +9,9 @@
 //! paper of the pages (`paper`, in points, from the core's layout) with no
 //! margin: WebKitGTK prints on the dialog's page setup and ignores the
 //! page's `@page` size, so with GTK's default (A4 or Letter with 6 mm
-//! margins) every page spilled onto a second sheet. Elsewhere the webview's
-//! own print, which honours `@page`.
+//! margins) every page spilled onto a second sheet. On Windows WebView2's
+//! print preview (Chromium's), which lays the sheets out on their `@page`
+//! size itself; on macOS WKWebView's print operation.
 
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +24,9 @@ pub struct Paper {
     pub height: f64,
 }
 
+// The sheet's orientation and GTK's named paper matter on Linux only; the
+// other webviews read the sheets' @page rule.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 impl Paper {
     /// Within what paper a print dialog can take (a sheet up to A0's long side, 3.4 m).
     fn is_usable(&self) -> bool {
@@ -49,14 +53,18 @@ impl Paper {
     }
 }
 
-/// How a print request ended.
+/// How a print request ended (each platform knows only some of these).
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[allow(dead_code)]
 #[serde(rename_all = "lowercase")]
 pub enum Printed {
     /// Sent to the printer (or the file) chosen in the dialog.
     Printed,
     /// The editor closed the dialog without printing.
     Cancelled,
+    /// The dialog was closed; the platform does not say whether it printed
+    /// (WebView2's print preview).
+    Closed,
 }
 
 fn print_failed(detail: impl std::fmt::Display) -> ApiError {
@@ -95,9 +103,33 @@ async fn print_on(webview: tauri::Webview, paper: Paper) -> Result<Printed> {
     .await
 }
 
-#[cfg(not(target_os = "linux"))]
+/// On Windows the page's own `window.print()`, which in WebView2 opens
+/// Edge's print preview on the print sheets: Chromium lays them out on the
+/// sheets' `@page` size with no margin, so the preview shows one page per
+/// sheet of the template's paper (tauri's `Webview::print()` is the same
+/// call, without waiting). `window.print()` returns once the preview is
+/// closed, so the answer comes then; the preview does not say whether it
+/// printed or was cancelled.
+#[cfg(windows)]
 async fn print_on(webview: tauri::Webview, _paper: Paper) -> Result<Printed> {
-    // WebView2 and WKWebView honour the sheets' @page rule themselves.
+    let (tell, told) = std::sync::mpsc::channel();
+    webview
+        .eval_with_callback("window.print()", move |_| {
+            let _ = tell.send(());
+        })
+        .map_err(print_failed)?;
+    super::off_ui(move || match told.recv() {
+        Ok(()) => Ok(Printed::Closed),
+        Err(_) => Err(print_failed("WebView2 không chạy được lệnh in")),
+    })
+    .await
+}
+
+/// On macOS WKWebView's print operation (tauri's `Webview::print()`): no
+/// margin, but the system's default paper, so whether a sheet fits depends
+/// on WebKit honouring `@page` there (not checked: no Mac). It answers at once.
+#[cfg(not(any(target_os = "linux", windows)))]
+async fn print_on(webview: tauri::Webview, _paper: Paper) -> Result<Printed> {
     webview.print().map_err(print_failed)?;
     Ok(Printed::Printed)
 }
