@@ -185,6 +185,8 @@ export interface TrashedArticle extends ArticleSummary {
 export interface StoredImage {
   sha256: string;
   name: string;
+  /** The shared library's server could not be reached: the image waits on this PC (shown from there) and goes up before the save that shows it. */
+  waiting: boolean;
 }
 
 export interface ProfileField {
