@@ -3,7 +3,8 @@
 
 use bantin::history::{Changes, RevisionSummary};
 use bantin::model::{
-    Article, ArticleId, ArticleSummary, Content, PageFrom, Revision, RevisionInfo, RevisionReason,
+    Article, ArticleId, ArticleSummary, Content, ListFilter, PageFrom, Revision, RevisionInfo,
+    RevisionReason,
 };
 use bantin::store::{LIST_PAGE, Saved, SearchHit, SearchOptions, StoreError, TrashedArticle};
 use serde::Serialize;
@@ -34,16 +35,26 @@ pub fn library_info(state: State<AppState>) -> Result<LibraryInfo> {
 }
 
 /// A page of the library list, most recently changed first, after `from`
-/// (the last line the list has), at most `limit` lines (`LIST_PAGE`).
+/// (the last line the list has), at most `limit` lines (`LIST_PAGE`), of
+/// the articles that pass the Thư viện's filters (`filter`; all without).
 #[tauri::command]
 pub fn list_articles(
     state: State<AppState>,
     from: Option<PageFrom>,
     limit: Option<usize>,
+    filter: Option<ListFilter>,
 ) -> Result<Vec<ArticleSummary>> {
-    Ok(state
-        .library()
-        .list_page(from.as_ref(), limit.unwrap_or(LIST_PAGE))?)
+    Ok(state.library().list_filtered(
+        &filter.unwrap_or_default(),
+        from.as_ref(),
+        limit.unwrap_or(LIST_PAGE),
+    )?)
+}
+
+/// The categories in use (each spelling once), for the category filter.
+#[tauri::command]
+pub fn list_categories(state: State<AppState>) -> Result<Vec<String>> {
+    Ok(state.library().categories()?)
 }
 
 #[tauri::command]
