@@ -49,6 +49,7 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::articles::library_info,
             commands::articles::list_articles,
+            commands::articles::list_categories,
             commands::articles::search_articles,
             commands::articles::get_article,
             commands::articles::create_article,

@@ -129,9 +129,19 @@ pub fn asset_url_prefix() -> &'static str {
 pub fn serve_asset(state: &AppState, path: &str) -> Response<Vec<u8>> {
     let sha = path.trim_start_matches('/');
     let lib = state.library();
-    let found = lib
-        .asset(sha)
-        .and_then(|a| Ok((a.mime, lib.asset_bytes(sha)?)));
+    // On the shared library an image inserted while the server was away
+    // waits on this PC: shown from there, without asking the server.
+    let waiting = if lib.is_shared() {
+        crate::commands::offline::waiting_image(&lib, sha)
+    } else {
+        None
+    };
+    let found = match waiting {
+        Some(found) => Ok(found),
+        None => lib
+            .asset(sha)
+            .and_then(|a| Ok((a.mime, lib.asset_bytes(sha)?))),
+    };
     match found {
         Ok((mime, bytes)) => Response::builder()
             .status(StatusCode::OK)

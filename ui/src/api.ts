@@ -45,6 +45,14 @@ export interface PageFrom {
   id: number;
 }
 
+/** What the library list is narrowed to, in the store's page query (`ListFilter`): null narrows nothing. */
+export interface ListFilter {
+  status: Status | null;
+  kind: Kind | null;
+  /** A category as offered: the store matches it whatever its case and spacing. */
+  category: string | null;
+}
+
 /** Lines of the library list per page (the store's LIST_PAGE). */
 export const LIST_PAGE = 200;
 
@@ -185,6 +193,8 @@ export interface TrashedArticle extends ArticleSummary {
 export interface StoredImage {
   sha256: string;
   name: string;
+  /** The shared library's server could not be reached: the image waits on this PC (shown from there) and goes up before the save that shows it. */
+  waiting: boolean;
 }
 
 export interface ProfileField {
@@ -396,7 +406,10 @@ export function errorMessage(e: unknown): string {
 export const api = {
   libraryInfo: () => invoke<LibraryInfo>("library_info"),
   /** A page of the list, most recently changed first, after `from` (from the top without it). */
-  listArticles: (from: PageFrom | null = null, limit = LIST_PAGE) => invoke<ArticleSummary[]>("list_articles", { from, limit }),
+  listArticles: (from: PageFrom | null = null, limit = LIST_PAGE, filter: ListFilter | null = null) =>
+    invoke<ArticleSummary[]>("list_articles", { from, limit, filter }),
+  /** The categories in use, each spelling once (the list's category filter groups them). */
+  listCategories: () => invoke<string[]>("list_categories"),
   search: (query: string, limit = 50) => invoke<SearchHit[]>("search_articles", { query, limit }),
   getArticle: (id: number) => invoke<Article>("get_article", { id }),
   createArticle: () => invoke<Article>("create_article"),

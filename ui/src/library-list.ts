@@ -2,12 +2,16 @@
 // virtualised: only the rows in sight are in the DOM. It comes a page at a
 // time, most recently changed first (a shared library can hold 100,000
 // articles): the next page as the editor scrolls near the end, or with
-// Xem thêm. Search hits carry what their line shows, loaded or not.
+// Xem thêm. The filters (status, kind, category) are part of the store's
+// page query, so a filtered list pages through every match; changing one
+// lists again from the first page. The category filter offers every
+// category in use, not only those of the lines loaded. Search hits carry
+// what their line shows, loaded or not.
 import { LIST_PAGE, api, errorMessage, type ArticleSummary } from "./api";
 import { toast } from "./dialogs";
 import { $ } from "./dom";
 import { KIND_LABEL, STATUS_LABEL, debounce, escapeHtml, formatDate, formatDateTime, formatInteger, markHtml } from "./format";
-import { SORT_LABEL, appendPage, categoriesOf, filterAndSort, focusSnippet, nextPage, type Filters, type SortOrder } from "./listing";
+import { Pager, SORT_LABEL, categoriesOf, filterAndSort, focusSnippet, storeFilter, type Filters, type SortOrder } from "./listing";
 import { currentId, watch, type AppStore } from "./state";
 
 /** Row heights: a title on up to two lines and the meta line; with a search, two lines of snippet under them. */
@@ -46,8 +50,9 @@ export function initLibraryList({ state, open, trashCurrent }: LibraryListDeps):
   spacer.className = "list-spacer";
   list.append(spacer);
   let visibleRows: Row[] = [];
-  /** Whether the store may have lines after those loaded. */
-  let more = false;
+  const pager = new Pager<ArticleSummary>((from, limit, filter) => api.listArticles(from, limit, filter), LIST_PAGE);
+  /** The categories in use in the whole library (each spelling once). */
+  let categories: string[] = [];
   let loading: Promise<void> | null = null;
   const moreButton = $<HTMLButtonElement>("list-more");
   const rowHeight = () => (state.get().hits ? HIT_HEIGHT : ROW_HEIGHT);
@@ -80,14 +85,14 @@ export function initLibraryList({ state, open, trashCurrent }: LibraryListDeps):
 
   /** The category filter offers the categories in use (keeping the chosen one). */
   function fillCategories() {
-    const { articles } = state.get();
     const select = $<HTMLSelectElement>("filter-category");
     const chosen = select.value;
-    const options = categoriesOf(articles);
+    const inUse = categoriesOf(categories.map((category) => ({ category })));
+    const options = inUse.slice();
     if (chosen && !options.includes(chosen)) options.unshift(chosen);
     select.replaceChildren(new Option("Chuyên mục", ""), ...options.map((c) => new Option(c, c)));
     select.value = chosen;
-    $("category-list").replaceChildren(...categoriesOf(articles).map((c) => new Option(c)));
+    $("category-list").replaceChildren(...inUse.map((c) => new Option(c)));
   }
 
   function render() {
@@ -102,7 +107,7 @@ export function initLibraryList({ state, open, trashCurrent }: LibraryListDeps):
       : filtered
         ? "Không có bài viết nào khớp bộ lọc."
         : "Thư viện chưa có bài viết. Bấm “+ Bài viết mới” để bắt đầu.";
-    const paged = more && !state.get().hits;
+    const paged = pager.more && !state.get().hits;
     $("list-count").textContent = `${formatInteger(visibleRows.length)} bài` + (paged ? " · còn nữa" : "");
     moreButton.hidden = !paged;
     paint();
@@ -129,18 +134,16 @@ export function initLibraryList({ state, open, trashCurrent }: LibraryListDeps):
       list.append(el);
     }
     // Near the end of what is loaded: the next page.
-    if (more && !state.get().hits && last >= visibleRows.length - 5) void loadMore();
+    if (pager.more && !state.get().hits && last >= visibleRows.length - 5) void loadMore();
   }
 
   /** The next page of the list, once at a time. */
   function loadMore(): Promise<void> {
-    if (!more || loading) return loading ?? Promise.resolve();
+    if (!pager.more || loading) return loading ?? Promise.resolve();
     loading = (async () => {
       try {
-        const page = await api.listArticles(nextPage(state.get().articles), LIST_PAGE);
-        more = page.length === LIST_PAGE;
-        state.set({ articles: appendPage(state.get().articles, page) });
-        fillCategories();
+        await pager.next();
+        state.set({ articles: pager.lines });
         render();
       } catch (e) {
         toast(errorMessage(e), "error");
@@ -151,17 +154,27 @@ export function initLibraryList({ state, open, trashCurrent }: LibraryListDeps):
     return loading;
   }
 
+  /** Refreshes under way: the list says it is busy meanwhile (aria-busy). */
+  let busy = 0;
+
   async function refresh() {
-    // As many lines as the list had, so that a save or a search does not
-    // take away what the editor scrolled down to.
-    const want = Math.max(LIST_PAGE, state.get().articles.length);
-    const articles = await api.listArticles(null, want);
-    more = articles.length === want;
-    state.set({ articles });
-    const q = ($("search") as HTMLInputElement).value.trim();
-    state.set({ hits: q ? await api.search(q) : null });
-    fillCategories();
-    render();
+    list.setAttribute("aria-busy", "true");
+    busy++;
+    try {
+      // As many lines as the list had, so that a save or a search does not
+      // take away what the editor scrolled down to; the first page again
+      // when a filter changed.
+      const changed = await pager.reload(storeFilter(filters()));
+      state.set({ articles: pager.lines });
+      const q = ($("search") as HTMLInputElement).value.trim();
+      state.set({ hits: q ? await api.search(q) : null });
+      categories = await api.listCategories();
+      fillCategories();
+      if (changed) list.scrollTop = 0;
+      render();
+    } finally {
+      if (--busy === 0) list.removeAttribute("aria-busy");
+    }
   }
 
   // The selection follows the article on screen.
@@ -189,9 +202,11 @@ export function initLibraryList({ state, open, trashCurrent }: LibraryListDeps):
 
   const searchNow = debounce(() => void refresh().catch((e) => toast(errorMessage(e), "error")), 120);
   $("search").addEventListener("input", searchNow);
-  $("filter-status").addEventListener("change", render);
-  $("filter-kind").addEventListener("change", render);
-  $("filter-category").addEventListener("change", render);
+  // A filter is part of the store's page query: the list comes again from its first page.
+  const refilter = () => void refresh().catch((e) => toast(errorMessage(e), "error"));
+  $("filter-status").addEventListener("change", refilter);
+  $("filter-kind").addEventListener("change", refilter);
+  $("filter-category").addEventListener("change", refilter);
   $<HTMLSelectElement>("sort").append(...(Object.entries(SORT_LABEL) as [SortOrder, string][]).map(([v, l]) => new Option(l, v)));
   $("sort").addEventListener("change", render);
 

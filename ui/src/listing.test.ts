@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { appendPage, categoriesOf, filterAndSort, focusSnippet, nextPage, type Filters, type Listed } from "./listing";
+import type { ListFilter, PageFrom } from "./api";
+import { Pager, appendPage, categoriesOf, filterAndSort, focusSnippet, nextPage, storeFilter, type Filters, type Listed } from "./listing";
 
 const row = (id: number, title: string, over: Partial<Listed> = {}): Listed => ({
   id,
@@ -81,5 +82,90 @@ describe("the list a page at a time", () => {
     const have = [line(9, "b"), line(4, "a")];
     expect(appendPage(have, [line(3, "a"), line(9, "c"), line(1, "0")]).map((a) => a.id)).toEqual([9, 4, 3, 1]);
     expect(appendPage(have, []).map((a) => a.id)).toEqual([9, 4]);
+  });
+});
+
+describe("the filters in the store's page query", () => {
+  type Line = { id: number; updated_at: string; status: string; category: string };
+  // A store of 50 articles, newest first by keyset; the drafts are the 5 oldest.
+  const store: Line[] = Array.from({ length: 50 }, (_, i) => ({
+    id: 50 - i,
+    updated_at: `2026-12-02T10:${String(59 - i).padStart(2, "0")}:00.000000Z`,
+    status: i >= 45 ? "nhap" : "da-dang",
+    category: i % 2 ? "Văn hóa" : "Xã hội",
+  }));
+  const asked: { from: PageFrom | null; limit: number; filter: ListFilter }[] = [];
+  const fetch = async (from: PageFrom | null, limit: number, filter: ListFilter) => {
+    asked.push({ from, limit, filter });
+    return store
+      .filter((a) => !from || a.updated_at < from.updated_at || (a.updated_at === from.updated_at && a.id < from.id))
+      .filter((a) => (!filter.status || a.status === filter.status) && (!filter.category || a.category === filter.category))
+      .slice(0, limit);
+  };
+  const all: Filters = { status: "", kind: "", category: "", sort: "" };
+
+  it("hands the store what the selects say, \"\" as no filter", () => {
+    expect(storeFilter(all)).toEqual({ status: null, kind: null, category: null });
+    expect(storeFilter({ status: "cho-duyet", kind: "bao-cao", category: "Văn hóa", sort: "title" })).toEqual({
+      status: "cho-duyet",
+      kind: "bao-cao",
+      category: "Văn hóa",
+    });
+  });
+
+  it("finds matches that sit past the pages loaded, and a new filter starts from the first page", async () => {
+    asked.length = 0;
+    const pager = new Pager(fetch, 10);
+    expect(await pager.reload(storeFilter(all))).toBe(true);
+    await pager.next();
+    expect(pager.lines.length).toBe(20);
+    expect(pager.lines.some((a) => a.status === "nhap")).toBe(false);
+    // A filter: from the top again, one page, every draft in it.
+    expect(await pager.reload(storeFilter({ ...all, status: "nhap" }))).toBe(true);
+    expect(asked.at(-1)).toEqual({ from: null, limit: 10, filter: { status: "nhap", kind: null, category: null } });
+    expect(pager.lines.map((a) => a.id)).toEqual([5, 4, 3, 2, 1]);
+    expect(pager.more).toBe(false);
+    // Paging a filtered list keeps the filter.
+    await pager.reload(storeFilter({ ...all, category: "Văn hóa" }));
+    await pager.next();
+    await pager.next();
+    expect(asked.slice(-2).every((a) => a.filter.category === "Văn hóa" && a.from !== null)).toBe(true);
+    expect(pager.lines.length).toBe(25);
+    expect(pager.lines.every((a) => a.category === "Văn hóa")).toBe(true);
+    expect(pager.more).toBe(false);
+  });
+
+  it("keeps what was scrolled to when the filter stays the same", async () => {
+    const pager = new Pager(fetch, 10);
+    await pager.reload(storeFilter(all));
+    await pager.next();
+    await pager.next();
+    expect(await pager.reload(storeFilter(all))).toBe(false);
+    expect(asked.at(-1)?.limit).toBe(30);
+    expect(pager.lines.length).toBe(30);
+  });
+
+  it("drops an answer that comes after a newer filter was asked for", async () => {
+    const slow: ((v: Line[]) => void)[] = [];
+    const pager = new Pager<Line>((from, limit, filter) => new Promise<Line[]>((done) => slow.push(done)).then(() => fetch(from, limit, filter)), 10);
+    const first = pager.reload(storeFilter({ ...all, category: "Xã hội" }));
+    const second = pager.reload(storeFilter({ ...all, status: "nhap" }));
+    slow[1]([]);
+    await second;
+    slow[0]([]);
+    await first;
+    expect(pager.lines.map((a) => a.id)).toEqual([5, 4, 3, 2, 1]);
+    // A page asked for before a reload landed is not added to its lines.
+    const pager2 = new Pager<Line>((from, limit, filter) => new Promise<Line[]>((done) => slow.push(done)).then(() => fetch(from, limit, filter)), 10);
+    const start = pager2.reload(storeFilter(all));
+    slow.at(-1)!([]);
+    await start;
+    const more = pager2.next();
+    const refiltered = pager2.reload(storeFilter({ ...all, status: "nhap" }));
+    slow.at(-1)!([]);
+    await refiltered;
+    slow.at(-2)!([]);
+    await more;
+    expect(pager2.lines.every((a) => a.status === "nhap")).toBe(true);
   });
 });

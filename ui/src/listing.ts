@@ -1,7 +1,9 @@
 // What the library list shows: the articles (or search hits) that pass the
-// filters, in the chosen order. Pure: no DOM, no Tauri; tested with Vitest.
+// filters, in the chosen order, and how its pages are asked for (the store
+// applies the filters in its page query, so a filtered list pages through
+// every match). Pure: no DOM, no Tauri; tested with Vitest.
 
-import type { ArticleSummary, Kind, PageFrom, Status } from "./api";
+import type { ArticleSummary, Kind, ListFilter, PageFrom, Status } from "./api";
 
 export interface Filters {
   status: Status | "";
@@ -102,4 +104,60 @@ export function nextPage(lines: Pick<ArticleSummary, "id" | "updated_at">[]): Pa
 export function appendPage<T extends { id: number }>(lines: T[], page: T[]): T[] {
   const have = new Set(lines.map((a) => a.id));
   return lines.concat(page.filter((a) => !have.has(a.id)));
+}
+
+/** The filters as the store's page query takes them ("" narrows nothing). */
+export function storeFilter(f: Filters): ListFilter {
+  return { status: f.status || null, kind: f.kind || null, category: f.category || null };
+}
+
+/** Asks the store for a page: after `from` (from the top when null), at most `limit` lines that pass `filter`. */
+export type FetchPage<T> = (from: PageFrom | null, limit: number, filter: ListFilter) => Promise<T[]>;
+
+/**
+ * The lines of the library list, a page at a time, of the articles that pass
+ * the filters. A filter that changes lists again from the first page; an
+ * answer that comes after a newer request (the editor changed the filter
+ * again meanwhile) is dropped, so lines of two filters never mix.
+ */
+export class Pager<T extends Pick<ArticleSummary, "id" | "updated_at">> {
+  lines: T[] = [];
+  /** Whether the store may have lines after those loaded. */
+  more = false;
+  private filter: ListFilter | null = null;
+  /** Bumped when a reload is asked for and when it lands: an answer asked for before is dropped. */
+  private generation = 0;
+
+  constructor(
+    private readonly fetch: FetchPage<T>,
+    private readonly pageSize: number,
+  ) {}
+
+  /**
+   * Lists again from the top with `filter`: as many lines as the list had when
+   * the filter is the same (a save or a search does not take away what the
+   * editor scrolled down to), one page when it changed. Says whether it changed.
+   */
+  async reload(filter: ListFilter): Promise<boolean> {
+    const changed = !this.filter || JSON.stringify(filter) !== JSON.stringify(this.filter);
+    const want = changed ? this.pageSize : Math.max(this.pageSize, this.lines.length);
+    const asked = ++this.generation;
+    const lines = await this.fetch(null, want, filter);
+    if (asked !== this.generation) return changed;
+    this.generation++;
+    this.filter = filter;
+    this.lines = lines;
+    this.more = lines.length === want;
+    return changed;
+  }
+
+  /** The next page after the lines loaded, with the same filter. */
+  async next(): Promise<void> {
+    if (!this.more || !this.filter) return;
+    const asked = this.generation;
+    const page = await this.fetch(nextPage(this.lines), this.pageSize, this.filter);
+    if (asked !== this.generation) return;
+    this.lines = appendPage(this.lines, page);
+    this.more = page.length === this.pageSize;
+  }
 }

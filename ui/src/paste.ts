@@ -5,6 +5,7 @@ import { EditorView } from "@codemirror/view";
 import type { StoredImage } from "./api";
 import { htmlToMarkdown } from "./html-to-markdown";
 import { convertLegacyHtml, mayHoldLegacy, type FontRun } from "./legacy-paste";
+import { IMAGE_WAITS } from "./together-words";
 
 export interface PasteSupport {
   storeImage: (file: File) => Promise<StoredImage>;
@@ -44,6 +45,7 @@ export async function insertImages(view: EditorView, files: File[], pos: number,
       const figure = `![${CAPTION}](asset:${img.sha256})`;
       const at = Math.min(pos, view.state.doc.length);
       pos = insertBlock(view, at, at, figure, [2, 2 + CAPTION.length]);
+      if (img.waiting) support.say(IMAGE_WAITS);
     } catch (e) {
       const message = e && typeof e === "object" && "message" in e ? String((e as { message: unknown }).message) : String(e);
       support.say(message, "error");

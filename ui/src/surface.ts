@@ -27,6 +27,7 @@ import { createFindBar } from "./surface-find";
 import { search } from "prosemirror-search";
 import { surfaceMarks } from "./checks";
 import { isInTable } from "prosemirror-tables";
+import { IMAGE_WAITS } from "./together-words";
 
 export interface AskField {
   label: string;
@@ -232,7 +233,11 @@ export function createSurface(parent: HTMLElement, deps: SurfaceDeps): Surface {
         cmd.insertFigure(`asset:${img.sha256}`)(view.state, view.dispatch);
         at = undefined;
         view.focus();
-        deps.hint("Đã chèn ảnh. Hãy gõ chú thích ngay dưới ảnh (bỏ trống nếu ảnh không cần chú thích).");
+        deps.hint(
+          img.waiting
+            ? `${IMAGE_WAITS} Hãy gõ chú thích ngay dưới ảnh.`
+            : "Đã chèn ảnh. Hãy gõ chú thích ngay dưới ảnh (bỏ trống nếu ảnh không cần chú thích).",
+        );
       } catch (e) {
         const message = e && typeof e === "object" && "message" in e ? String((e as { message: unknown }).message) : String(e);
         deps.paste.say(message, "error");

@@ -38,6 +38,9 @@ export function offlineLine(waiting: number): string {
   return `Mất kết nối tới thư viện chung — bài vẫn được lưu trên máy này và sẽ gửi lên khi có mạng${queued}`;
 }
 
+/** Said when a photo is inserted while the shared server cannot be reached. */
+export const IMAGE_WAITS = "Chưa gửi được ảnh lên thư viện chung vì mất kết nối: ảnh được giữ trên máy này, vẫn hiện trong bài, và sẽ gửi lên trước bài khi có mạng.";
+
 function lower(label: string): string {
   return label.charAt(0).toLowerCase() + label.slice(1);
 }

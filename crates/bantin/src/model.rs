@@ -205,6 +205,40 @@ pub struct PageFrom {
     pub id: ArticleId,
 }
 
+/// What the library list is narrowed to (Thư viện's filters): part of the
+/// page query on both backends, so a filtered list pages through every
+/// article that matches, not only those of the pages already read. A field
+/// left empty narrows nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListFilter {
+    #[serde(default)]
+    pub status: Option<Status>,
+    #[serde(default)]
+    pub kind: Option<Kind>,
+    /// A category (Chuyên mục) as the editor chose it: it matches the
+    /// articles whose category is the same words, whatever their case and
+    /// spacing (`category_key`).
+    #[serde(default)]
+    pub category: Option<String>,
+}
+
+impl ListFilter {
+    pub fn is_empty(&self) -> bool {
+        self.status.is_none() && self.kind.is_none() && self.category.is_none()
+    }
+}
+
+/// What makes two categories the same for the list's filter: the same
+/// words, ignoring case and spacing ("Văn hóa  xã hội" is "văn hóa xã hội").
+/// The UI groups the categories it offers by the same rule.
+pub fn category_key(category: &str) -> String {
+    category
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 /// Why a revision was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

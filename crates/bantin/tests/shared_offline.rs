@@ -6,9 +6,11 @@
 //! Needs BANTIN_TEST_PG (scripts/test.sh); the restart test starts its own
 //! cluster with scripts/pg.sh, so no other test loses its server.
 
+#[path = "shared_common/own_cluster.rs"]
+mod own_cluster;
 mod shared_common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -16,6 +18,7 @@ use bantin::model::{Content, RevisionReason};
 use bantin::queue::{Queue, Queued};
 use bantin::store::Saved;
 use bantin::store::pg::server::Role;
+use own_cluster::{OwnCluster, pg_sh};
 use shared_common::{Db, User};
 
 fn bantin(u: &User, queue: &Path) -> Command {
@@ -126,46 +129,6 @@ fn two_processes_saving_one_revision_keep_both_and_merge() {
         .output()
         .unwrap());
     assert!(out.contains("không có lần lưu chéo"), "{out}");
-}
-
-/// A cluster of this test's own, stopped and removed at the end.
-struct OwnCluster {
-    dir: PathBuf,
-    url: String,
-}
-
-fn pg_sh(dir: &Path, action: &str) -> String {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/pg.sh");
-    let out = Command::new("bash")
-        .arg(&script)
-        .arg(action)
-        .env("BANTIN_PG_DIR", dir)
-        .env(
-            "BANTIN_PG_PORT",
-            (56100 + std::process::id() % 500).to_string(),
-        )
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "pg.sh {action}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
-}
-
-impl OwnCluster {
-    fn start() -> OwnCluster {
-        let dir = std::env::temp_dir().join(format!("bantin-pg-halt-{}", std::process::id()));
-        let url = pg_sh(&dir, "start");
-        OwnCluster { dir, url }
-    }
-}
-
-impl Drop for OwnCluster {
-    fn drop(&mut self) {
-        pg_sh(&self.dir, "stop");
-    }
 }
 
 #[test]

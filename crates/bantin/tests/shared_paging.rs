@@ -2,14 +2,18 @@
 //! backends: the pages in a row are the whole list in its order (most
 //! recently changed first, then by id), and articles changed, added or put
 //! in the recycle bin between two pages neither come twice nor push another
-//! article out of the pages still to read. The shared side needs the
-//! cluster from scripts/test.sh (BANTIN_TEST_PG).
+//! article out of the pages still to read. With the Thư viện's filters
+//! (`Library::list_filtered`) the pages in a row are every match, the
+//! oldest ones too, with the same answers on both backends. The shared side
+//! needs the cluster from scripts/test.sh (BANTIN_TEST_PG).
 
 mod shared_common;
 
 use std::collections::BTreeSet;
 
-use bantin::model::{ArticleSummary, Content, PageFrom, RevisionReason};
+use bantin::model::{
+    ArticleSummary, Content, Kind, ListFilter, PageFrom, RevisionReason, Status, category_key,
+};
 use bantin::store::Library;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
@@ -18,6 +22,7 @@ use shared_common::on_both;
 on_both!(
     the_pages_in_a_row_are_the_list,
     changes_between_pages_skip_nothing_and_repeat_nothing,
+    a_filtered_list_pages_through_every_match,
 );
 
 fn t0() -> DateTime<Utc> {
@@ -33,10 +38,20 @@ fn content(title: &str) -> Content {
 }
 
 /// Every page after `from` until the list ends, `size` lines each.
-fn pages(lib: &Library, mut from: Option<PageFrom>, size: usize) -> Vec<Vec<ArticleSummary>> {
+fn pages(lib: &Library, from: Option<PageFrom>, size: usize) -> Vec<Vec<ArticleSummary>> {
+    filtered_pages(lib, &ListFilter::default(), from, size)
+}
+
+/// Like `pages`, of the articles that pass `filter`.
+fn filtered_pages(
+    lib: &Library,
+    filter: &ListFilter,
+    mut from: Option<PageFrom>,
+    size: usize,
+) -> Vec<Vec<ArticleSummary>> {
     let mut out = Vec::new();
     loop {
-        let page = lib.list_page(from.as_ref(), size).unwrap();
+        let page = lib.list_filtered(filter, from.as_ref(), size).unwrap();
         assert!(page.len() <= size);
         let Some(last) = page.last() else { break };
         from = Some(last.next_page());
@@ -132,4 +147,143 @@ fn changes_between_pages_skip_nothing_and_repeat_nothing(lib: &Library) {
     let top = lib.list_page(None, 3).unwrap();
     assert_eq!(ids(&top), [added, unread_one, read_one]);
     assert_eq!(lib.list_articles().unwrap().len(), 20);
+}
+
+fn a_filtered_list_pages_through_every_match(lib: &Library) {
+    // 60 articles, one a minute. The reports waiting for review and the
+    // "Quốc phòng" ones are among the oldest: the first pages of the whole
+    // list hold none of them.
+    let categories = ["Văn hóa", "văn  hóa ", "VĂN HÓA", "Xã hội", "", "Kinh tế"];
+    let mut made = Vec::new();
+    for i in 0..60i64 {
+        let old = i < 6;
+        let c = Content {
+            title: format!("Bài {i}"),
+            body: format!("Nội dung {i}."),
+            kind: if i % 4 == 0 {
+                Kind::BaoCao
+            } else {
+                Kind::TinBai
+            },
+            status: match i % 5 {
+                _ if old && i % 2 == 0 => Status::Pending,
+                0 => Status::Published,
+                1 | 2 => Status::Draft,
+                _ => Status::Published,
+            },
+            category: if old {
+                "Quốc phòng".into()
+            } else {
+                categories[i as usize % categories.len()].into()
+            },
+            ..Content::default()
+        };
+        made.push((
+            lib.create_article(&c, t0() + Duration::minutes(i)).unwrap(),
+            c,
+        ));
+    }
+    // An article in the recycle bin is in no filtered list, and its
+    // category, held by no other, is not offered.
+    let gone = lib
+        .create_article(
+            &Content {
+                title: "Bài đã xóa".into(),
+                category: "Thể thao".into(),
+                status: Status::Pending,
+                ..Content::default()
+            },
+            t0() + Duration::hours(2),
+        )
+        .unwrap();
+    lib.trash_article(gone, false, t0() + Duration::hours(3))
+        .unwrap();
+    let first_pages: Vec<i64> = ids(&lib.list_page(None, 20).unwrap());
+    assert!(
+        made[..6].iter().all(|(id, _)| !first_pages.contains(id)),
+        "the old ones are on later pages"
+    );
+
+    let whole = lib.list_articles().unwrap();
+    let filters = [
+        ListFilter {
+            status: Some(Status::Pending),
+            ..ListFilter::default()
+        },
+        ListFilter {
+            kind: Some(Kind::BaoCao),
+            ..ListFilter::default()
+        },
+        ListFilter {
+            category: Some("Quốc phòng".into()),
+            ..ListFilter::default()
+        },
+        // Whatever its case and spacing: three spellings, one category.
+        ListFilter {
+            category: Some(" văn HÓA".into()),
+            ..ListFilter::default()
+        },
+        ListFilter {
+            status: Some(Status::Draft),
+            kind: Some(Kind::BaoCao),
+            category: Some("Văn hóa".into()),
+        },
+        ListFilter {
+            status: Some(Status::Approved),
+            ..ListFilter::default()
+        },
+        ListFilter {
+            category: Some("Không có chuyên mục này".into()),
+            ..ListFilter::default()
+        },
+        // A blank category narrows nothing.
+        ListFilter {
+            category: Some("  ".into()),
+            ..ListFilter::default()
+        },
+    ];
+    let by_id: std::collections::HashMap<i64, &Content> =
+        made.iter().map(|(id, c)| (*id, c)).collect();
+    for f in &filters {
+        let want: Vec<i64> = whole
+            .iter()
+            .filter(|a| {
+                let c = by_id[&a.id];
+                f.status.is_none_or(|s| c.status == s)
+                    && f.kind.is_none_or(|k| c.kind == k)
+                    && f.category.as_deref().is_none_or(|x| {
+                        category_key(x).is_empty() || category_key(x) == category_key(&c.category)
+                    })
+            })
+            .map(|a| a.id)
+            .collect();
+        for size in [1, 4, 200] {
+            let got: Vec<i64> = ids(&filtered_pages(lib, f, None, size).concat());
+            assert_eq!(got, want, "{f:?}, pages of {size}");
+        }
+    }
+    // What the filters find, counted: the same on both backends.
+    let count = |f: &ListFilter| lib.list_filtered(f, None, 1000).unwrap().len();
+    assert_eq!(
+        filters.iter().map(count).collect::<Vec<_>>(),
+        [3, 15, 6, 27, 4, 0, 0, 60]
+    );
+    // The first page of a filter already holds the oldest matches.
+    let pending = lib.list_filtered(&filters[0], None, 200).unwrap();
+    assert!(pending.iter().all(|a| a.status == Status::Pending));
+    assert_eq!(pending.last().unwrap().id, made[0].0);
+
+    let mut offered = lib.categories().unwrap();
+    offered.sort();
+    assert_eq!(
+        offered,
+        [
+            "Kinh tế",
+            "Quốc phòng",
+            "VĂN HÓA",
+            "Văn hóa",
+            "Xã hội",
+            "văn  hóa "
+        ]
+    );
 }

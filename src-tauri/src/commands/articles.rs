@@ -3,7 +3,8 @@
 
 use bantin::history::{Changes, RevisionSummary};
 use bantin::model::{
-    Article, ArticleId, ArticleSummary, Content, PageFrom, Revision, RevisionInfo, RevisionReason,
+    Article, ArticleId, ArticleSummary, Content, ListFilter, PageFrom, Revision, RevisionInfo,
+    RevisionReason,
 };
 use bantin::store::{LIST_PAGE, Saved, SearchHit, SearchOptions, StoreError, TrashedArticle};
 use serde::Serialize;
@@ -37,19 +38,29 @@ pub async fn library_info(app: AppHandle) -> Result<LibraryInfo> {
 }
 
 /// A page of the library list, most recently changed first, after `from`
-/// (the last line the list has), at most `limit` lines (`LIST_PAGE`).
+/// (the last line the list has), at most `limit` lines (`LIST_PAGE`), of
+/// the articles that pass the Thư viện's filters (`filter`; all without).
 #[tauri::command]
 pub async fn list_articles(
     app: AppHandle,
     from: Option<PageFrom>,
     limit: Option<usize>,
+    filter: Option<ListFilter>,
 ) -> Result<Vec<ArticleSummary>> {
     on_worker(app, move |state| {
-        Ok(state
-            .library()
-            .list_page(from.as_ref(), limit.unwrap_or(LIST_PAGE))?)
+        Ok(state.library().list_filtered(
+            &filter.unwrap_or_default(),
+            from.as_ref(),
+            limit.unwrap_or(LIST_PAGE),
+        )?)
     })
     .await
+}
+
+/// The categories in use (each spelling once), for the category filter.
+#[tauri::command]
+pub async fn list_categories(app: AppHandle) -> Result<Vec<String>> {
+    on_worker(app, move |state| Ok(state.library().categories()?)).await
 }
 
 #[tauri::command]

@@ -12,10 +12,10 @@
 use bantin::html::percent_decode;
 use bantin::store::assets::NewAsset;
 use serde::Serialize;
-use tauri::State;
 use tauri::ipc::{InvokeBody, Request};
+use tauri::{AppHandle, Manager};
 
-use crate::commands::ApiError;
+use crate::commands::{ApiError, off_ui};
 use crate::state::AppState;
 
 #[derive(Serialize)]
@@ -25,23 +25,36 @@ pub struct StoredImage {
     /// Said to the editor, though the image was kept (a photo cut short).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub warning: Option<String>,
+    /// The shared library's server could not be reached: the image waits
+    /// on this PC and goes up before the save that shows it.
+    pub waiting: bool,
 }
 
 #[tauri::command]
-pub async fn put_image(
-    state: State<'_, AppState>,
-    request: Request<'_>,
-) -> Result<StoredImage, ApiError> {
+pub async fn put_image(app: AppHandle, request: Request<'_>) -> Result<StoredImage, ApiError> {
     let InvokeBody::Raw(bytes) = request.body() else {
         return Err(ApiError::internal("ảnh phải được gửi dạng nhị phân"));
     };
     let name = file_name(&request);
     let (checked, warning) = check_off_thread(name.clone(), bytes.clone()).await?;
-    let sha256 = state.library().put_asset(&checked, chrono::Utc::now())?;
+    // Off the async runtime too: the shared library's client blocks on a
+    // runtime of its own, which cannot start inside Tauri's.
+    let (sha256, waiting) = off_ui(move || {
+        let state = app.state::<AppState>();
+        let lib = state.library();
+        let now = chrono::Utc::now();
+        if lib.is_shared() {
+            super::offline::put_image_shared(&lib, &checked, now)
+        } else {
+            Ok((lib.put_asset(&checked, now)?, false))
+        }
+    })
+    .await?;
     Ok(StoredImage {
         sha256,
         name,
         warning,
+        waiting,
     })
 }
 

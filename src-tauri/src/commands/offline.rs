@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use bantin::model::{ArticleId, Content, RevisionReason};
 use bantin::queue::{Queue, QueueError, Queued, Sent};
+use bantin::store::assets::NewAsset;
 use bantin::store::{Library, Saved};
 use serde::Serialize;
 use tauri::AppHandle;
@@ -25,12 +26,34 @@ impl From<QueueError> for ApiError {
 
 /// The queue of the shared library `lib`: `BANTIN_QUEUE`, or the one in the
 /// user's data folder (the CLI's, for the same address).
-fn queue(lib: &Library) -> Result<Queue> {
+pub(crate) fn queue(lib: &Library) -> Result<Queue> {
     let dir = std::env::var_os("BANTIN_QUEUE")
         .map(PathBuf::from)
         .or_else(|| Queue::default_dir(&lib.path().display().to_string()))
         .ok_or_else(|| ApiError::internal("không xác định được thư mục dữ liệu của người dùng"))?;
     Ok(Queue::open(&dir)?)
+}
+
+/// An image on the shared library: stored on the server, or, when the
+/// server cannot be reached, kept in the queue on this PC (sent before the
+/// saves that show it). Gives back its name and whether it waits here.
+pub(crate) fn put_image_shared(
+    lib: &Library,
+    asset: &NewAsset,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(String, bool)> {
+    match lib.put_asset(asset, now) {
+        Ok(sha256) => Ok((sha256, false)),
+        Err(e) if e.is_unreachable() => Ok((queue(lib)?.keep_image(asset, now)?, true)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A waiting image's type and bytes, for the app to show while the server
+/// does not have it yet.
+pub(crate) fn waiting_image(lib: &Library, sha256: &str) -> Option<(String, Vec<u8>)> {
+    let (head, bytes) = queue(lib).ok()?.image(sha256).ok()??;
+    Some((head.mime, bytes))
 }
 
 /// A save on the shared library: queued on this PC, then sent with any

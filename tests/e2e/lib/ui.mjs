@@ -169,6 +169,8 @@ export async function plainScreen() {
       }
     }
   });
+  // A filter put back lists the library again (the store applies the filters).
+  await until(async () => !(await browser().execute(() => document.getElementById("list").hasAttribute("aria-busy"))), "the list is listed again");
   if (await (await $("#composer")).isDisplayed()) await (await $("#btn-composer-close")).click();
   await (await $("button[data-tab='meta']")).click();
   await useSurface();

@@ -148,14 +148,15 @@ pub fn save(path: &Path, a: SaveArgs, now: DateTime<Utc>, out: &mut Out) -> Resu
             )));
         }
     };
-    if !prepared.images.is_empty() {
-        let Some(lib) = &lib else {
-            return Err(CliError::Message(
-                "Bài có ảnh mới mà chưa kết nối được thư viện chung; ảnh chỉ gửi được khi có kết nối. Hãy thử lại khi có mạng.".into(),
-            ));
-        };
-        for (_, asset) in &prepared.images {
-            lib.put_asset(asset, now)?;
+    // The images first: on the server, or, when it cannot be reached,
+    // waiting in the queue before the save that shows them.
+    for (_, asset) in &prepared.images {
+        match lib.as_ref().map(|lib| lib.put_asset(asset, now)) {
+            Some(Ok(_)) => {}
+            Some(Err(e)) if !e.is_unreachable() => return Err(e.into()),
+            _ => {
+                queue.keep_image(asset, now)?;
+            }
         }
     }
     let mut q = Queued::new(a.id, base, prepared.content, RevisionReason::Save, now);
@@ -165,8 +166,14 @@ pub fn save(path: &Path, a: SaveArgs, now: DateTime<Utc>, out: &mut Out) -> Resu
         Some(lib) => report(&queue.send(&lib)?, out),
         None => {
             let waiting = queue.pending()?.len();
+            let images = queue.waiting_images()?.len();
+            let with_images = if images > 0 {
+                format!(", {images} ảnh")
+            } else {
+                String::new()
+            };
             out.line(&format!(
-                "{}\t{}\tđang chờ gửi ({waiting} lần lưu chờ trong máy; gửi bằng: bantin queue send)",
+                "{}\t{}\tđang chờ gửi ({waiting} lần lưu{with_images} chờ trong máy; gửi bằng: bantin queue send)",
                 a.id, q.content.title
             ));
         }
@@ -190,22 +197,59 @@ pub fn run_queue(
                     q.article, q.content.title, q.base, q.revision_id
                 ));
             }
+            for image in queue.waiting_images()? {
+                out.line(&format!(
+                    "ảnh\t{}\t{} byte\t{}",
+                    image.original_name, image.size, image.sha256
+                ));
+            }
             Ok(0)
         }
         QueueAction::Send => {
-            let lib = Library::open(path, now)?;
+            let lib = match Library::open(path, now) {
+                Ok(lib) => lib,
+                // Still away: say so, and what waits.
+                Err(e) if e.is_unreachable() => {
+                    report(
+                        &Sent {
+                            stopped: Some(e),
+                            waiting: queue.pending()?.len(),
+                            images_waiting: queue.waiting_images()?.len(),
+                            ..Sent::default()
+                        },
+                        out,
+                    );
+                    return Ok(1);
+                }
+                Err(e) => return Err(e.into()),
+            };
             let sent = queue.send(&lib)?;
             report(&sent, out);
             if let Some(e) = sent.stopped {
                 return Err(e.into());
             }
-            Ok(if sent.refused.is_empty() { 0 } else { 1 })
+            Ok(
+                if sent.refused.is_empty() && sent.refused_images.is_empty() {
+                    0
+                } else {
+                    1
+                },
+            )
         }
     }
 }
 
 /// One line per save the server took; refusals and a lost server on stderr.
 fn report(sent: &Sent, out: &mut Out) {
+    for image in &sent.images {
+        out.line(&format!("ảnh\t{}\tđã gửi", image.original_name));
+    }
+    for (image, e) in &sent.refused_images {
+        eprintln!(
+            "Không gửi được ảnh \"{}\"; đã giữ lại trong thư mục {REFUSED_DIR} của hàng chờ.\n{}",
+            image.original_name, e
+        );
+    }
     for (q, saved) in &sent.done {
         say_saved(q.article, &q.content.title, *saved, out);
     }
@@ -216,8 +260,12 @@ fn report(sent: &Sent, out: &mut Out) {
         );
     }
     if let Some(e) = &sent.stopped {
+        let images = match sent.images_waiting {
+            0 => String::new(),
+            n => format!(" và {n} ảnh"),
+        };
         eprintln!(
-            "{}\n{} lần lưu vẫn chờ trong máy; sẽ gửi khi có kết nối (bantin queue send).",
+            "{}\n{} lần lưu{images} vẫn chờ trong máy; sẽ gửi khi có kết nối (bantin queue send).",
             e, sent.waiting
         );
     }

@@ -18,8 +18,8 @@ use super::assets::NewAsset;
 use super::{Library, Result, StoreError, parse_ts, search, ts};
 use crate::doc::Derived;
 use crate::model::{
-    Article, ArticleId, ArticleSummary, Content, Kind, PageFrom, Revision, RevisionInfo,
-    RevisionReason, Status,
+    Article, ArticleId, ArticleSummary, Content, Kind, Revision, RevisionInfo, RevisionReason,
+    Status,
 };
 
 impl Library {
@@ -160,41 +160,6 @@ impl Library {
             .map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<Vec<_>>>()
             .map_err(|e| self.err(e))
-    }
-
-    /// At most `limit` articles not in the recycle bin, in the order of
-    /// `list_articles`, starting after `from` (from the top without it):
-    /// the library list a page at a time, each page read from the
-    /// `articles_updated` index, however large the library (SQLite would
-    /// rather sort the whole table for the first page: it is told).
-    pub fn list_page(&self, from: Option<&PageFrom>, limit: usize) -> Result<Vec<ArticleSummary>> {
-        if let Some(shared) = self.shared() {
-            return shared.list_page(from, limit);
-        }
-        let limit = limit.min(i64::MAX as usize) as i64;
-        let conn = self.conn()?;
-        let rows = match from {
-            None => conn
-                .prepare_cached(&format!(
-                    "SELECT {SUMMARY_COLUMNS} FROM articles INDEXED BY articles_updated
-                     WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT ?1"
-                ))
-                .and_then(|mut s| {
-                    s.query_map([limit], summary_from_row)?
-                        .collect::<rusqlite::Result<Vec<_>>>()
-                }),
-            Some(f) => conn
-                .prepare_cached(&format!(
-                    "SELECT {SUMMARY_COLUMNS} FROM articles INDEXED BY articles_updated
-                     WHERE deleted_at IS NULL AND (updated_at, id) < (?1, ?2)
-                     ORDER BY updated_at DESC, id DESC LIMIT ?3"
-                ))
-                .and_then(|mut s| {
-                    s.query_map(params![ts(f.updated_at), f.id, limit], summary_from_row)?
-                        .collect::<rusqlite::Result<Vec<_>>>()
-                }),
-        };
-        rows.map_err(|e| self.err(e))
     }
 
     pub fn count_articles(&self) -> Result<usize> {
@@ -441,7 +406,7 @@ fn article_from_row(r: &Row) -> rusqlite::Result<Article> {
     })
 }
 
-const SUMMARY_COLUMNS: &str =
+pub(super) const SUMMARY_COLUMNS: &str =
     "id, title, kind, status, category, date, updated_at, revision, word_count";
 
 pub(super) fn summary_from_row(r: &Row) -> rusqlite::Result<ArticleSummary> {

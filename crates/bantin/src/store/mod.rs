@@ -20,6 +20,7 @@ mod clean;
 mod crossed;
 mod error;
 mod export_choices;
+mod listing;
 mod maintenance;
 pub mod pg;
 mod presence;

@@ -16,8 +16,8 @@ use postgres::{GenericClient, Row, Transaction};
 use super::{Shared, err};
 use crate::doc::Derived;
 use crate::model::{
-    Article, ArticleId, ArticleSummary, Content, Kind, PageFrom, Revision, RevisionInfo,
-    RevisionReason, Status,
+    Article, ArticleId, ArticleSummary, Content, Kind, Revision, RevisionInfo, RevisionReason,
+    Status,
 };
 use crate::store::articles::json;
 use crate::store::assets::{NewAsset, sha256_hex};
@@ -118,34 +118,6 @@ impl Shared {
             .iter()
             .map(summary_from_row)
             .collect()
-        })
-    }
-
-    pub(crate) fn list_page(
-        &self,
-        from: Option<&PageFrom>,
-        limit: usize,
-    ) -> Result<Vec<ArticleSummary>> {
-        let limit = limit.min(i64::MAX as usize) as i64;
-        self.read(|c| {
-            let rows = match from {
-                None => c.query(
-                    &format!(
-                        "SELECT {SUMMARY_COLUMNS} FROM articles WHERE deleted_at IS NULL \
-                         ORDER BY updated_at DESC, id DESC LIMIT $1"
-                    ),
-                    &[&limit],
-                ),
-                Some(f) => c.query(
-                    &format!(
-                        "SELECT {SUMMARY_COLUMNS} FROM articles \
-                         WHERE deleted_at IS NULL AND (updated_at, id) < ($1, $2) \
-                         ORDER BY updated_at DESC, id DESC LIMIT $3"
-                    ),
-                    &[&ts(f.updated_at), &f.id, &limit],
-                ),
-            };
-            rows.map_err(err)?.iter().map(summary_from_row).collect()
         })
     }
 

@@ -25,6 +25,7 @@ mod crossed;
 mod export_choices;
 pub mod ket_noi;
 pub mod keyring;
+mod listing;
 mod login;
 pub mod presence;
 mod push;

@@ -395,6 +395,19 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX articles_recent ON articles (updated_at DESC, id DESC)
         INCLUDE (deleted_at, unit, status, search_title);
     "#,
+    // v8 (v7 is the search function's): the library list's filters in the
+    // page query (store/pg/listing.rs). One index per filter, each in the
+    // list's order after it, so the first page of a filtered list is a short
+    // range however few articles match, and the categories in use are found
+    // by a skip over the category index. Measured at 100,000 articles in
+    // ten units, as an editor (row-level security on): a status held by 26
+    // of the unit's articles 80 ms → 2.3 ms, a rare category 60 ms →
+    // 0.6 ms, reports only 14 ms → 2.8 ms, the categories 1.5 s → 1 ms.
+    r#"
+    CREATE INDEX articles_status_updated ON articles (status, updated_at DESC, id DESC);
+    CREATE INDEX articles_kind_updated ON articles (kind, updated_at DESC, id DESC);
+    CREATE INDEX articles_category_updated ON articles (category, updated_at DESC, id DESC);
+    "#,
 ];
 
 /// Work a step needs that SQL cannot do, run right after that step (by its

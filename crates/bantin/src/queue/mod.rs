@@ -21,7 +21,9 @@
 //!   each other;
 //! - a save the server refuses for good (the article deleted, no right to
 //!   it) is not thrown away: it moves to the sub-folder `khong-gui-duoc` and
-//!   the report names it, and the saves after it go on.
+//!   the report names it, and the saves after it go on;
+//! - a photo inserted while the server is away waits here too (`images`),
+//!   by the hash of its bytes, and goes up before every waiting save.
 
 use std::fs::{self, File};
 use std::io::Write;
@@ -32,6 +34,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{ArticleId, Content, RevisionReason};
 use crate::store::{Library, Saved, StoreError};
+
+mod images;
+pub use images::{IMAGES_DIR, KeptImage};
 
 /// The folder of saves the server refused for good.
 pub const REFUSED_DIR: &str = "khong-gui-duoc";
@@ -118,8 +123,14 @@ pub struct Sent {
     pub refused: Vec<(Queued, StoreError)>,
     /// Set when the server could not be reached: the rest wait.
     pub stopped: Option<StoreError>,
-    /// How many still wait.
+    /// How many saves still wait.
     pub waiting: usize,
+    /// Each image the server took (all are sent before any save).
+    pub images: Vec<KeptImage>,
+    /// Images refused for good, moved to `khong-gui-duoc/anh`.
+    pub refused_images: Vec<(KeptImage, StoreError)>,
+    /// How many images still wait.
+    pub images_waiting: usize,
 }
 
 /// A queue folder.
@@ -222,12 +233,33 @@ impl Queue {
         Ok((q, sent))
     }
 
-    /// Sends the waiting saves to `lib`, oldest first, each crossed off only
-    /// once the server has it. Stops (keeping the rest) when the server
-    /// cannot be reached.
+    /// Sends the waiting images, then the waiting saves, to `lib`, oldest
+    /// first, each crossed off only once the server has it. Stops (keeping
+    /// the rest) when the server cannot be reached.
     pub fn send(&self, lib: &Library) -> Result<Sent, QueueError> {
         let mut sent = Sent::default();
         let entries = self.entries()?;
+        let images = self.waiting_images()?;
+        let total_images = images.len();
+        for (i, image) in images.into_iter().enumerate() {
+            let (head, asset) = self.image_asset(&image.sha256)?;
+            match lib.put_asset(&asset, head.kept_at) {
+                Ok(_) => {
+                    self.image_sent(&head.sha256)?;
+                    sent.images.push(head);
+                }
+                Err(e) if e.is_unreachable() => {
+                    sent.stopped = Some(e);
+                    sent.images_waiting = total_images - i;
+                    sent.waiting = entries.len();
+                    return Ok(sent);
+                }
+                Err(e) => {
+                    self.image_refused(&head.sha256)?;
+                    sent.refused_images.push((head, e));
+                }
+            }
+        }
         let total = entries.len();
         for (i, (_, path)) in entries.into_iter().enumerate() {
             let q = read(&path)?;
