@@ -1,21 +1,34 @@
 //! Search on the shared library: the same words as the local library's FTS5
 //! index (`text::search_terms` folds them), so both find the same articles
 //! for the same query. Every word must be there as a whole word, the last
-//! one may be the start of a word (people search as they type). The words
-//! are `LIKE` patterns on the folded fields (`% word %`, the last `% wo%`),
+//! one may be the start of a word (people search as they type). What
+//! decides is `LIKE` on the folded fields (`% word %`, the last `% wo%`),
 //! sent as parameters with `\\`, `%` and `_` escaped: a query is only text.
 //!
-//! The order is the local library's (`search::counts`): more of the words
+//! The order is the local library's (`search::score`): more of the words
 //! in the title first, then in title, summary, author and tags, then the
 //! most recently changed; the database counts and keeps the best `limit`.
 //!
-//! Why no word index: row-level security lets the planner use an index only
+//! Why a function: row-level security lets the planner use an index only
 //! through leakproof operators, and neither `LIKE` nor a tsquery's `@@` is
-//! one, so an editor's search cannot be served by a trigram or GIN index
-//! (schema v6 drops the trigram ones). What is fast under the policies is a
-//! b-tree: the newest articles come from `articles_recent` with their
-//! title's words, and common words are found among them without reading an
-//! article row. The snippet is cut exactly as for the local library.
+//! one, so under the policies every search read the whole table (p95 0.8 s
+//! at 100,000 articles). `bantin_search` (schema v7) is a SECURITY DEFINER
+//! function owned by the tables' owner, on whom no policy acts; it applies
+//! the policies' rule itself as a plain WHERE for the caller (session_user),
+//! and returns only ids and counts of articles the caller could read; the
+//! hits are then read by id under the policies. Inside it, GIN indexes
+//! over the folded words of the title (each word and each start of a word,
+//! so a word typed in part is one key) and of the whole text
+//! (`bantin_words`: our own words as a tsvector, no parser, so a word is a
+//! word exactly as `text::search_terms` made it) pick the candidates, and
+//! the LIKE patterns check them. Ranking by title first lets a search stop
+//! early: articles with all the ranked words in the title, then with at
+//! least one fewer, … each set holding every article that outranks one
+//! outside it, so the first set with `limit` articles holds the answer.
+//! Before that, the newest articles (`articles_recent`, under the
+//! policies) answer a query whose words are all in many titles without
+//! reading a row. The
+//! snippet is cut exactly as for the local library.
 
 use postgres::types::ToSql;
 
@@ -76,25 +89,15 @@ impl Shared {
 
 /// The best `limit` articles for `terms`, best first, with their scores.
 fn rank(c: &mut postgres::Client, terms: &[String], limit: usize) -> Result<Vec<(i64, f64)>> {
-    let ranked: Vec<String> = terms.iter().take(RANK_WORDS).cloned().collect();
-    let n = ranked.len();
+    let n = terms.len().min(RANK_WORDS);
     let every_like = patterns(terms);
-    let likes: Vec<String> = every_like.iter().take(RANK_WORDS).cloned().collect();
-    // One count per ranked word, `(field LIKE $k)::int` summed; the
-    // patterns are `$3`… in both queries below.
-    let count = |field: &str| {
-        (0..n)
-            .map(|k| format!("({field} LIKE ${})::int", k + 3))
-            .collect::<Vec<_>>()
-            .join(" + ")
-    };
-    let (t, h) = (count("search_title"), count("search_head"));
+    let likes: Vec<String> = every_like.iter().take(n).cloned().collect();
+    let want = limit.min(i64::MAX as usize) as i64;
     // Common words first: with every word of the query in the title, the
     // best tier is ordered by recency alone, and the newest articles hold
     // enough of it; `articles_recent` has the title's words beside the
-    // recency, so this reads no article row.
+    // recency, so this reads no article row (and runs under the policies).
     if terms.len() == n {
-        let want = limit.min(i64::MAX as usize) as i64;
         let mut params: Vec<&(dyn ToSql + Sync)> = vec![&RECENT, &want];
         params.extend(likes.iter().map(|l| l as &(dyn ToSql + Sync)));
         let all_in_title = (0..n)
@@ -115,42 +118,95 @@ fn rank(c: &mut postgres::Client, terms: &[String], limit: usize) -> Result<Vec<
             return Ok(rows.iter().map(|r| (r.get(0), score(n, n))).collect());
         }
     }
-    // Otherwise every article is counted, cheapest test first: the words of
-    // the title and short fields, then of the whole text for those that
-    // have one; and the rest come newest first, straight from the index.
-    let want = limit.min(i64::MAX as usize) as i64;
-    let mut params: Vec<&(dyn ToSql + Sync)> = vec![&every_like, &want];
-    params.extend(likes.iter().map(|l| l as &(dyn ToSql + Sync)));
-    let mut found: Vec<(i64, f64)> = c
-        .query(
-            &format!(
-                "SELECT id, {t} AS t, {h} AS h FROM articles
-                 WHERE deleted_at IS NULL AND {h} > 0 AND search_all LIKE ALL ($1)
-                 ORDER BY t DESC, h DESC, updated_at DESC, id DESC LIMIT $2"
-            ),
-            &params,
-        )
-        .map_err(err)?
+    // Then the word indexes, title first: the articles with all the ranked
+    // words in the title, then with at least one fewer, and so on; each set
+    // holds every article that outranks one outside it, so the first with
+    // `limit` articles holds the answer. Last, every article with the words.
+    let last = terms.len() - 1;
+    let in_title: Vec<String> = terms[..n]
         .iter()
-        .map(|r| {
-            let (t, h) = (r.get::<_, i32>(1), r.get::<_, i32>(2));
-            (r.get(0), score(t as usize, h as usize))
-        })
+        .enumerate()
+        .map(|(i, t)| title_lexeme(t, i == last))
         .collect();
-    if found.len() < limit {
-        let more = (limit - found.len()).min(i64::MAX as usize) as i64;
-        let rest = c
+    let every_words = terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| text_lexeme(t, i == last))
+        .collect::<Vec<_>>()
+        .join(" & ");
+    let most = want.min(i32::MAX as i64) as i32;
+    let mut found = Vec::new();
+    for k in (0..=n).rev() {
+        let title = (k > 0).then(|| at_least(&in_title, k));
+        found = c
             .query(
-                "SELECT id FROM articles
-                 WHERE deleted_at IS NULL AND search_all LIKE ALL ($1)
-                   AND NOT (search_head LIKE ANY ($2))
-                 ORDER BY updated_at DESC, id DESC LIMIT $3",
-                &[&every_like, &likes, &more],
+                "SELECT id, in_title, in_head FROM bantin_search($1, $2, $3, $4, $5)",
+                &[&every_like, &every_words, &likes, &title, &most],
             )
-            .map_err(err)?;
-        found.extend(rest.iter().map(|r| (r.get::<_, i64>(0), score(0, 0))));
+            .map_err(err)?
+            .iter()
+            .map(|r| {
+                let (t, h) = (r.get::<_, i32>(1), r.get::<_, i32>(2));
+                (r.get(0), score(t as usize, h as usize))
+            })
+            .collect();
+        if found.len() >= limit {
+            break;
+        }
     }
     Ok(found)
+}
+
+/// The index keeps a word's first 100 letters.
+const CUT: usize = 100;
+
+/// A word quoted as a tsquery lexeme, so that nothing in it is syntax
+/// (words are letters and digits anyway).
+fn quoted(word: &str, suffix: &str) -> String {
+    let cut: String = word.chars().take(CUT).collect();
+    format!(
+        "'{}{suffix}'",
+        cut.replace('\\', "\\\\").replace('\'', "''")
+    )
+}
+
+/// A word as the title's index has it: whole, or (the last word, typed in
+/// part) its start marked with '*'. A longer word than the index keeps is
+/// asked by its start; the LIKE patterns then decide exactly.
+fn title_lexeme(term: &str, last: bool) -> String {
+    let long = term.chars().count() >= CUT;
+    quoted(term, if last || long { "*" } else { "" })
+}
+
+/// A word as the whole text's index has it: whole words only, so the
+/// last one is a prefix match.
+fn text_lexeme(term: &str, last: bool) -> String {
+    let long = term.chars().count() >= CUT;
+    format!(
+        "{}{}",
+        quoted(term, ""),
+        if last || long { ":*" } else { "" }
+    )
+}
+
+/// A tsquery true when at least `k` of `words` are there: the ways to
+/// choose `k` of them, each all present.
+fn at_least(words: &[String], k: usize) -> String {
+    let mut ways = Vec::new();
+    let mut pick: Vec<usize> = (0..k).collect();
+    loop {
+        let all: Vec<&str> = pick.iter().map(|&i| words[i].as_str()).collect();
+        ways.push(format!("({})", all.join(" & ")));
+        // The next choice in order, or done.
+        let Some(i) = (0..k).rev().find(|&i| pick[i] < words.len() - k + i) else {
+            break;
+        };
+        pick[i] += 1;
+        for j in i + 1..k {
+            pick[j] = pick[j - 1] + 1;
+        }
+    }
+    ways.join(" | ")
 }
 
 /// `% word %` for every word but the last, `% word%` for the last.
@@ -175,6 +231,30 @@ fn patterns(terms: &[String]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn at_least_k_words_is_every_choice_of_k() {
+        let w: Vec<String> = ["'a'", "'b'", "'c':*"].map(String::from).into();
+        assert_eq!(at_least(&w, 3), "('a' & 'b' & 'c':*)");
+        assert_eq!(
+            at_least(&w, 2),
+            "('a' & 'b') | ('a' & 'c':*) | ('b' & 'c':*)"
+        );
+        assert_eq!(at_least(&w, 1), "('a') | ('b') | ('c':*)");
+    }
+
+    #[test]
+    fn lexemes_are_quoted_and_long_words_asked_by_their_start() {
+        assert_eq!(title_lexeme("van", false), "'van'");
+        assert_eq!(title_lexeme("ho", true), "'ho*'");
+        assert_eq!(text_lexeme("van", false), "'van'");
+        assert_eq!(text_lexeme("ho", true), "'ho':*");
+        assert_eq!(quoted("a'b\\", ""), "'a''b\\\\'");
+        let long = "x".repeat(120);
+        let cut = "x".repeat(100);
+        assert_eq!(title_lexeme(&long, false), format!("'{cut}*'"));
+        assert_eq!(text_lexeme(&long, false), format!("'{cut}':*"));
+    }
 
     #[test]
     fn whole_words_then_a_prefix_with_wildcards_escaped() {
