@@ -43,13 +43,20 @@ export function createArticleEditor({ state, onChange, hint, paste }: ArticleEdi
   const mode = () => state.get().editorMode;
   // The style box shows the kind of block (or line) the cursor is in, and changes it.
   const styleBox = $<HTMLSelectElement>("style-box");
-  const showStyle = (style: BlockStyle) => (styleBox.value = style);
+  // Told on every keystroke: the page is written to only when something changes.
+  const showStyle = (style: BlockStyle) => {
+    if (styleBox.value !== style) styleBox.value = style;
+  };
   const followStyle = EditorView.updateListener.of((u) => {
     if (mode() === "source" && (u.selectionSet || u.docChanged)) showStyle(lineStyle(u.view));
   });
   const source = createEditor($("source"), () => mode() === "source" && onChange(), [pasteAndDrop(paste), followStyle, sourceMarks]);
   // Đ, N and G are shown pressed when the selection on Soạn has that style (as in Word).
+  let shownMarks = "";
   const showMarks = (marks: Partial<ActiveMarks>) => {
+    const key = `${!!marks.bold}${!!marks.italic}${!!marks.underline}`;
+    if (key === shownMarks) return;
+    shownMarks = key;
     for (const name of ["bold", "italic", "underline"] as const) {
       const b = document.querySelector<HTMLButtonElement>(`#toolbar [data-cmd="${name}"]`);
       if (!b) continue;

@@ -18,9 +18,16 @@ import { fillTemplateChoice } from "./template-editor";
 import { chosenTemplate, withTemplate } from "./template-form";
 import { initMergeView } from "./merge-view";
 import { wireOffline } from "./offline";
+import { afterPause } from "./pause";
 
 /** Milliseconds of quiet typing before an autosave. */
 const AUTOSAVE_MS = 1200;
+/**
+ * Milliseconds without an edit before the word count, the preview and
+ * Kiểm tra follow the text: a keystroke only changes the editor (and marks
+ * the article unsaved), so typing stays quick on a long article.
+ */
+const PAUSE_MS = 300;
 
 const ARTICLE_BUTTONS = ["btn-export-pdf", "btn-save-as", "btn-export-docx", "btn-bundle", "btn-pages"];
 
@@ -65,10 +72,18 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
   // Two saves crossed: the merge view takes the centre until it is saved.
   const merge = initMergeView({ reopen: async (id) => show(await api.getArticle(id)) });
 
-  const renderPreview = debounce(async () => {
+  // The preview is drawn when it is on screen; hidden (Soạn alone), it is drawn when shown again.
+  let previewStale = false;
+  let previewSequence = 0;
+  async function renderPreview() {
     if (!state.get().current) return;
-    $("preview").innerHTML = headerHtml() + (await api.renderPreview(editor.text()));
-  }, 120);
+    previewStale = state.get().view === "editor";
+    if (previewStale) return;
+    const mine = ++previewSequence;
+    const html = headerHtml() + (await api.renderPreview(editor.text()));
+    // A later drawing (another article, newer text) is on its way: this one is old.
+    if (mine === previewSequence) $("preview").innerHTML = html;
+  }
 
   function headerHtml(): string {
     const f = fields();
@@ -97,14 +112,21 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
     if (a) void showLook(a.id, fields().kind.value, true);
   });
 
+  // What follows the text once typing pauses, each in a task of its own.
+  // The words are counted on the words shown: writing the Markdown of the
+  // whole article waits for the preview, Kiểm tra and autosave.
+  const later = afterPause(PAUSE_MS);
+  const countWords = () => state.get().current && showWordCount(editor.wordsText());
+  const previewLater = () => void renderPreview();
+  const checkLater = () => state.get().current && checks.now();
+
   function updateAfterEdit() {
     state.set({ dirty: true });
     setSaveState("Chưa lưu");
-    // Counted on the words shown: writing the Markdown waits for the preview and autosave.
-    showWordCount(editor.wordsText());
-    renderPreview();
     autosave();
-    checks.schedule();
+    later(countWords);
+    later(previewLater);
+    later(checkLater);
   }
 
   const autosave = debounce(() => void save(true), AUTOSAVE_MS);
@@ -164,8 +186,7 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
     $("placeholder").hidden = true;
     $("panes").hidden = false;
     for (const b of ARTICLE_BUTTONS) $<HTMLButtonElement>(b).disabled = false;
-    renderPreview();
-    renderPreview.flush();
+    void renderPreview();
     checks.now();
     if (historyShown()) void loadHistory();
     void merge.check(a.id);
@@ -276,6 +297,7 @@ export function initArticleView({ state, refreshList, loadHistory }: ArticleView
     (s) => s.view,
     (view) => {
       $("panes").dataset.view = view;
+      if (view !== "editor" && previewStale) void renderPreview();
       document.querySelectorAll<HTMLElement>(".view-toggle button").forEach((x) => x.classList.toggle("on", x.dataset.view === view));
     },
   );

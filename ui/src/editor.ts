@@ -124,7 +124,8 @@ export interface Editor {
 
 export function createEditor(
   parent: HTMLElement,
-  onChange: (text: string) => void,
+  /** After every change of the text (read it with `text()` only when needed: it copies the whole article). */
+  onChange: () => void,
   extra: Extension[] = [],
 ): Editor {
   // Word's own shortcuts where Markdown has the same thing.
@@ -149,7 +150,7 @@ export function createEditor(
     placeholder("Viết nội dung bài ở đây. **đậm**, *nghiêng*, ## Tiêu đề mục, - danh sách…"),
     EditorView.contentAttributes.of({ spellcheck: "false", lang: "vi", "aria-label": "Nội dung bài viết" }),
     EditorView.updateListener.of((u) => {
-      if (u.docChanged) onChange(u.state.doc.toString());
+      if (u.docChanged) onChange();
     }),
   ];
   const view = new EditorView({ parent, state: EditorState.create({ doc: "", extensions }) });

@@ -4,7 +4,7 @@
 // are all sent. The core's queue does the keeping and the sending.
 import { api, type QueueState, type SaveOutcome } from "./api";
 import { $ } from "./dom";
-import { offlineLine } from "./together-words";
+import { offlineDetail, offlineLine } from "./together-words";
 
 /** How often the app tries again while saves wait or the server is away. */
 const RETRY_MS = 5_000;
@@ -32,6 +32,8 @@ export function wireOffline({ run, onSent }: OfflineDeps): Offline {
     waiting = n;
     line.hidden = !offline && !waiting;
     line.textContent = offline ? offlineLine(waiting) : waiting ? `${waiting} lần lưu đang chờ gửi lên thư viện chung` : "";
+    // The full sentence on hover (the line is cut short with … on a narrow window).
+    line.title = offline ? offlineDetail(waiting) : line.textContent;
   }
 
   setInterval(() => {

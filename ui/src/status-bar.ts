@@ -4,13 +4,19 @@ import type { LibraryInfo } from "./api";
 import { $ } from "./dom";
 import { formatInteger, wordCount } from "./format";
 
+/** Sets an element's text only when it changes: typing sets "Chưa lưu" on every key, and each write costs a relayout. */
+function say(id: string, text: string) {
+  const el = $(id);
+  if (el.textContent !== text) el.textContent = text;
+}
+
 export function setSaveState(text: string) {
-  $("save-state").textContent = text;
-  $("status-save").textContent = text;
+  say("save-state", text);
+  say("status-save", text);
 }
 
 export function showWordCount(body: string) {
-  $("word-count").textContent = `${formatInteger(wordCount(body))} từ`;
+  say("word-count", `${formatInteger(wordCount(body))} từ`);
 }
 
 export function showLibraryPath(info: LibraryInfo) {

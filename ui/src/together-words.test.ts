@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { crossedMessage, mergeButton, mergeIntro, offlineLine, presenceLine } from "./together-words";
+import { crossedMessage, mergeButton, mergeIntro, offlineDetail, offlineLine, presenceLine } from "./together-words";
 
 describe("two people, one article", () => {
   it("names who else has the article open", () => {
@@ -21,7 +21,11 @@ describe("two people, one article", () => {
   });
 
   it("says the network is gone and how many saves wait", () => {
-    expect(offlineLine(0)).toBe("Mất kết nối tới thư viện chung — bài vẫn được lưu trên máy này và sẽ gửi lên khi có mạng");
-    expect(offlineLine(3)).toMatch(/\(3 lần lưu đang chờ gửi\)$/);
+    expect(offlineLine(0)).toBe("Mất kết nối thư viện chung — đã lưu trên máy này");
+    expect(offlineLine(3)).toBe("Mất kết nối thư viện chung — đã lưu trên máy này, 3 lần lưu chờ gửi");
+    // The status bar's line is short; its tooltip says it all.
+    expect(offlineLine(3).length).toBeLessThan(80);
+    expect(offlineDetail(0)).toBe("Mất kết nối tới thư viện chung — bài vẫn được lưu trên máy này và sẽ gửi lên khi có mạng");
+    expect(offlineDetail(3)).toMatch(/\(3 lần lưu đang chờ gửi\)$/);
   });
 });

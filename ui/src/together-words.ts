@@ -32,8 +32,17 @@ export function mergeButton(missing: number): string {
   return missing ? `Còn ${missing} chỗ cần chọn` : "Lưu bản hợp nhất";
 }
 
-/** The status bar while the shared server cannot be reached. */
+/**
+ * The status bar while the shared server cannot be reached: short enough
+ * that the bar keeps to one line at 1366 px beside the save state.
+ */
 export function offlineLine(waiting: number): string {
+  const queued = waiting ? `, ${waiting} lần lưu chờ gửi` : "";
+  return `Mất kết nối thư viện chung — đã lưu trên máy này${queued}`;
+}
+
+/** The same in full, as the line's tooltip. */
+export function offlineDetail(waiting: number): string {
   const queued = waiting ? ` (${waiting} lần lưu đang chờ gửi)` : "";
   return `Mất kết nối tới thư viện chung — bài vẫn được lưu trên máy này và sẽ gửi lên khi có mạng${queued}`;
 }
