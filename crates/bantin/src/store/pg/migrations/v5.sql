@@ -1,0 +1,1 @@
+ALTER TABLE articles ADD COLUMN search_title text NOT NULL DEFAULT ' ';
