@@ -132,19 +132,33 @@ fn state_after(lib: &Library, sent: &Sent) -> QueueState {
 
 /// The UI's retry (on a timer while saves wait or the server is away):
 /// sends what waits; with nothing waiting, asks the server whether it is
-/// back.
+/// back. A server on another machine is first asked without the library's
+/// lock: when nothing answers there, the retry gives up without holding up
+/// the editor's other work for the connect timeout.
 #[tauri::command]
 pub async fn send_waiting(app: AppHandle) -> Result<QueueState> {
     on_worker(app, move |state| {
-        let lib = state.library();
-        if !lib.is_shared() {
+        let (endpoint, waiting) = {
+            let lib = state.library();
+            if !lib.is_shared() {
+                return Ok(QueueState {
+                    offline: false,
+                    waiting: 0,
+                    sent: Vec::new(),
+                    crossed: Vec::new(),
+                });
+            }
+            (lib.server_endpoint(), queue(&lib)?.pending()?.len())
+        };
+        if endpoint.is_some_and(|e| !e.answers()) {
             return Ok(QueueState {
-                offline: false,
-                waiting: 0,
+                offline: true,
+                waiting,
                 sent: Vec::new(),
                 crossed: Vec::new(),
             });
         }
+        let lib = state.library();
         let sent = queue(&lib)?.send(&lib)?;
         let mut now = state_after(&lib, &sent);
         if !now.offline && sent.done.is_empty() {

@@ -167,6 +167,12 @@ impl Library {
         &self.path
     }
 
+    /// Where a shared library's server on another machine listens (none for
+    /// a library on this PC or a server on this machine).
+    pub fn server_endpoint(&self) -> Option<pg::Endpoint> {
+        self.shared().and_then(|s| s.endpoint().cloned())
+    }
+
     /// Whether this is a shared library on a PostgreSQL server.
     pub fn is_shared(&self) -> bool {
         matches!(self.backend, Backend::Shared(_))

@@ -76,6 +76,37 @@ pub struct Shared {
     /// unreachable if it still is, so a library stays usable after the
     /// server comes back without opening it again.
     reconnect: Box<dyn Fn() -> Result<Client> + Send>,
+    /// The server's host and port when it is on another machine.
+    endpoint: Option<Endpoint>,
+}
+
+/// Where a shared library's server on another machine listens.
+#[derive(Clone, Debug)]
+pub struct Endpoint {
+    host: String,
+    port: u16,
+}
+
+impl Endpoint {
+    fn of(config: &Config) -> Option<Endpoint> {
+        Some(Endpoint {
+            host: remote_host(config)?,
+            port: config.get_ports().first().copied().unwrap_or(DEFAULT_PORT),
+        })
+    }
+
+    /// Whether anything there accepts a connection within the connect
+    /// timeout: asked before a retry takes the library, so that a server
+    /// that does not answer at all holds up only the retry, not the editor.
+    pub fn answers(&self) -> bool {
+        use std::net::{TcpStream, ToSocketAddrs};
+        let Ok(addrs) = (self.host.as_str(), self.port).to_socket_addrs() else {
+            return false;
+        };
+        addrs
+            .into_iter()
+            .any(|a| TcpStream::connect_timeout(&a, CONNECT_TIMEOUT).is_ok())
+    }
 }
 
 /// `path` as a shared library's address, when it is one.
@@ -205,22 +236,30 @@ impl Shared {
     pub fn open(url: &str) -> Result<Shared> {
         let url = url.to_string();
         let first = connect(&url)?;
-        Shared::ready(first, Box::new(move || connect(&url).map(|(c, _)| c)))
+        let endpoint = Config::from_str(&url).ok().as_ref().and_then(Endpoint::of);
+        Shared::ready(
+            first,
+            Box::new(move || connect(&url).map(|(c, _)| c)),
+            endpoint,
+        )
     }
 
     /// Opens the shared library `login` names.
     pub fn open_login(login: &Login) -> Result<Shared> {
         let login = login.clone();
         let first = connect_login(&login)?;
+        let endpoint = Endpoint::of(&login.config());
         Shared::ready(
             first,
             Box::new(move || connect_login(&login).map(|(c, _)| c)),
+            endpoint,
         )
     }
 
     fn ready(
         (mut client, address): (Client, String),
         reconnect: Box<dyn Fn() -> Result<Client> + Send>,
+        endpoint: Option<Endpoint>,
     ) -> Result<Shared> {
         match schema::version(&mut client)? {
             None => return Err(StoreError::SharedNotReady { address }),
@@ -238,7 +277,13 @@ impl Shared {
             client: RefCell::new(client),
             address,
             reconnect,
+            endpoint,
         })
+    }
+
+    /// The server's host and port when it is on another machine.
+    pub fn endpoint(&self) -> Option<&Endpoint> {
+        self.endpoint.as_ref()
     }
 
     /// `postgresql://USER@HOST:PORT/DB`, without the password.
@@ -357,5 +402,23 @@ mod tests {
             remote("postgresql://lan@may-chu.xa.vn/bantin").as_deref(),
             Some("may-chu.xa.vn")
         );
+    }
+
+    #[test]
+    fn a_server_elsewhere_is_asked_whether_it_answers_before_a_retry() {
+        let endpoint = |url: &str| Endpoint::of(&Config::from_str(url).unwrap());
+        assert!(endpoint("postgresql://lan@localhost/bantin").is_none());
+        assert!(endpoint("postgresql://lan@127.0.0.1:5433/bantin").is_none());
+        let far = endpoint("postgresql://lan@may-chu.xa.vn:6543/bantin").unwrap();
+        assert_eq!((far.host.as_str(), far.port), ("may-chu.xa.vn", 6543));
+        // Something listening answers; once it is gone, nothing does.
+        let listener = std::net::TcpListener::bind("127.0.0.2:0").unwrap();
+        let here = Endpoint {
+            host: "127.0.0.2".into(),
+            port: listener.local_addr().unwrap().port(),
+        };
+        assert!(here.answers());
+        drop(listener);
+        assert!(!here.answers());
     }
 }
