@@ -10,33 +10,15 @@
 mod own_cluster;
 mod shared_common;
 
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use bantin::model::{Content, RevisionReason};
 use bantin::queue::{Queue, Queued};
 use bantin::store::Saved;
 use bantin::store::pg::server::Role;
-use own_cluster::{OwnCluster, pg_sh};
+use own_cluster::{OwnCluster, bantin, ok, pg_sh};
 use shared_common::{Db, User};
-
-fn bantin(u: &User, queue: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_bantin"));
-    c.env("BANTIN_LIBRARY", u.address())
-        .env("PGPASSWORD", &u.password)
-        .env("BANTIN_QUEUE", queue);
-    c
-}
-
-fn ok(out: Output) -> String {
-    assert!(
-        out.status.success(),
-        "bantin failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 fn history(u: &User, id: i64) -> Vec<bantin::model::RevisionInfo> {
     u.open().history(id).unwrap()

@@ -12,8 +12,7 @@
 mod own_cluster;
 mod shared_common;
 
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use bantin::hash::sha256_hex;
@@ -21,25 +20,8 @@ use bantin::model::{Content, RevisionReason};
 use bantin::queue::{IMAGES_DIR, Queue, Queued};
 use bantin::store::assets::NewAsset;
 use bantin::store::pg::server::Role;
-use own_cluster::OwnCluster;
-use shared_common::{Db, User};
-
-fn bantin(u: &User, queue: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_bantin"));
-    c.env("BANTIN_LIBRARY", u.address())
-        .env("PGPASSWORD", &u.password)
-        .env("BANTIN_QUEUE", queue);
-    c
-}
-
-fn ok(out: Output) -> String {
-    assert!(
-        out.status.success(),
-        "bantin failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use own_cluster::{OwnCluster, bantin, ok};
+use shared_common::Db;
 
 const PHOTO: &[u8] = bantin::sample::IMAGES[0].1;
 

@@ -2,11 +2,14 @@
 //! on a port named by the test's process), for tests that stop the server
 //! (`halt`) and start it again (`resume`) while the others' tests keep
 //! theirs running. Stopped and removed when dropped. Included with
-//! `#[path]` by the tests that need it.
+//! `#[path]` by the tests that need it, with the `bantin` command they run
+//! beside the test as a second program.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output};
+
+use crate::shared_common::User;
 
 pub struct OwnCluster {
     pub dir: PathBuf,
@@ -57,4 +60,24 @@ impl Drop for OwnCluster {
     fn drop(&mut self) {
         pg_sh(&self.dir, "stop");
     }
+}
+
+/// The `bantin` command as `u`, on the shared library, with its offline
+/// queue in `queue`: the tests' second program on the same server.
+pub fn bantin(u: &User, queue: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_bantin"));
+    c.env("BANTIN_LIBRARY", u.address())
+        .env("PGPASSWORD", &u.password)
+        .env("BANTIN_QUEUE", queue);
+    c
+}
+
+/// What a `bantin` run printed, once it succeeded.
+pub fn ok(out: Output) -> String {
+    assert!(
+        out.status.success(),
+        "bantin failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
 }
