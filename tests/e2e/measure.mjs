@@ -53,7 +53,7 @@ function appMemoryMb() {
  *   every 16.7 ms, so this includes waiting for the next one);
  * - "painted": until the second frame after keydown (the frame after it).
  */
-async function keystrokeLatency(keys) {
+async function keystrokeLatency(keys, type = () => typeInEditor(keys)) {
   await browser().execute(() => {
     window.__lat = { work: [], frame: [], paint: [] };
     if (window.__latWired) return;
@@ -77,7 +77,7 @@ async function keystrokeLatency(keys) {
       true,
     );
   });
-  await typeInEditor(keys);
+  await type();
   await sleep(500);
   const lat = await browser().execute(() => window.__lat);
   const stats = (xs) => {
@@ -87,6 +87,24 @@ async function keystrokeLatency(keys) {
   };
   const within = lat.frame.filter((x) => x <= 16).length;
   return `updated: ${stats(lat.work)}; next frame: ${stats(lat.frame)} (${within}/${lat.frame.length} ≤ 16 ms); painted: ${stats(lat.paint)}`;
+}
+
+/**
+ * The floor: the same keystrokes into a plain <textarea> laid over the same
+ * window (no editor code at all), measured the same way.
+ */
+async function textareaLatency(keys) {
+  await browser().execute(() => {
+    const t = document.createElement("textarea");
+    t.id = "measure-floor";
+    t.style.cssText = "position:fixed;left:120px;top:120px;width:700px;height:300px;z-index:9999;font:16px serif";
+    document.body.appendChild(t);
+  });
+  const el = await browser().$("#measure-floor");
+  await el.click();
+  const r = await keystrokeLatency(keys, () => el.addValue(keys));
+  await browser().execute(() => document.getElementById("measure-floor").remove());
+  return r;
 }
 
 /**
@@ -145,6 +163,7 @@ try {
   console.log(`open the ${body.split(/\s+/).length}-word article in Soạn: ${Date.now() - t0} ms (click to text shown, WebDriver included)`);
   await sleep(2000);
   console.log(`app with it open in Soạn: ${appMemoryMb()} MB`);
+  console.log("typing into a plain textarea over the same window (the floor):", await textareaLatency(TYPED));
   console.log("typing at its end in Soạn (ms from keydown):", await keystrokeLatency(TYPED.repeat(2)));
   console.log("Kiểm tra of that article in the app (ms):", await checkLatency(id));
   await useSource();
