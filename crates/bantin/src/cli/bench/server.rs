@@ -88,11 +88,13 @@ pub fn run(b: ServerBench, out: &mut Out) -> Result<(), CliError> {
     }
     let queries = super::library::SEARCH_QUERIES;
     let mut searches = Vec::new();
+    let mut per_query = vec![Vec::new(); queries.len()];
     for _ in 0..10 {
-        for q in queries {
+        for (i, q) in queries.iter().enumerate() {
             let t = Instant::now();
             lib.search(q, &SearchOptions::default())?;
             searches.push(t.elapsed());
+            per_query[i].push(t.elapsed());
         }
     }
 
@@ -144,6 +146,13 @@ pub fn run(b: ServerBench, out: &mut Out) -> Result<(), CliError> {
         ms(pct(&mut searches, 95)),
         searches.len()
     ));
+    for (q, times) in queries.iter().zip(per_query.iter_mut()) {
+        out.line(&format!(
+            "  \"{q}\"\tp50 {:.1} ms\tmax {:.1} ms",
+            ms(pct(times, 50)),
+            ms(pct(times, 100))
+        ));
+    }
     let mut saves = editing.latencies;
     out.line(&format!(
         "{} người lưu mỗi 2 giây trong {} s\t{} lần lưu ({} lưu chéo)\tp50 {:.1} ms\tp95 {:.1} ms",
