@@ -102,6 +102,38 @@ export function editingSteps() {
     await until(async () => (await $$(".cm-search")).length === 0, "Escape closes the panel");
     await waitText("#save-state", (t) => t.startsWith("Đã lưu lúc"), "the replacement is saved", 20_000);
   });
+
+  test("a long article: typing at its end keeps the cursor in sight, in Soạn and in Mã nguồn", async () => {
+    const paragraph = "Chi bộ thôn Lạc Nam tổ chức hội nghị quán triệt nghị quyết về văn hóa công sở, mỗi đảng viên gương mẫu trong ứng xử với Nhân dân.";
+    await freshArticle({ title: "Bài dài để gõ ở cuối", body: Array.from({ length: 80 }, (_, k) => `Đoạn ${k + 1}: ${paragraph}`).join("\n\n") });
+    // The pane the editor sees (the box on screen) and the element that scrolls in it.
+    for (const [view, use, pane, scroller] of [["Soạn", useSurface, ".editor > .surface", ".editor > .surface"], ["Mã nguồn", useSource, ".editor > .source", ".editor > .source .cm-scroller"]]) {
+      await use();
+      await browser().execute((scroller) => { document.querySelector(scroller).scrollTop = 0; }, scroller);
+      await typeInEditor(" Hết bài.");
+      await until(async () => (await editorText()).includes("Hết bài."), `${view}: the words arrived`);
+      await browser().execute(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      // Where the words just typed are drawn, against the pane that shows the text.
+      const seen = await browser().execute((pane) => {
+        const box = document.querySelector(pane);
+        const p = box.getBoundingClientRect();
+        const walk = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+          const at = n.data.indexOf("Hết bài.");
+          if (at < 0) continue;
+          const r = document.createRange();
+          r.setStart(n, at);
+          r.setEnd(n, at + "Hết bài.".length);
+          const w = r.getBoundingClientRect();
+          return { paneTop: p.top, paneBottom: p.bottom, wordsTop: w.top, wordsBottom: w.bottom };
+        }
+        return { paneTop: p.top, paneBottom: p.bottom, drawn: false };
+      }, pane);
+      assert.ok(seen.wordsTop >= seen.paneTop && seen.wordsBottom <= seen.paneBottom, `${view}: the words typed at the end are in sight: ${JSON.stringify(seen)}`);
+      await shot(`go-o-cuoi-${view === "Soạn" ? "soan" : "ma-nguon"}`);
+    }
+    await useSurface();
+  });
 }
 
 // Unikey / EVKey (Telex) on Windows type by sending Backspace and the composed
