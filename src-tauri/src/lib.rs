@@ -5,6 +5,7 @@
 
 mod commands;
 mod shared_choice;
+mod startup;
 mod state;
 #[cfg(windows)]
 mod webview2;
@@ -19,7 +20,7 @@ pub fn run() {
     let state = match AppState::open_default() {
         Ok(state) => state,
         Err(message) => {
-            eprintln!("Lỗi: {message}");
+            startup::tell(&message);
             std::process::exit(1);
         }
     };

@@ -4,11 +4,12 @@
 //! and SQLite serialises writers anyway. Exports lay out outside the lock
 //! and only read from the library under it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, MutexGuard};
 
-use bantin::store::{Library, default_library_path};
+use bantin::export::Door;
+use bantin::store::{Library, StoreError, default_library_path};
 use tauri::http::{Response, StatusCode};
 
 /// The URI scheme that serves library images to the preview
@@ -44,19 +45,13 @@ pub struct AppState {
 impl AppState {
     /// Opens `BANTIN_LIBRARY` or the user's default library (the same file
     /// the `bantin` CLI uses). A library created now gets the sample
-    /// articles, so the app never opens empty the first time.
+    /// articles, so the app never opens empty the first time. The error is
+    /// the sentence the editor reads in the message box (`startup.rs`).
     pub fn open_default() -> Result<AppState, String> {
         let path = std::env::var_os("BANTIN_LIBRARY")
             .map(PathBuf::from)
             .or_else(default_library_path)
-            .ok_or("không xác định được thư mục dữ liệu của người dùng")?;
-        let is_new = !path.exists();
-        let now = chrono::Utc::now();
-        let library = Library::open(&path, now).map_err(|e| e.to_string())?;
-        let local_path = path.clone();
-        if is_new {
-            bantin::sample::add_samples(&library, now).map_err(|e| e.to_string())?;
-        }
+            .ok_or("Bản Tin không tìm được thư mục dữ liệu của người dùng trên máy này, nên chưa mở được thư viện. Hãy nhờ người hỗ trợ kiểm tra tài khoản Windows của bạn.")?;
         let export_dir = std::env::var_os("BANTIN_EXPORT_DIR")
             .map(PathBuf::from)
             .unwrap_or_else(|| {
@@ -65,6 +60,21 @@ impl AppState {
                     .unwrap_or_else(std::env::temp_dir)
                     .join("Bản Tin")
             });
+        AppState::open_at(path, export_dir)
+    }
+
+    /// Opens the library at `path`, exports going to `export_dir`.
+    pub fn open_at(path: PathBuf, export_dir: PathBuf) -> Result<AppState, String> {
+        let is_new = !path.exists();
+        let now = chrono::Utc::now();
+        let library = Library::open(&path, now).map_err(|e| cannot_open(&e, &export_dir))?;
+        let local_path = path.clone();
+        if is_new {
+            bantin::sample::add_samples(&library, now).map_err(|e| match e {
+                bantin::import::ImportError::Store(e) => cannot_open(&e, &export_dir),
+                other => format!("Bản Tin chưa mở được thư viện mới.\n{other}"),
+            })?;
+        }
         Ok(AppState {
             library: Mutex::new(library),
             local_path,
@@ -153,4 +163,52 @@ pub fn serve_asset(state: &AppState, path: &str) -> Response<Vec<u8>> {
             .body(Vec::new()),
     }
     .unwrap_or_else(|_| Response::new(Vec::new()))
+}
+
+/// Why the library did not open, for the message box shown instead of the
+/// window: in the app's words, and never pointing at Cài đặt, which cannot
+/// open without a library.
+fn cannot_open(e: &StoreError, export_dir: &Path) -> String {
+    match e {
+        StoreError::Corrupt { path } => format!(
+            "Tệp thư viện \"{}\" bị hỏng hoặc không phải thư viện Bản Tin, nên Bản Tin chưa mở được. Tệp vẫn được giữ nguyên, không bị sửa hay xoá. Hãy nhờ người hỗ trợ khôi phục thư viện từ bản sao lưu gần nhất (các bản Sao lưu ngay tạo ra nằm trong thư mục \"{}\").",
+            path.display(),
+            export_dir.join("Sao lưu").display()
+        ),
+        other => format!("Bản Tin chưa mở được thư viện.\n{}", other.words(Door::App)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("bantin-app-state-{}-{}", std::process::id(), name));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_damaged_library_is_explained_in_the_apps_words_and_left_as_it_was() {
+        let dir = scratch("corrupt");
+        let path = dir.join("thu-vien.bantin");
+        let junk = b"day khong phai thu vien, chi la chu".repeat(200);
+        std::fs::write(&path, &junk).unwrap();
+        let Err(message) = AppState::open_at(path.clone(), dir.join("Xuất")) else {
+            panic!("a damaged file opened as a library");
+        };
+        assert!(message.contains("bị hỏng"), "{message}");
+        assert!(message.contains("Sao lưu"), "{message}");
+        // Neither a command line nor a setting the editor cannot reach.
+        assert!(!message.contains("bantin "), "{message}");
+        assert!(!message.contains("Cài đặt"), "{message}");
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            junk,
+            "the file is left untouched"
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
 }

@@ -1,9 +1,13 @@
 // The library over time: restoring it from a backup, a crash, closing and
-// opening the app again.
+// opening the app again, and a library file too damaged to open.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { dirname } from "node:path";
-import { browser, endSession, env, killApp, launch } from "../lib/session.mjs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { app, browser, endSession, env, killApp, launch } from "../lib/session.mjs";
+import { screenShot, windowsNamed, xdotool } from "../lib/desktop.mjs";
 import { $, editorText, itemTitled, plainScreen, shot, sleep, text, typeInEditor, until, waitText } from "../lib/ui.mjs";
 import { filesIn, freshArticle, invoke, retire } from "../lib/library.mjs";
 import { FIRST, TITLE } from "../lib/content.mjs";
@@ -69,5 +73,29 @@ export function lifecycleSteps() {
     assert.ok(body.includes("mỗi đảng viên phải gương mẫu"), "the text survived closing");
     assert.ok(body.includes("Câu cuối."), "what was typed just before closing was saved");
     await shot("mo-lai");
+  });
+
+  test("a damaged library: Bản Tin says so in the system's message box, in Vietnamese, and leaves the file as it was", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "bantin-hong-"));
+    const file = join(dir, "thu-vien.bantin");
+    const junk = Buffer.from("Day khong phai thu vien Ban Tin. ".repeat(200));
+    writeFileSync(file, junk);
+    // Started as from the Start menu: no terminal to read, only the screen.
+    const child = spawn(app, [], { env: { ...process.env, BANTIN_LIBRARY: file, BANTIN_EXPORT_DIR: join(dir, "Bản Tin") }, stdio: ["ignore", "ignore", "pipe"] });
+    let said = "";
+    child.stderr.on("data", (d) => (said += d));
+    const exited = new Promise((done) => child.on("exit", (code) => done(code)));
+    try {
+      let box = [];
+      await until(async () => (box = windowsNamed("^Bản Tin chưa mở được thư viện$")).length > 0, "the message box is on screen", 20_000);
+      screenShot("thu-vien-hong");
+      xdotool("windowfocus", "--sync", box[0], "key", "--clearmodifiers", "Return");
+      assert.equal(await exited, 1, "the app ends once the message is read");
+    } finally {
+      child.kill();
+    }
+    assert.ok(said.includes("bị hỏng") && said.includes("Sao lưu"), said);
+    assert.ok(!said.includes("bantin ") && !said.includes("Cài đặt"), `no command, no setting that cannot open: ${said}`);
+    assert.deepEqual(readFileSync(file), junk, "the damaged file is left as it was");
   });
 }

@@ -16,6 +16,7 @@ import { join } from "node:path";
 import { artifacts, browser, env } from "../lib/session.mjs";
 import { $, openByTitle, plainScreen, shot, sleep, text, until, waitText, exportPassingChecks } from "../lib/ui.mjs";
 import { createArticle, deleteBulletins, freshArticle, invoke, retire, storeRedPng } from "../lib/library.mjs";
+import { screenShot, windowsNamed, xdotool } from "../lib/desktop.mjs";
 import { COPY, TITLE, fullBody } from "../lib/content.mjs";
 
 /** pdfinfo's page count and page size (points) of a PDF. */
@@ -37,24 +38,6 @@ const printRecord = () =>
     const rule = document.getElementById("print-page-size")?.textContent ?? "";
     return box ? { requests: Number(box.dataset.requests), pages: Number(box.dataset.pages), sheets: box.querySelectorAll("section.sheet > svg").length, rule } : { requests: 0 };
   });
-
-const xdotool = (...args) => execFileSync("xdotool", args, { timeout: 20_000 }).toString().trim();
-
-/** The X windows (ids) whose title matches `name`, now. */
-function windowsNamed(name) {
-  try {
-    return xdotool("search", "--name", name).split(/\s+/).filter(Boolean);
-  } catch {
-    return []; // xdotool exits 1 when none
-  }
-}
-
-let screens = 0;
-/** A photograph of the whole X screen (the system's dialogs are not in the page's screenshot). */
-function screenShot(name) {
-  screens += 1;
-  execFileSync("import", ["-window", "root", join(artifacts, `screen-${String(screens).padStart(2, "0")}-${name}.png`)]);
-}
 
 /** Closes the system's print dialog if one opened (Escape, as a person would). */
 async function closePrintDialog(name) {
