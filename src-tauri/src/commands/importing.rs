@@ -7,6 +7,7 @@
 //! checks and stores (`import::import_bytes`); text that may be in an old
 //! encoding comes back as a question instead of an article.
 
+use bantin::export::Door;
 use bantin::html::percent_decode;
 use bantin::import::{self, FileImport, ImportError, LegacyChoice};
 use serde::Serialize;
@@ -97,7 +98,11 @@ fn header(request: &Request<'_>, name: &str) -> String {
 /// The core's sentence, and for a Word file the fix ends where the editor
 /// clicks to try again.
 fn app_words(e: ImportError) -> ApiError {
-    let mut message = e.to_string();
+    // The library's own errors in the app's words (the CLI's name commands).
+    let mut message = match &e {
+        ImportError::Store(store) => store.words(Door::App),
+        other => other.to_string(),
+    };
     if matches!(e, ImportError::Word { .. }) {
         message.push_str("\nSau đó bấm \"Nhập tệp Word\" trong Thư viện, hoặc kéo thả tệp vào đó.");
     }
@@ -121,5 +126,19 @@ mod tests {
         assert!(e.message.contains("\"bao-cao.doc\""), "{}", e.message);
         assert!(e.message.contains("(.docx)"), "{}", e.message);
         assert!(e.message.contains("bấm \"Nhập tệp Word\""), "{}", e.message);
+    }
+
+    #[test]
+    fn the_librarys_own_error_names_a_place_to_click_not_a_command() {
+        let e = ImportError::Store(bantin::store::StoreError::Corrupt {
+            path: "thu-vien.bantin".into(),
+        });
+        let e = app_words(e);
+        assert!(
+            e.message.contains("Cài đặt → Thư viện và sao lưu"),
+            "{}",
+            e.message
+        );
+        assert!(!e.message.contains("bantin "), "{}", e.message);
     }
 }
