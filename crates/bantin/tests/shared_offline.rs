@@ -420,3 +420,40 @@ fn a_library_whose_connection_the_server_dropped_connects_again() {
     );
     assert_eq!(lib.count_articles().unwrap(), 0);
 }
+
+/// Without `--queue`, the queue lives in the user's data folder, named by
+/// the library: however its address was written, one library is one queue,
+/// the one the app uses (it names it by the address as the library shows
+/// itself). No server is needed: the address points where nothing listens.
+#[test]
+fn one_library_has_one_queue_however_its_address_was_written() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("bai.md");
+    std::fs::write(&file, "---\ntitle: Bài chờ gửi\n---\nĐoạn một.\n").unwrap();
+    for typed in [
+        "postgresql://lan:bi-mat@127.0.0.1:1/bantin",
+        "postgres://lan@127.0.0.1:1/bantin?connect_timeout=5",
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_bantin"))
+            .env("BANTIN_LIBRARY", typed)
+            .env_remove("BANTIN_QUEUE")
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .args(["save", "7", "--base", "3"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        let said = ok(out);
+        assert!(said.contains("đang chờ gửi"), "{said}");
+    }
+    let queues: Vec<_> = std::fs::read_dir(home.path().join("data/bantin/hang-cho"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(queues.len(), 1, "one queue for both forms: {queues:?}");
+    let pending = Queue::open(&queues[0]).unwrap().pending().unwrap();
+    assert_eq!(pending.len(), 2, "both saves wait in it, in order");
+    // The folder the app opens for this library, as the library shows itself.
+    let apps = Queue::default_dir("postgresql://lan@127.0.0.1:1/bantin").unwrap();
+    assert_eq!(apps.file_name(), queues[0].file_name());
+}

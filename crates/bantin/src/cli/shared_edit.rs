@@ -37,28 +37,13 @@ impl From<QueueError> for CliError {
 /// in the user's data folder.
 fn queue(path: &Path, dir: Option<PathBuf>) -> Result<Queue, CliError> {
     let address = pg::shared_address(path).unwrap_or_default();
-    let dir = dir.or_else(|| Queue::default_dir(&without_password(address)));
+    let dir = dir.or_else(|| Queue::default_dir(address));
     let dir = dir.ok_or_else(|| {
         CliError::Message(
             "Không xác định được thư mục dữ liệu của người dùng; hãy chỉ thư mục hàng chờ bằng --queue THƯ_MỤC.".into(),
         )
     })?;
     Ok(Queue::open(&dir)?)
-}
-
-/// The address as the queue is named by: without a password, which may come
-/// and go while the library stays the same.
-fn without_password(url: &str) -> String {
-    match url.split_once("://").and_then(|(s, rest)| {
-        let (user, host) = rest.split_once('@')?;
-        Some(format!(
-            "{s}://{}@{host}",
-            user.split(':').next().unwrap_or("")
-        ))
-    }) {
-        Some(u) => u,
-        None => url.to_string(),
-    }
 }
 
 #[derive(Subcommand, Debug)]

@@ -149,8 +149,11 @@ impl Queue {
     }
 
     /// The queue of the shared library at `address` in this user's data
-    /// folder: one folder per library, named by a digest of its address.
+    /// folder: one folder per library, named by a digest of its address in
+    /// its one form (`pg::canonical_address`), so the app and the CLI find
+    /// the same queue whichever way each was given the address.
     pub fn default_dir(address: &str) -> Option<PathBuf> {
+        let address = crate::store::pg::canonical_address(address);
         let digest = crate::hash::sha256_hex(address.as_bytes());
         directories::ProjectDirs::from("vn", "bantin", "bantin")
             .map(|d| d.data_dir().join("hang-cho").join(&digest[..16]))

@@ -364,6 +364,18 @@ fn shown_address(config: &Config) -> String {
     )
 }
 
+/// The one name of the shared library at `address`, whatever form a door
+/// has it in (typed with or without its port or password, or as the
+/// library shows itself): the address as shown. The offline queue on this
+/// PC is named by it, so the app and `bantin save` share one queue per
+/// library.
+pub fn canonical_address(address: &str) -> String {
+    match Config::from_str(address) {
+        Ok(config) if !config.get_hosts().is_empty() => shown_address(&config),
+        _ => without_password(address),
+    }
+}
+
 /// `url` with anything between `:` and `@` in its user part dropped.
 fn without_password(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
@@ -381,6 +393,36 @@ fn without_password(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_form_of_one_address_names_one_library() {
+        let shown = "postgresql://lan@may-chu:5432/bantin";
+        for typed in [
+            "postgresql://lan:bí-mật@may-chu/bantin",
+            "postgresql://lan@may-chu/bantin",
+            "postgres://lan@may-chu:5432/bantin?sslmode=require",
+            shown,
+        ] {
+            assert_eq!(canonical_address(typed), shown, "{typed}");
+        }
+        assert_eq!(
+            canonical_address("postgresql://lan@may-chu:5433/bantin"),
+            "postgresql://lan@may-chu:5433/bantin",
+            "another port is another server"
+        );
+        // A server on this machine through its socket: the address as shown
+        // (which does not parse back) stays itself, and the typed one comes to it.
+        #[cfg(unix)]
+        {
+            let shown = canonical_address("postgresql://lan@%2Ftmp%2Fpg:5440/bantin");
+            assert_eq!(shown, "postgresql://lan@/tmp/pg:5440/bantin");
+            assert_eq!(canonical_address(&shown), shown);
+            assert_eq!(
+                canonical_address("postgresql://lan@/bantin?host=/tmp/pg&port=5440"),
+                shown
+            );
+        }
+    }
 
     #[test]
     fn addresses_never_show_the_password() {
