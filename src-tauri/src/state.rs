@@ -51,7 +51,7 @@ impl AppState {
         let path = std::env::var_os("BANTIN_LIBRARY")
             .map(PathBuf::from)
             .or_else(default_library_path)
-            .ok_or("Bản Tin không tìm được thư mục dữ liệu của người dùng trên máy này, nên chưa mở được thư viện. Hãy nhờ người hỗ trợ kiểm tra tài khoản Windows của bạn.")?;
+            .ok_or("Bản Tin không tìm được thư mục dữ liệu của người dùng trên máy này, nên chưa mở được thư viện. Hãy nhờ người hỗ trợ kiểm tra tài khoản người dùng của bạn trên máy này.")?;
         let export_dir = std::env::var_os("BANTIN_EXPORT_DIR")
             .map(PathBuf::from)
             .unwrap_or_else(|| {

@@ -22,4 +22,3 @@ export function screenShot(name) {
   screens += 1;
   execFileSync("import", ["-window", "root", join(artifacts, `screen-${String(screens).padStart(2, "0")}-${name}.png`)]);
 }
-

@@ -110,25 +110,27 @@ export function editingSteps() {
     for (const [view, use, pane, scroller] of [["Soạn", useSurface, ".editor > .surface", ".editor > .surface"], ["Mã nguồn", useSource, ".editor > .source", ".editor > .source .cm-scroller"]]) {
       await use();
       await browser().execute((scroller) => { document.querySelector(scroller).scrollTop = 0; }, scroller);
-      await typeInEditor(" Hết bài.");
-      await until(async () => (await editorText()).includes("Hết bài."), `${view}: the words arrived`);
+      // Words of this view's own, so the check finds these and not the other view's.
+      const words = `Hết bài ở ${view}.`;
+      await typeInEditor(` ${words}`);
+      await until(async () => (await editorText()).includes(words), `${view}: the words arrived`);
       await browser().execute(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       // Where the words just typed are drawn, against the pane that shows the text.
-      const seen = await browser().execute((pane) => {
+      const seen = await browser().execute((pane, words) => {
         const box = document.querySelector(pane);
         const p = box.getBoundingClientRect();
         const walk = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
         for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-          const at = n.data.indexOf("Hết bài.");
+          const at = n.data.indexOf(words);
           if (at < 0) continue;
           const r = document.createRange();
           r.setStart(n, at);
-          r.setEnd(n, at + "Hết bài.".length);
+          r.setEnd(n, at + words.length);
           const w = r.getBoundingClientRect();
           return { paneTop: p.top, paneBottom: p.bottom, wordsTop: w.top, wordsBottom: w.bottom };
         }
         return { paneTop: p.top, paneBottom: p.bottom, drawn: false };
-      }, pane);
+      }, pane, words);
       assert.ok(seen.wordsTop >= seen.paneTop && seen.wordsBottom <= seen.paneBottom, `${view}: the words typed at the end are in sight: ${JSON.stringify(seen)}`);
       await shot(`go-o-cuoi-${view === "Soạn" ? "soan" : "ma-nguon"}`);
     }
