@@ -379,7 +379,9 @@ fn saves_queued_one_after_another_follow_each_other_instead_of_crossing() {
         RevisionReason::Save,
         now,
     );
-    let (second, sent) = queue.save(&lib, second).unwrap();
+    let done = queue.save_edit(Some(&lib), second).unwrap();
+    let (second, sent) = (done.queued, done.sent);
+    assert_eq!(done.saved, Some(Saved::Written(3)));
     assert_eq!(second.follows.as_deref(), Some(first.revision_id.as_str()));
     let saved: Vec<_> = sent.done.iter().map(|(_, s)| *s).collect();
     assert_eq!(saved, [Saved::Written(2), Saved::Written(3)]);
@@ -394,6 +396,55 @@ fn saves_queued_one_after_another_follow_each_other_instead_of_crossing() {
         lib.revision_with_id(id, &first.revision_id).unwrap(),
         Some(2)
     );
+    assert!(queue.pending().unwrap().is_empty());
+}
+
+#[test]
+fn a_save_to_a_server_that_does_not_answer_waits_here_at_once_and_goes_up_later() {
+    let db = Db::new("offline_silent");
+    db.unit("xa-a", None);
+    let lan = db.user("lan", Role::Editor, "xa-a");
+    let lib = lan.open();
+    let now = chrono::Utc::now();
+    let c = |body: &str| Content {
+        title: "Bài chung".into(),
+        body: body.into(),
+        ..Content::default()
+    };
+    let id = lib.create_article(&c("Bản đầu.\n"), now).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let queue = Queue::open(dir.path()).unwrap();
+    // The server takes no connection (a cut network): the save is not
+    // sent, it waits on this PC, and the editor hears so at once.
+    let q = Queued::new(id, 1, c("Viết khi mạng mất.\n"), RevisionReason::Save, now);
+    let done = queue.save_edit_with(Some(&lib), q, |_| false).unwrap();
+    assert_eq!(done.saved, None);
+    assert!(
+        done.sent
+            .stopped
+            .as_ref()
+            .is_some_and(|e| e.is_unreachable()),
+        "{:?}",
+        done.sent.stopped
+    );
+    assert_eq!(done.sent.waiting, 1);
+    assert_eq!(queue.pending().unwrap(), [done.queued.clone()]);
+    assert_eq!(lib.history(id).unwrap().len(), 1);
+    // Back: the next save sends both, in order, once each.
+    let q = Queued::new(
+        id,
+        1,
+        c("Viết khi mạng có lại.\n"),
+        RevisionReason::Save,
+        now,
+    );
+    let again = queue.save_edit(Some(&lib), q).unwrap();
+    assert_eq!(again.saved, Some(Saved::Written(3)));
+    assert_eq!(
+        lib.revision_with_id(id, &done.queued.revision_id).unwrap(),
+        Some(2)
+    );
+    assert_eq!(lib.history(id).unwrap().len(), 3);
     assert!(queue.pending().unwrap().is_empty());
 }
 

@@ -17,9 +17,18 @@ use super::{ApiError, Result, on_worker};
 
 impl From<QueueError> for ApiError {
     fn from(e: QueueError) -> Self {
-        ApiError {
-            code: e.code().into(),
-            message: e.to_string(),
+        match e {
+            QueueError::Store(e) => e.into(),
+            QueueError::NoDataFolder => ApiError {
+                code: e.code().into(),
+                message: format!(
+                    "{e} Lần lưu chưa được giữ lại; hãy chép nội dung bài ra chỗ khác và báo cho người hỗ trợ."
+                ),
+            },
+            e => ApiError {
+                code: e.code().into(),
+                message: e.to_string(),
+            },
         }
     }
 }
@@ -27,26 +36,18 @@ impl From<QueueError> for ApiError {
 /// The queue of the shared library `lib`: `BANTIN_QUEUE`, or the one in the
 /// user's data folder (the CLI's, for the same address).
 pub(crate) fn queue(lib: &Library) -> Result<Queue> {
-    let dir = std::env::var_os("BANTIN_QUEUE")
-        .map(PathBuf::from)
-        .or_else(|| Queue::default_dir(&lib.path().display().to_string()))
-        .ok_or_else(|| ApiError::internal("không xác định được thư mục dữ liệu của người dùng"))?;
-    Ok(Queue::open(&dir)?)
+    let named = std::env::var_os("BANTIN_QUEUE").map(PathBuf::from);
+    Ok(Queue::of(&lib.path().display().to_string(), named)?)
 }
 
-/// An image on the shared library: stored on the server, or, when the
-/// server cannot be reached, kept in the queue on this PC (sent before the
-/// saves that show it). Gives back its name and whether it waits here.
+/// An image on the shared library: on the server, or waiting on this PC
+/// (the core decides). Gives back its name and whether it waits here.
 pub(crate) fn put_image_shared(
     lib: &Library,
     asset: &NewAsset,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(String, bool)> {
-    match lib.put_asset(asset, now) {
-        Ok(sha256) => Ok((sha256, false)),
-        Err(e) if e.is_unreachable() => Ok((queue(lib)?.keep_image(asset, now)?, true)),
-        Err(e) => Err(e.into()),
-    }
+    Ok(queue(lib)?.put_image(Some(lib), asset, now)?)
 }
 
 /// A waiting image's type and bytes, for the app to show while the server
@@ -56,8 +57,7 @@ pub(crate) fn waiting_image(lib: &Library, sha256: &str) -> Option<(String, Vec<
     Some((head.mime, bytes))
 }
 
-/// A save on the shared library: queued on this PC, then sent with any
-/// that waited before it.
+/// A save on the shared library, as the editor's screen needs it.
 pub(crate) fn save_shared(
     lib: &Library,
     id: ArticleId,
@@ -66,37 +66,29 @@ pub(crate) fn save_shared(
     reason: RevisionReason,
 ) -> Result<SaveOutcome> {
     let now = chrono::Utc::now();
-    let (q, sent) = queue(lib)?.save(lib, Queued::new(id, base, content, reason, now))?;
-    let mine = sent
-        .done
-        .iter()
-        .find(|(d, _)| d.revision_id == q.revision_id);
-    let crossed = sent
-        .done
-        .iter()
-        .any(|(d, s)| d.article == id && matches!(s, Saved::Crossed { .. }));
-    match (mine, &sent.stopped) {
-        (Some((_, saved)), _) => {
+    let done = queue(lib)?.save_edit(Some(lib), Queued::new(id, base, content, reason, now))?;
+    Ok(match done.saved {
+        Some(saved) => {
             let article = lib.article(id)?;
-            Ok(SaveOutcome {
+            SaveOutcome {
                 revision: article.revision,
-                changed: *saved != Saved::Unchanged,
-                crossed,
+                changed: saved != Saved::Unchanged,
+                crossed: done.crossed,
                 updated_at: article.updated_at,
-                waiting: sent.waiting,
+                waiting: done.sent.waiting,
                 offline: false,
-            })
+            }
         }
         // Not sent: it waits on this PC, made from `base` still.
-        _ => Ok(SaveOutcome {
+        None => SaveOutcome {
             revision: base,
             changed: false,
-            crossed,
+            crossed: done.crossed,
             updated_at: now,
-            waiting: sent.waiting.max(1),
+            waiting: done.sent.waiting.max(1),
             offline: true,
-        }),
-    }
+        },
+    })
 }
 
 #[derive(Serialize)]

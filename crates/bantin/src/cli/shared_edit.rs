@@ -29,7 +29,13 @@ pub enum QueueAction {
 
 impl From<QueueError> for CliError {
     fn from(e: QueueError) -> Self {
-        CliError::Message(e.to_string())
+        match e {
+            QueueError::Store(e) => e.into(),
+            QueueError::NoDataFolder => CliError::Message(format!(
+                "{e} Hãy chỉ thư mục hàng chờ bằng --queue THƯ_MỤC."
+            )),
+            e => CliError::Message(e.to_string()),
+        }
     }
 }
 
@@ -37,13 +43,7 @@ impl From<QueueError> for CliError {
 /// in the user's data folder.
 fn queue(path: &Path, dir: Option<PathBuf>) -> Result<Queue, CliError> {
     let address = pg::shared_address(path).unwrap_or_default();
-    let dir = dir.or_else(|| Queue::default_dir(address));
-    let dir = dir.ok_or_else(|| {
-        CliError::Message(
-            "Không xác định được thư mục dữ liệu của người dùng; hãy chỉ thư mục hàng chờ bằng --queue THƯ_MỤC.".into(),
-        )
-    })?;
-    Ok(Queue::open(&dir)?)
+    Ok(Queue::of(address, dir)?)
 }
 
 #[derive(Subcommand, Debug)]
@@ -136,32 +136,22 @@ pub fn save(path: &Path, a: SaveArgs, now: DateTime<Utc>, out: &mut Out) -> Resu
     // The images first: on the server, or, when it cannot be reached,
     // waiting in the queue before the save that shows them.
     for (_, asset) in &prepared.images {
-        match lib.as_ref().map(|lib| lib.put_asset(asset, now)) {
-            Some(Ok(_)) => {}
-            Some(Err(e)) if !e.is_unreachable() => return Err(e.into()),
-            _ => {
-                queue.keep_image(asset, now)?;
-            }
-        }
+        queue.put_image(lib.as_ref(), asset, now)?;
     }
     let mut q = Queued::new(a.id, base, prepared.content, RevisionReason::Save, now);
     q.keep_status = true;
-    queue.push(&q)?;
-    match lib {
-        Some(lib) => report(&queue.send(&lib)?, out),
-        None => {
-            let waiting = queue.pending()?.len();
-            let images = queue.waiting_images()?.len();
-            let with_images = if images > 0 {
-                format!(", {images} ảnh")
-            } else {
-                String::new()
-            };
-            out.line(&format!(
-                "{}\t{}\tđang chờ gửi ({waiting} lần lưu{with_images} chờ trong máy; gửi bằng: bantin queue send)",
-                a.id, q.content.title
-            ));
-        }
+    let done = queue.save_edit(lib.as_ref(), q)?;
+    if lib.is_some() {
+        report(&done.sent, out);
+    } else {
+        let images = match done.sent.images_waiting {
+            0 => String::new(),
+            n => format!(", {n} ảnh"),
+        };
+        out.line(&format!(
+            "{}\t{}\tđang chờ gửi ({} lần lưu{images} chờ trong máy; gửi bằng: bantin queue send)",
+            a.id, done.queued.content.title, done.sent.waiting
+        ));
     }
     Ok(())
 }

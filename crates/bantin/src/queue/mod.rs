@@ -35,7 +35,9 @@ use serde::{Deserialize, Serialize};
 use crate::model::{ArticleId, Content, RevisionReason};
 use crate::store::{Library, Saved, StoreError};
 
+mod editing;
 mod images;
+pub use editing::{AT_ONCE, EditorSave, answers_at_once};
 pub use images::{IMAGES_DIR, KeptImage};
 
 /// The folder of saves the server refused for good.
@@ -96,6 +98,12 @@ pub enum QueueError {
         "Một bài trong hàng chờ ở \"{path}\" không đọc được (tệp hỏng). Tệp được giữ nguyên; hãy báo cho người hỗ trợ.\nChi tiết kỹ thuật: {detail}"
     )]
     Bad { path: PathBuf, detail: String },
+    /// The door says what to do (the CLI: `--queue`; the app: support).
+    #[error("Không xác định được thư mục dữ liệu của người dùng trên máy này để giữ hàng chờ.")]
+    NoDataFolder,
+    /// The server refused a photo for good (not for being away).
+    #[error(transparent)]
+    Store(StoreError),
 }
 
 impl QueueError {
@@ -103,6 +111,8 @@ impl QueueError {
         match self {
             QueueError::Io { .. } => "queue_io",
             QueueError::Bad { .. } => "queue_bad",
+            QueueError::NoDataFolder => "queue_no_data_folder",
+            QueueError::Store(e) => e.code(),
         }
     }
 }
@@ -221,19 +231,6 @@ impl Queue {
         }
         out.sort();
         Ok(out)
-    }
-
-    /// Queues `q` behind any save of the same article still waiting (it
-    /// follows the last of them) and sends everything waiting to `lib`.
-    /// Gives back `q` as queued, and what the send did.
-    pub fn save(&self, lib: &Library, mut q: Queued) -> Result<(Queued, Sent), QueueError> {
-        let earlier = self.pending()?;
-        if let Some(last) = earlier.iter().rev().find(|p| p.article == q.article) {
-            q.follows = Some(last.revision_id.clone());
-        }
-        self.push(&q)?;
-        let sent = self.send(lib)?;
-        Ok((q, sent))
     }
 
     /// Sends the waiting images, then the waiting saves, to `lib`, oldest

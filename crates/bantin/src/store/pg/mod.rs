@@ -99,13 +99,18 @@ impl Endpoint {
     /// timeout: asked before a retry takes the library, so that a server
     /// that does not answer at all holds up only the retry, not the editor.
     pub fn answers(&self) -> bool {
+        self.answers_within(CONNECT_TIMEOUT)
+    }
+
+    /// Whether anything there accepts a connection within `wait`.
+    pub fn answers_within(&self, wait: Duration) -> bool {
         use std::net::{TcpStream, ToSocketAddrs};
         let Ok(addrs) = (self.host.as_str(), self.port).to_socket_addrs() else {
             return false;
         };
         addrs
             .into_iter()
-            .any(|a| TcpStream::connect_timeout(&a, CONNECT_TIMEOUT).is_ok())
+            .any(|a| TcpStream::connect_timeout(&a, wait).is_ok())
     }
 }
 
@@ -462,5 +467,33 @@ mod tests {
         assert!(here.answers());
         drop(listener);
         assert!(!here.answers());
+    }
+
+    #[test]
+    fn a_server_that_takes_no_connection_is_given_up_on_when_asked() {
+        use socket2::{Domain, Socket, Type};
+        use std::net::{SocketAddr, TcpStream};
+        // A listener whose queue of connections is full: the system drops
+        // what else comes, as a cut network does; nothing refuses.
+        let s = Socket::new(Domain::IPV4, Type::STREAM, None).unwrap();
+        s.bind(&"127.0.0.2:0".parse::<SocketAddr>().unwrap().into())
+            .unwrap();
+        s.listen(0).unwrap();
+        let addr = s.local_addr().unwrap().as_socket().unwrap();
+        let held: Vec<TcpStream> = (0..4)
+            .filter_map(|_| TcpStream::connect_timeout(&addr, Duration::from_millis(300)).ok())
+            .collect();
+        assert!(!held.is_empty());
+        let here = Endpoint {
+            host: "127.0.0.2".into(),
+            port: addr.port(),
+        };
+        let asked = std::time::Instant::now();
+        assert!(!here.answers_within(Duration::from_millis(500)));
+        let waited = asked.elapsed();
+        assert!(
+            waited >= Duration::from_millis(400) && waited < Duration::from_secs(3),
+            "{waited:?}"
+        );
     }
 }
