@@ -74,6 +74,7 @@ pub async fn search_articles(
             &query,
             &SearchOptions {
                 limit: limit.unwrap_or(50),
+                ..SearchOptions::default()
             },
         )?)
     })

@@ -73,7 +73,13 @@ pub fn search(
     limit: usize,
     out: &mut Out,
 ) -> Result<(), CliError> {
-    let hits = lib.search(&query.join(" "), &SearchOptions { limit })?;
+    let hits = lib.search(
+        &query.join(" "),
+        &SearchOptions {
+            limit,
+            ..SearchOptions::default()
+        },
+    )?;
     out.hits(&hits, json);
     Ok(())
 }

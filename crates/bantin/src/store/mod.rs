@@ -43,7 +43,7 @@ pub use export_choices::{ExportChoice, Exported, Passed};
 pub use maintenance::CheckReport;
 pub use presence::{PRESENCE_REFRESH, new_session};
 pub use restore::{BackupInfo, inspect_backup};
-pub use search::{SearchHit, SearchOptions};
+pub use search::{SearchHit, SearchOptions, SearchPath};
 pub use templates::{StoredTemplate, TemplateEntry, TemplateSummary};
 pub use trash::TrashedArticle;
 

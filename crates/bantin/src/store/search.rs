@@ -24,12 +24,30 @@ const SNIPPET_WORDS: usize = 12;
 #[derive(Debug, Clone)]
 pub struct SearchOptions {
     pub limit: usize,
+    /// How the shared library finds the ranked hits (the same hits every
+    /// way); `Auto` but where tests and benchmarks compare the ways.
+    pub path: SearchPath,
 }
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions { limit: 20 }
+        SearchOptions {
+            limit: 20,
+            path: SearchPath::Auto,
+        }
     }
+}
+
+/// The shared library's ways to the ranked hits (store/pg/search.rs).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SearchPath {
+    /// By the planner's estimate of how many articles hold every word.
+    #[default]
+    Auto,
+    /// Title steps first (all the words in the title, then one fewer, …).
+    TitleSteps,
+    /// Every article holding all the words, ranked at once.
+    AllAtOnce,
 }
 
 /// One article found, with a piece of its text around the hit.

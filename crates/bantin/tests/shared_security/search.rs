@@ -24,11 +24,17 @@ fn article(title: &str, body: &str, status: Status) -> Content {
 }
 
 fn ids(lib: &Library, query: &str) -> BTreeSet<i64> {
-    lib.search(query, &SearchOptions { limit: 100 })
-        .unwrap()
-        .iter()
-        .map(|h| h.id)
-        .collect()
+    lib.search(
+        query,
+        &SearchOptions {
+            limit: 100,
+            ..SearchOptions::default()
+        },
+    )
+    .unwrap()
+    .iter()
+    .map(|h| h.id)
+    .collect()
 }
 
 const CALL: &str = "SELECT id, in_title, in_head FROM bantin_search($1, $2, $3, NULL, 1000)";
@@ -296,8 +302,8 @@ fn an_editor_cannot_replace_or_redirect_the_search_function() {
     .unwrap();
     let seen = raw_everything(&mut raw).unwrap();
     assert_eq!(seen, BTreeSet::from([mine]), "not {theirs}");
-    // As it was made: a definer function with its path pinned, owned by
-    // the articles' owner.
+    // As it was made: a definer function with its path pinned (and no
+    // parallel workers, schema v10), owned by the articles' owner.
     let row = db
         .admin()
         .query_one(
@@ -312,7 +318,10 @@ fn an_editor_cannot_replace_or_redirect_the_search_function() {
     assert!(row.get::<_, bool>(0));
     assert_eq!(
         row.get::<_, Vec<String>>(1),
-        ["search_path=public, pg_temp"]
+        [
+            "search_path=public, pg_temp",
+            "max_parallel_workers_per_gather=0"
+        ]
     );
     assert!(row.get::<_, bool>(2));
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use bantin::model::{Content, RevisionReason};
-use bantin::store::{Library, SearchOptions};
+use bantin::store::{Library, SearchHit, SearchOptions, SearchPath};
 use chrono::Duration;
 
 use crate::shared_common::on_both;
@@ -36,9 +36,21 @@ const CORPUS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The hits of `query` by every way the shared library has to them
+/// (`SearchPath`), which must agree; the local library has one way.
+fn searched(lib: &Library, query: &str, limit: usize) -> Vec<SearchHit> {
+    let by = |path| lib.search(query, &SearchOptions { limit, path }).unwrap();
+    let hits = by(SearchPath::Auto);
+    for path in [SearchPath::TitleSteps, SearchPath::AllAtOnce] {
+        let other = by(path);
+        let ids = |h: &[SearchHit]| h.iter().map(|h| (h.id, h.score)).collect::<Vec<_>>();
+        assert_eq!(ids(&other), ids(&hits), "{query:?} by {path:?}");
+    }
+    hits
+}
+
 fn found(lib: &Library, query: &str, ids: &[i64]) -> BTreeSet<usize> {
-    lib.search(query, &SearchOptions { limit: 50 })
-        .unwrap()
+    searched(lib, query, 50)
         .iter()
         .map(|h| {
             ids.iter()
@@ -113,7 +125,7 @@ fn search_ranks_title_words_first(lib: &Library) {
     lib.save_article(older_body, &c, RevisionReason::Save, later)
         .unwrap();
     let order = |q: &str, limit| -> Vec<i64> {
-        let hits = lib.search(q, &SearchOptions { limit }).unwrap();
+        let hits = searched(lib, q, limit);
         hits.iter().map(|h| h.id).collect()
     };
     let want = [all_in_title, in_title, in_summary, older_body, body];
