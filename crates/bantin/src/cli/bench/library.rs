@@ -231,9 +231,12 @@ fn measure(
     Ok(())
 }
 
+/// The `p`th percentile of `v` (nothing measured: zero).
 pub(super) fn pct(v: &mut [Duration], p: usize) -> Duration {
     v.sort();
-    v[((v.len() - 1) * p) / 100]
+    v.get((v.len().saturating_sub(1) * p) / 100)
+        .copied()
+        .unwrap_or_default()
 }
 
 pub(super) fn next(rng: &mut u64) -> u64 {
