@@ -138,7 +138,7 @@ fn silent(lib: &Library) -> StoreError {
     StoreError::SharedConnect {
         address: lib.path().display().to_string(),
         detail: format!(
-            "máy chủ không nhận kết nối trong {} giây",
+            "máy chủ không nhận kết nối (đã chờ tối đa {} giây)",
             AT_ONCE.as_secs()
         ),
     }
