@@ -21,7 +21,7 @@ use crate::store::{Library, Saved, StoreError};
 /// How long a save waits for a server elsewhere to take a connection
 /// before it is left in the queue (a server on the office's network takes
 /// one in milliseconds; the queue's retry sends it later).
-pub const AT_ONCE: Duration = Duration::from_secs(2);
+pub const AT_ONCE: Duration = crate::store::pg::ANSWER_WITHIN;
 
 /// What an editor's save came to.
 #[derive(Debug)]
@@ -135,11 +135,5 @@ pub fn answers_at_once(lib: &Library) -> bool {
 
 /// The error a save reports when the server did not take a connection.
 fn silent(lib: &Library) -> StoreError {
-    StoreError::SharedConnect {
-        address: lib.path().display().to_string(),
-        detail: format!(
-            "máy chủ không nhận kết nối (đã chờ tối đa {} giây)",
-            AT_ONCE.as_secs()
-        ),
-    }
+    crate::store::pg::silent(&lib.path().display().to_string())
 }

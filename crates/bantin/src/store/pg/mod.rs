@@ -53,6 +53,24 @@ pub use push::Pushed;
 /// How long we wait for the server before telling the editor it is not there.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How long a server on another machine is given to take a connection
+/// before one is made again, or a save is sent: a server on the office's
+/// network takes one in milliseconds, and one that does not answer at all
+/// (a cut network drops every packet) holds the editor this long, not the
+/// connect timeout.
+pub const ANSWER_WITHIN: Duration = Duration::from_secs(2);
+
+/// The error for a server that took no connection within `ANSWER_WITHIN`.
+pub(crate) fn silent(address: &str) -> StoreError {
+    StoreError::SharedConnect {
+        address: address.to_string(),
+        detail: format!(
+            "máy chủ không nhận kết nối (đã chờ tối đa {} giây)",
+            ANSWER_WITHIN.as_secs()
+        ),
+    }
+}
+
 /// How long sent data may go unacknowledged before the connection counts as
 /// cut (a pulled cable, a server switched off: nothing answers, not even a
 /// refusal). Without it a save waits for the OS's own limit, ~15 minutes on
@@ -309,10 +327,18 @@ impl Shared {
         f(&mut *self.client()?)
     }
 
-    /// The connection, made again first when the server dropped the last one.
+    /// The connection, made again first when the server dropped the last
+    /// one; a server elsewhere is first asked whether it takes a connection
+    /// at all, so that while it does not, each operation is told so within
+    /// `ANSWER_WITHIN` instead of the connect timeout.
     fn client(&self) -> Result<std::cell::RefMut<'_, Client>> {
         let mut client = self.client.borrow_mut();
         if client.is_closed() {
+            if let Some(e) = &self.endpoint
+                && !e.answers_within(ANSWER_WITHIN)
+            {
+                return Err(silent(&self.address));
+            }
             *client = (self.reconnect)()?;
         }
         Ok(client)
