@@ -281,6 +281,11 @@ fn an_editor_cannot_replace_or_redirect_the_search_function() {
         format!("ALTER FUNCTION {signature} RESET search_path"),
         format!("ALTER FUNCTION {signature} OWNER TO {}", a.login),
         format!("DROP FUNCTION {signature}"),
+        // Nor the estimate that chooses the search's path (schema v10).
+        "CREATE OR REPLACE FUNCTION bantin_search_estimate(every_words text) RETURNS bigint
+         LANGUAGE sql AS $$ SELECT 0::bigint $$"
+            .to_string(),
+        "ALTER FUNCTION bantin_search_estimate(text) SECURITY INVOKER".to_string(),
         "CREATE OR REPLACE FUNCTION bantin_words(words text, starts boolean) RETURNS tsvector
          LANGUAGE sql IMMUTABLE AS $$ SELECT '~'::tsvector $$"
             .to_string(),
