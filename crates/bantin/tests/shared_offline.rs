@@ -15,8 +15,8 @@ use std::time::{Duration, Instant};
 
 use bantin::model::{Content, RevisionReason};
 use bantin::queue::{Queue, Queued};
-use bantin::store::Saved;
 use bantin::store::pg::server::Role;
+use bantin::store::{Library, Saved};
 use own_cluster::{OwnCluster, bantin, ok, pg_sh};
 use shared_common::{Db, User};
 
@@ -346,21 +346,33 @@ fn a_sender_killed_while_emptying_the_queue_loses_and_doubles_nothing() {
     }
 }
 
-#[test]
-fn saves_queued_one_after_another_follow_each_other_instead_of_crossing() {
-    let db = Db::new("offline_follow");
-    db.unit("xa-a", None);
-    let lan = db.user("lan", Role::Editor, "xa-a");
-    let lib = lan.open();
-    let now = chrono::Utc::now();
-    let c = |body: &str| Content {
+/// "Bài chung" with `body`, as an editor writes it.
+fn shared_article(body: &str) -> Content {
+    Content {
         title: "Bài chung".into(),
         body: body.into(),
         ..Content::default()
-    };
-    let id = lib.create_article(&c("Bản đầu.\n"), now).unwrap();
+    }
+}
+
+/// An editor's shared library in a fresh database holding one article
+/// (revision 1, "Bản đầu."), and an empty queue (kept while the folder is).
+fn one_article_and_a_queue(test: &str) -> (Library, i64, Queue, tempfile::TempDir) {
+    let db = Db::new(test);
+    db.unit("xa-a", None);
+    let lib = db.user("lan", Role::Editor, "xa-a").open();
+    let id = lib
+        .create_article(&shared_article("Bản đầu.\n"), chrono::Utc::now())
+        .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let queue = Queue::open(dir.path()).unwrap();
+    (lib, id, queue, dir)
+}
+
+#[test]
+fn saves_queued_one_after_another_follow_each_other_instead_of_crossing() {
+    let (lib, id, queue, _dir) = one_article_and_a_queue("offline_follow");
+    let (c, now) = (shared_article, chrono::Utc::now());
     // Typed while the server was away: queued from revision 1, unsent.
     let first = Queued::new(
         id,
@@ -401,19 +413,8 @@ fn saves_queued_one_after_another_follow_each_other_instead_of_crossing() {
 
 #[test]
 fn a_save_to_a_server_that_does_not_answer_waits_here_at_once_and_goes_up_later() {
-    let db = Db::new("offline_silent");
-    db.unit("xa-a", None);
-    let lan = db.user("lan", Role::Editor, "xa-a");
-    let lib = lan.open();
-    let now = chrono::Utc::now();
-    let c = |body: &str| Content {
-        title: "Bài chung".into(),
-        body: body.into(),
-        ..Content::default()
-    };
-    let id = lib.create_article(&c("Bản đầu.\n"), now).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let queue = Queue::open(dir.path()).unwrap();
+    let (lib, id, queue, _dir) = one_article_and_a_queue("offline_silent");
+    let (c, now) = (shared_article, chrono::Utc::now());
     // The server takes no connection (a cut network): the save is not
     // sent, it waits on this PC, and the editor hears so at once.
     let q = Queued::new(id, 1, c("Viết khi mạng mất.\n"), RevisionReason::Save, now);

@@ -16,7 +16,7 @@ use chrono::{DateTime, Utc};
 use super::{Queue, QueueError, Queued, Sent};
 use crate::model::ArticleId;
 use crate::store::assets::NewAsset;
-use crate::store::{Library, Saved, StoreError};
+use crate::store::{Library, Saved};
 
 /// How long a save waits for a server elsewhere to take a connection
 /// before it is left in the queue (a server on the office's network takes
@@ -71,7 +71,7 @@ impl Queue {
         let sent = match lib {
             Some(lib) if answers(lib) => self.send(lib)?,
             Some(lib) => Sent {
-                stopped: Some(silent(lib)),
+                stopped: Some(crate::store::pg::silent(&lib.path().display().to_string())),
                 waiting: earlier.len() + 1,
                 images_waiting: self.waiting_images()?.len(),
                 ..Sent::default()
@@ -131,9 +131,4 @@ impl Sent {
 pub fn answers_at_once(lib: &Library) -> bool {
     lib.server_endpoint()
         .is_none_or(|e| e.answers_within(AT_ONCE))
-}
-
-/// The error a save reports when the server did not take a connection.
-fn silent(lib: &Library) -> StoreError {
-    crate::store::pg::silent(&lib.path().display().to_string())
 }
